@@ -1,0 +1,32 @@
+"""Closed vocabularies shared by the domain and every adapter."""
+
+from enum import StrEnum
+
+
+class ProgressStatus(StrEnum):
+    NOT_STARTED = "NOT_STARTED"
+    IN_PROGRESS = "IN_PROGRESS"
+    COMPLETED = "COMPLETED"
+
+
+class AchievementType(StrEnum):
+    LESSON_COMPLETED = "LESSON_COMPLETED"
+    MODULE_COMPLETED = "MODULE_COMPLETED"
+    STREAK = "STREAK"
+    CHALLENGES_SOLVED = "CHALLENGES_SOLVED"
+    MILESTONE = "MILESTONE"
+
+
+class ActivityType(StrEnum):
+    LESSON_STARTED = "LESSON_STARTED"
+    LESSON_COMPLETED = "LESSON_COMPLETED"
+    CHALLENGE_ATTEMPTED = "CHALLENGE_ATTEMPTED"
+    CHALLENGE_SOLVED = "CHALLENGE_SOLVED"
+    ACHIEVEMENT_EARNED = "ACHIEVEMENT_EARNED"
+    LOGIN = "LOGIN"
+
+
+class ChallengeKind(StrEnum):
+    SINGLE_CHOICE = "single_choice"
+    MULTIPLE_CHOICE = "multiple_choice"
+    TEXT = "text"

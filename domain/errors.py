@@ -1,0 +1,25 @@
+"""Domain errors: each one is a refusal a driving adapter can explain to a person."""
+
+
+class DomainError(Exception):
+    """Base class: the request was understood and refused; nothing was changed."""
+
+
+class ContentUnavailable(DomainError):
+    """The module, lesson or challenge does not exist or is not published."""
+
+
+class LearnerNotFound(DomainError):
+    """No learner has that id."""
+
+
+class InvalidSubmission(DomainError):
+    """The submitted answer does not fit the challenge (an unknown option, say)."""
+
+
+class StaleAnswer(DomainError):
+    """The answer refers to an attempt that is neither the next one nor a recorded one."""
+
+
+class InvalidCriterion(DomainError):
+    """An achievement's criteria JSON does not describe a known rule."""

@@ -1,0 +1,20 @@
+from datetime import datetime
+from typing import Protocol
+
+from domain.achievements import Achievement, EarnedAchievement, LearnerTotals
+
+
+class AchievementRepository(Protocol):
+    async def definitions(self) -> list[Achievement]: ...
+
+    async def earned(self, user_id: int) -> list[EarnedAchievement]: ...
+
+    async def award(self, user_id: int, achievement_id: int, now: datetime) -> bool:
+        """Record the award unless it exists; True only for the call that recorded it."""
+        ...
+
+
+class TotalsReader(Protocol):
+    async def totals(self, user_id: int) -> LearnerTotals:
+        """Counts over completed lessons, solved challenges and earned points (no streak)."""
+        ...

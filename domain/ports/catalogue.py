@@ -1,0 +1,19 @@
+from typing import Protocol
+
+from domain.catalogue import Challenge, Lesson, Module
+
+
+class CatalogueReader(Protocol):
+    """Published content only: what is unpublished does not exist for learners."""
+
+    async def published_modules(self) -> list[Module]: ...
+
+    async def published_module(self, module_id: int) -> Module | None: ...
+
+    async def published_lessons(self, module_id: int) -> list[Lesson]: ...
+
+    async def published_lesson(self, lesson_id: int) -> Lesson | None: ...
+
+    async def challenges(self, lesson_id: int) -> list[Challenge]: ...
+
+    async def published_challenge(self, challenge_id: int) -> Challenge | None: ...

@@ -1,0 +1,28 @@
+from datetime import datetime
+from typing import Protocol
+
+from domain.learners import Learner, TelegramProfile
+
+
+class LearnerRepository(Protocol):
+    async def get(self, learner_id: int) -> Learner | None: ...
+
+    async def by_telegram_id(self, telegram_id: int) -> Learner | None: ...
+
+    async def add(self, profile: TelegramProfile, now: datetime) -> Learner:
+        """Insert the learner, or return the one a concurrent update inserted first."""
+        ...
+
+    async def refresh_contact(
+        self, learner_id: int, profile: TelegramProfile, now: datetime
+    ) -> None:
+        """One write: new profile fields, last contact, and active again."""
+        ...
+
+    async def set_active(self, learner_id: int, active: bool, now: datetime) -> bool: ...
+
+    async def set_timezone(self, learner_id: int, timezone: str | None, now: datetime) -> bool: ...
+
+    async def delete(self, learner_id: int) -> bool:
+        """Remove the learner and every row that belongs to them."""
+        ...

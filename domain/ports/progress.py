@@ -1,0 +1,34 @@
+from datetime import date
+from typing import Protocol
+
+from domain.progress import AnswerRecord, Progress
+
+
+class ProgressRepository(Protocol):
+    async def get(self, user_id: int, lesson_id: int, *, lock: bool = False) -> Progress | None:
+        """With ``lock``, hold the row until commit so concurrent answers queue up."""
+        ...
+
+    async def add(self, progress: Progress) -> bool:
+        """Insert unless a row for (user, lesson) exists; True when this call inserted it."""
+        ...
+
+    async def save(self, progress: Progress) -> None: ...
+
+    async def for_learner(self, user_id: int) -> list[Progress]: ...
+
+
+class AnswerRepository(Protocol):
+    async def for_take(self, user_id: int, lesson_id: int, take: int) -> list[AnswerRecord]: ...
+
+    async def add(self, record: AnswerRecord) -> bool:
+        """Insert unless that (user, challenge, take, attempt) exists; True when inserted."""
+        ...
+
+
+class StudyCalendar(Protocol):
+    """The calendar days, in the learner's time zone, on which they studied."""
+
+    async def mark(self, user_id: int, day: date) -> None: ...
+
+    async def days(self, user_id: int) -> list[date]: ...

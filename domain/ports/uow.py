@@ -1,0 +1,75 @@
+from collections.abc import Callable
+from types import TracebackType
+from typing import Protocol, Self
+
+from domain.ports.achievements import AchievementRepository, TotalsReader
+from domain.ports.activity import ActivityLog
+from domain.ports.catalogue import CatalogueReader
+from domain.ports.learners import LearnerRepository
+from domain.ports.leaderboard import LeaderboardReader, LeaderboardRefresher
+from domain.ports.progress import AnswerRepository, ProgressRepository, StudyCalendar
+
+
+class Transaction(Protocol):
+    async def commit(self) -> None: ...
+
+    async def rollback(self) -> None: ...
+
+
+class LearnerPorts(Transaction, Protocol):
+    @property
+    def learners(self) -> LearnerRepository: ...
+
+    @property
+    def activity(self) -> ActivityLog: ...
+
+
+class CataloguePorts(Transaction, Protocol):
+    @property
+    def catalogue(self) -> CatalogueReader: ...
+
+
+class AchievementPorts(Transaction, Protocol):
+    @property
+    def achievements(self) -> AchievementRepository: ...
+
+    @property
+    def totals(self) -> TotalsReader: ...
+
+    @property
+    def calendar(self) -> StudyCalendar: ...
+
+    @property
+    def activity(self) -> ActivityLog: ...
+
+
+class ProgressPorts(AchievementPorts, CataloguePorts, Protocol):
+    @property
+    def progress(self) -> ProgressRepository: ...
+
+    @property
+    def answers(self) -> AnswerRepository: ...
+
+
+class LeaderboardPorts(Transaction, Protocol):
+    @property
+    def leaderboard(self) -> LeaderboardReader: ...
+
+    @property
+    def leaderboard_refresher(self) -> LeaderboardRefresher: ...
+
+
+class UnitOfWork(LearnerPorts, ProgressPorts, LeaderboardPorts, Protocol):
+    """One transaction: leaving the block without ``commit()`` rolls everything back."""
+
+    async def __aenter__(self) -> Self: ...
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None: ...
+
+
+UnitOfWorkFactory = Callable[[], UnitOfWork]

@@ -1,0 +1,76 @@
+"""A learner's way through a lesson: progress, recorded answers and the scoring rule."""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from domain.catalogue import Challenge, Submission
+from domain.enums import ProgressStatus
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """One learner's state in one lesson. ``take`` counts how often the lesson was begun."""
+
+    user_id: int
+    lesson_id: int
+    status: ProgressStatus
+    score: int | None
+    attempts: int
+    take: int
+    started_at: datetime | None
+    completed_at: datetime | None
+
+    @classmethod
+    def begin(cls, user_id: int, lesson_id: int, now: datetime) -> "Progress":
+        return cls(user_id, lesson_id, ProgressStatus.IN_PROGRESS, None, 0, 1, now, None)
+
+    @property
+    def is_completed(self) -> bool:
+        return self.status is ProgressStatus.COMPLETED
+
+    def with_attempt(self) -> "Progress":
+        return replace(self, attempts=self.attempts + 1)
+
+    def retaken(self) -> "Progress":
+        return replace(self, take=self.take + 1)
+
+    def completed(self, take_score: int, now: datetime) -> "Progress":
+        """Completion never lowers a score: a retake keeps the best one."""
+        if self.is_completed:
+            return replace(self, score=max(self.score or 0, take_score))
+        return replace(self, status=ProgressStatus.COMPLETED, score=take_score, completed_at=now)
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRecord:
+    """One submitted attempt; (user, challenge, take, attempt) identifies it exactly once."""
+
+    user_id: int
+    challenge_id: int
+    take: int
+    attempt: int
+    is_correct: bool
+    submission: Submission
+    answered_at: datetime
+
+
+def take_score(challenges: Sequence[Challenge], answers: Iterable[AnswerRecord]) -> int:
+    """Full points for a first-try solution, half (rounded down) for a later one."""
+    first_correct: dict[int, int] = {}
+    for answer in answers:
+        if answer.is_correct:
+            known = first_correct.get(answer.challenge_id, answer.attempt)
+            first_correct[answer.challenge_id] = min(known, answer.attempt)
+    score = 0
+    for challenge in challenges:
+        attempt = first_correct.get(challenge.id)
+        if attempt == 1:
+            score += challenge.points
+        elif attempt is not None:
+            score += challenge.points // 2
+    return score
+
+
+def solved_ids(answers: Iterable[AnswerRecord]) -> frozenset[int]:
+    return frozenset(answer.challenge_id for answer in answers if answer.is_correct)
