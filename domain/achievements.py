@@ -1,6 +1,7 @@
 """Achievements: definitions, the criteria they are earned by, and a learner's totals."""
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -43,7 +44,7 @@ class Criterion:
         return json.dumps({self.metric: value})
 
 
-_METRICS = {
+_METRICS: dict[str, Callable[[LearnerTotals], int]] = {
     "lessons_completed": lambda totals: totals.lessons_completed,
     "challenges_solved": lambda totals: totals.challenges_solved,
     "streak_days": lambda totals: totals.current_streak,

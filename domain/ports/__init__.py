@@ -8,8 +8,8 @@ from domain.ports.achievements import AchievementRepository, TotalsReader
 from domain.ports.activity import ActivityLog
 from domain.ports.catalogue import CatalogueReader
 from domain.ports.clock import Clock
-from domain.ports.learners import LearnerRepository
 from domain.ports.leaderboard import LeaderboardReader, LeaderboardRefresher
+from domain.ports.learners import LearnerRepository
 from domain.ports.progress import AnswerRepository, ProgressRepository, StudyCalendar
 from domain.ports.uow import (
     AchievementPorts,
@@ -27,8 +27,8 @@ __all__ = [
     "AchievementRepository",
     "ActivityLog",
     "AnswerRepository",
-    "CatalogueReader",
     "CataloguePorts",
+    "CatalogueReader",
     "Clock",
     "LeaderboardPorts",
     "LeaderboardReader",

@@ -5,8 +5,8 @@ from typing import Protocol, Self
 from domain.ports.achievements import AchievementRepository, TotalsReader
 from domain.ports.activity import ActivityLog
 from domain.ports.catalogue import CatalogueReader
-from domain.ports.learners import LearnerRepository
 from domain.ports.leaderboard import LeaderboardReader, LeaderboardRefresher
+from domain.ports.learners import LearnerRepository
 from domain.ports.progress import AnswerRepository, ProgressRepository, StudyCalendar
 
 

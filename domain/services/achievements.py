@@ -1,0 +1,49 @@
+"""Achievements: evaluate every definition against a learner's totals, award each once."""
+
+from dataclasses import replace
+from datetime import datetime
+
+from domain.achievements import Achievement
+from domain.activity import Activity
+from domain.enums import ActivityType
+from domain.ports import AchievementPorts
+
+
+class AchievementService:
+    def __init__(self, uow: AchievementPorts) -> None:
+        self._uow = uow
+
+    async def evaluate(self, user_id: int, current_streak: int, now: datetime) -> list[Achievement]:
+        """Award what the learner now qualifies for; loops because awards add points.
+
+        Does not commit: it runs inside the use case that changed the learner's totals.
+        """
+        totals = replace(await self._uow.totals.totals(user_id), current_streak=current_streak)
+        earned = {item.achievement.id for item in await self._uow.achievements.earned(user_id)}
+        pending = [a for a in await self._uow.achievements.definitions() if a.id not in earned]
+        awarded: list[Achievement] = []
+        while due := [achievement for achievement in pending if achievement.is_earned_by(totals)]:
+            for achievement in due:
+                pending.remove(achievement)
+                if await self._award(user_id, achievement, now):
+                    awarded.append(achievement)
+                    totals = replace(
+                        totals, achievement_points=totals.achievement_points + achievement.points
+                    )
+        return awarded
+
+    async def _award(self, user_id: int, achievement: Achievement, now: datetime) -> bool:
+        if not await self._uow.achievements.award(user_id, achievement.id, now):
+            return False
+        details = {"title": achievement.title, "points": achievement.points}
+        await self._uow.activity.add(
+            Activity(
+                user_id,
+                ActivityType.ACHIEVEMENT_EARNED,
+                now,
+                "achievement",
+                achievement.id,
+                details,
+            )
+        )
+        return True

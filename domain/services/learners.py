@@ -1,0 +1,59 @@
+"""Learners: registration from Telegram, contact tracking, deactivation and deletion."""
+
+from domain.activity import Activity
+from domain.enums import ActivityType
+from domain.errors import LearnerNotFound
+from domain.learners import Learner, TelegramProfile
+from domain.ports import Clock, LearnerPorts
+from domain.streaks import is_valid_timezone
+
+
+class LearnerService:
+    def __init__(self, uow: LearnerPorts, clock: Clock) -> None:
+        self._uow = uow
+        self._clock = clock
+
+    async def register(self, profile: TelegramProfile) -> Learner:
+        """Get or create the learner behind an update: at most one write, none when fresh."""
+        now = self._clock.now()
+        learner = await self._uow.learners.by_telegram_id(profile.telegram_id)
+        if learner is None:
+            learner = await self._uow.learners.add(profile, now)
+        elif learner.needs_contact_refresh(profile, now):
+            await self._uow.learners.refresh_contact(learner.id, profile, now)
+            learner = await self._require(learner.id)
+        else:
+            return learner
+        await self._uow.commit()
+        return learner
+
+    async def log_in(self, profile: TelegramProfile) -> Learner:
+        """An explicit start of a session (/start): registered and logged as LOGIN."""
+        learner = await self.register(profile)
+        await self._uow.activity.add(Activity(learner.id, ActivityType.LOGIN, self._clock.now()))
+        await self._uow.commit()
+        return learner
+
+    async def deactivate(self, learner_id: int) -> None:
+        if not await self._uow.learners.set_active(learner_id, False, self._clock.now()):
+            raise LearnerNotFound(f"no learner with id {learner_id}")
+        await self._uow.commit()
+
+    async def set_timezone(self, learner_id: int, timezone: str | None) -> None:
+        if timezone is not None and not is_valid_timezone(timezone):
+            raise ValueError(f"unknown time zone {timezone!r}")
+        if not await self._uow.learners.set_timezone(learner_id, timezone, self._clock.now()):
+            raise LearnerNotFound(f"no learner with id {learner_id}")
+        await self._uow.commit()
+
+    async def delete(self, learner_id: int) -> None:
+        """Remove the learner with everything they left behind, in one transaction."""
+        if not await self._uow.learners.delete(learner_id):
+            raise LearnerNotFound(f"no learner with id {learner_id}")
+        await self._uow.commit()
+
+    async def _require(self, learner_id: int) -> Learner:
+        learner = await self._uow.learners.get(learner_id)
+        if learner is None:
+            raise LearnerNotFound(f"no learner with id {learner_id}")
+        return learner

@@ -1,0 +1,244 @@
+"""Progress: starting lessons, answering challenges, completing and retaking lessons.
+
+Idempotency is a rule here, not an adapter detail: every answer carries its attempt
+number, the store accepts each (learner, challenge, take, attempt) once, and a replayed
+answer returns the recorded outcome instead of counting again.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from domain.achievements import Achievement
+from domain.activity import Activity
+from domain.catalogue import Challenge, Lesson, Submission
+from domain.enums import ActivityType
+from domain.errors import ContentUnavailable, InvalidSubmission, StaleAnswer
+from domain.learners import Learner
+from domain.ports import Clock, ProgressPorts
+from domain.progress import AnswerRecord, Progress, solved_ids, take_score
+from domain.services.achievements import AchievementService
+from domain.services.streaks import StreakService
+from domain.streaks import Streak
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerOutcome:
+    """What the learner is told after an answer. ``replayed`` marks a repeated delivery."""
+
+    challenge: Challenge
+    is_correct: bool
+    attempt: int
+    progress: Progress
+    replayed: bool = False
+    next_challenge: Challenge | None = None
+    lesson_completed: bool = False
+    take_score: int | None = None
+    new_achievements: Sequence[Achievement] = field(default_factory=tuple)
+    streak: Streak | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Completion:
+    """A lesson completed by reading it to the end (it has no challenges)."""
+
+    progress: Progress
+    new_achievements: Sequence[Achievement]
+    streak: Streak
+
+
+class ProgressService:
+    def __init__(self, uow: ProgressPorts, clock: Clock, default_timezone: str) -> None:
+        self._uow = uow
+        self._clock = clock
+        self._streaks = StreakService(uow.calendar, default_timezone)
+        self._achievements = AchievementService(uow)
+
+    async def start_lesson(self, learner: Learner, lesson_id: int) -> Progress:
+        """IN_PROGRESS from the first visit; a later visit changes nothing."""
+        lesson = await self._published_lesson(lesson_id)
+        progress = await self._ensure_started(learner.id, lesson, self._clock.now())
+        await self._uow.commit()
+        return progress
+
+    async def retake_lesson(self, learner: Learner, lesson_id: int, from_take: int) -> Progress:
+        """Begin another take of a completed lesson; a repeated request begins only one."""
+        await self._published_lesson(lesson_id)
+        progress = await self._uow.progress.get(learner.id, lesson_id, lock=True)
+        if progress is None or not progress.is_completed:
+            raise InvalidSubmission("only a completed lesson can be retaken")
+        if progress.take == from_take:
+            progress = progress.retaken()
+            await self._uow.progress.save(progress)
+            await self._uow.commit()
+        return progress
+
+    async def finish_reading(self, learner: Learner, lesson_id: int) -> Completion | None:
+        """Completes a lesson that has no challenges; returns None for any other lesson."""
+        lesson = await self._published_lesson(lesson_id)
+        if await self._uow.catalogue.challenges(lesson_id):
+            return None
+        now = self._clock.now()
+        await self._ensure_started(learner.id, lesson, now)
+        progress = await self._uow.progress.get(learner.id, lesson_id, lock=True)
+        assert progress is not None
+        if progress.is_completed:
+            return None
+        progress, achievements, streak = await self._complete(learner, progress, 0, now)
+        await self._uow.commit()
+        return Completion(progress, achievements, streak)
+
+    async def answer(
+        self,
+        learner: Learner,
+        challenge_id: int,
+        submission: Submission,
+        attempt: int | None = None,
+    ) -> AnswerOutcome:
+        """Record one attempt. ``attempt`` (1, 2, ...) makes a replayed delivery harmless."""
+        challenge = await self._uow.catalogue.published_challenge(challenge_id)
+        if challenge is None:
+            raise ContentUnavailable(f"challenge {challenge_id} is not published")
+        lesson = await self._published_lesson(challenge.lesson_id)
+        now = self._clock.now()
+        await self._ensure_started(learner.id, lesson, now)
+        progress = await self._uow.progress.get(learner.id, lesson.id, lock=True)
+        assert progress is not None
+        answers = await self._uow.answers.for_take(learner.id, lesson.id, progress.take)
+        mine = [answer for answer in answers if answer.challenge_id == challenge_id]
+        replay = _replayed(mine, attempt)
+        if replay is not None:
+            await self._uow.rollback()
+            return AnswerOutcome(challenge, replay.is_correct, replay.attempt, progress, True)
+        number = len(mine) + 1
+        if attempt is not None and attempt != number:
+            raise StaleAnswer(f"attempt {attempt} is not the next one ({number})")
+        is_correct = challenge.check(submission)
+        record = AnswerRecord(
+            learner.id, challenge_id, progress.take, number, is_correct, submission, now
+        )
+        if not await self._uow.answers.add(record):
+            await self._uow.rollback()
+            return AnswerOutcome(challenge, is_correct, number, progress, True)
+        return await self._counted(learner, challenge, progress, [*answers, record], now)
+
+    async def _counted(
+        self,
+        learner: Learner,
+        challenge: Challenge,
+        progress: Progress,
+        answers: list[AnswerRecord],
+        now: datetime,
+    ) -> AnswerOutcome:
+        record = answers[-1]
+        progress = progress.with_attempt()
+        await self._log(learner.id, ActivityType.CHALLENGE_ATTEMPTED, now, challenge, record)
+        if record.is_correct:
+            await self._log(learner.id, ActivityType.CHALLENGE_SOLVED, now, challenge, record)
+        challenges = await self._uow.catalogue.challenges(progress.lesson_id)
+        unsolved = {c.id for c in challenges} - solved_ids(answers)
+        achievements: Sequence[Achievement] = ()
+        streak = None
+        score = None
+        if not unsolved:
+            score = take_score(challenges, answers)
+            progress, achievements, streak = await self._complete(learner, progress, score, now)
+        else:
+            await self._uow.progress.save(progress)
+            if record.is_correct:
+                achievements, streak = await self._after_study(learner, now)
+        await self._uow.commit()
+        return AnswerOutcome(
+            challenge,
+            record.is_correct,
+            record.attempt,
+            progress,
+            next_challenge=_next_unsolved(challenges, challenge, unsolved),
+            lesson_completed=not unsolved,
+            take_score=score,
+            new_achievements=achievements,
+            streak=streak,
+        )
+
+    async def _complete(
+        self, learner: Learner, progress: Progress, score: int, now: datetime
+    ) -> tuple[Progress, Sequence[Achievement], Streak]:
+        retake = progress.is_completed
+        progress = progress.completed(score, now)
+        await self._uow.progress.save(progress)
+        details = {"score": score, "take": progress.take, "best_score": progress.score}
+        await self._uow.activity.add(
+            Activity(
+                learner.id,
+                ActivityType.LESSON_COMPLETED,
+                now,
+                "lesson",
+                progress.lesson_id,
+                details | {"retake": retake},
+            )
+        )
+        achievements, streak = await self._after_study(learner, now)
+        return progress, achievements, streak
+
+    async def _after_study(
+        self, learner: Learner, now: datetime
+    ) -> tuple[list[Achievement], Streak]:
+        await self._streaks.record_study(learner.id, learner.timezone, now)
+        streak = await self._streaks.streak(learner.id, learner.timezone, now)
+        return await self._achievements.evaluate(learner.id, streak.current, now), streak
+
+    async def _ensure_started(self, user_id: int, lesson: Lesson, now: datetime) -> Progress:
+        progress = Progress.begin(user_id, lesson.id, now)
+        if await self._uow.progress.add(progress):
+            await self._uow.activity.add(
+                Activity(
+                    user_id,
+                    ActivityType.LESSON_STARTED,
+                    now,
+                    "lesson",
+                    lesson.id,
+                    {"title": lesson.title},
+                )
+            )
+            return progress
+        existing = await self._uow.progress.get(user_id, lesson.id)
+        assert existing is not None
+        return existing
+
+    async def _published_lesson(self, lesson_id: int) -> Lesson:
+        lesson = await self._uow.catalogue.published_lesson(lesson_id)
+        if lesson is None or await self._uow.catalogue.published_module(lesson.module_id) is None:
+            raise ContentUnavailable(f"lesson {lesson_id} is not published")
+        return lesson
+
+    async def _log(
+        self,
+        user_id: int,
+        kind: ActivityType,
+        now: datetime,
+        challenge: Challenge,
+        record: AnswerRecord,
+    ) -> None:
+        details = {"attempt": record.attempt, "take": record.take, "correct": record.is_correct}
+        await self._uow.activity.add(
+            Activity(user_id, kind, now, "challenge", challenge.id, details)
+        )
+
+
+def _replayed(mine: list[AnswerRecord], attempt: int | None) -> AnswerRecord | None:
+    """The recorded answer a delivery repeats, or the solving one once a challenge is solved."""
+    if attempt is not None:
+        recorded = next((answer for answer in mine if answer.attempt == attempt), None)
+        if recorded is not None:
+            return recorded
+    return next((answer for answer in mine if answer.is_correct), None)
+
+
+def _next_unsolved(
+    challenges: Sequence[Challenge], current: Challenge, unsolved: set[int]
+) -> Challenge | None:
+    """The next challenge still to solve, after the current one and wrapping round."""
+    ids = [challenge.id for challenge in challenges]
+    start = ids.index(current.id) if current.id in ids else -1
+    rotated = [*challenges[start + 1 :], *challenges[: start + 1]]
+    return next((challenge for challenge in rotated if challenge.id in unsolved), None)

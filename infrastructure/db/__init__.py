@@ -1,0 +1,1 @@
+"""SQLAlchemy 2 async persistence for PostgreSQL, MySQL/MariaDB and SQLite."""

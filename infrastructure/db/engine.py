@@ -1,0 +1,60 @@
+"""The engine and session factory: built once per process at the composition root."""
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+from sqlalchemy.pool import NullPool
+
+from infrastructure.settings import Settings
+
+MYSQL_INIT = (
+    "SET sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,"
+    "NO_ENGINE_SUBSTITUTION', time_zone = '+00:00'"
+)
+
+
+def create_engine(settings: Settings, *, pooled: bool = True) -> AsyncEngine:
+    """Small pools, pre-ping and recycling, as a bot that sleeps between bursts needs."""
+    url = make_url(settings.database_url)
+    options: dict[str, Any] = {"echo": settings.db_echo}
+    backend = url.get_backend_name()
+    if backend == "sqlite":
+        options["connect_args"] = {"timeout": 30}
+    elif pooled:
+        options |= {
+            "pool_size": settings.db_pool_size,
+            "max_overflow": settings.db_max_overflow,
+            "pool_recycle": settings.db_pool_recycle,
+            "pool_pre_ping": True,
+        }
+    if not pooled:
+        options["poolclass"] = NullPool
+    if backend in {"mysql", "mariadb"}:
+        url = url.update_query_dict({"charset": "utf8mb4"})
+        options["connect_args"] = {"init_command": MYSQL_INIT}
+        options["isolation_level"] = "READ COMMITTED"
+    engine = create_async_engine(url, **options)
+    if backend == "sqlite":
+        sa.event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """Foreign keys (cascades) are off in SQLite unless asked for on every connection."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA busy_timeout = 30000")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
+def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)

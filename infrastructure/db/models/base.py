@@ -1,0 +1,57 @@
+"""Declarative base with a naming convention, so every backend gets the same names."""
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, ClassVar, cast
+
+import sqlalchemy as sa
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from infrastructure.db.types import UtcDateTime
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UtcDateTime()}
+
+
+def db_enum(values: type[StrEnum], name: str) -> sa.Enum:
+    """Native ENUM on PostgreSQL and MySQL, a CHECK constraint on SQLite."""
+    return sa.Enum(
+        values,
+        name=name,
+        values_callable=lambda members: [member.value for member in members],
+        create_constraint=True,
+        validate_strings=True,
+    )
+
+
+def user_fk() -> sa.ForeignKey:
+    """Learner-owned rows go with the learner: deleting a user cascades in the database."""
+    return sa.ForeignKey("users.id", ondelete="CASCADE")
+
+
+class Timestamps:
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+def flag(default: bool) -> Mapped[bool]:
+    return mapped_column(sa.Boolean, server_default=sa.true() if default else sa.false())
+
+
+def counter(default: int = 0) -> Mapped[int]:
+    return mapped_column(server_default=sa.text(str(default)))
+
+
+def table(model: type[Base]) -> sa.Table:
+    """The Core table of a model, for plain inserts and updates that bypass the ORM."""
+    return cast(sa.Table, model.__table__)

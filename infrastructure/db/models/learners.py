@@ -1,0 +1,30 @@
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column
+
+from infrastructure.db.models.base import Base, Timestamps, flag, user_fk
+
+
+class UserRow(Timestamps, Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    telegram_id: Mapped[int] = mapped_column(sa.BigInteger, unique=True, index=True)
+    username: Mapped[str | None] = mapped_column(sa.String(100))
+    first_name: Mapped[str | None] = mapped_column(sa.String(100))
+    last_name: Mapped[str | None] = mapped_column(sa.String(100))
+    language_code: Mapped[str | None] = mapped_column(sa.String(10))
+    timezone: Mapped[str | None] = mapped_column(sa.String(64))
+    is_active: Mapped[bool] = flag(True)
+    first_contact_at: Mapped[datetime]
+    last_contact_at: Mapped[datetime]
+
+
+class StudyDayRow(Base):
+    """A calendar day, in the learner's time zone, with at least one thing learned."""
+
+    __tablename__ = "study_days"
+
+    user_id: Mapped[int] = mapped_column(user_fk(), primary_key=True)
+    day: Mapped[date] = mapped_column(primary_key=True)

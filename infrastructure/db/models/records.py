@@ -1,0 +1,38 @@
+"""Derived and append-only data: the leaderboard cache and the activity log."""
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column
+
+from domain.enums import ActivityType
+from infrastructure.db.models.base import Base, counter, db_enum, user_fk
+from infrastructure.db.types import BigId
+
+
+class LeaderboardRow(Base):
+    __tablename__ = "leaderboard_cache"
+    __table_args__ = (sa.Index(None, "rank", "total_score"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(user_fk(), unique=True)
+    rank: Mapped[int] = mapped_column(index=True)
+    total_score: Mapped[int] = counter()
+    lessons_completed: Mapped[int] = counter()
+    achievements_count: Mapped[int] = counter()
+    updated_at: Mapped[datetime]
+
+
+class ActivityRow(Base):
+    __tablename__ = "activity_log"
+    __table_args__ = (sa.Index(None, "user_id", "activity_type", "created_at"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    user_id: Mapped[int] = mapped_column(user_fk(), index=True)
+    activity_type: Mapped[ActivityType] = mapped_column(
+        db_enum(ActivityType, "activity_type"), index=True
+    )
+    entity_id: Mapped[int | None]
+    entity_type: Mapped[str | None] = mapped_column(sa.String(50))
+    details: Mapped[str | None] = mapped_column(sa.Text, comment="JSON")
+    created_at: Mapped[datetime] = mapped_column(index=True)

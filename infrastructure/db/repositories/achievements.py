@@ -1,0 +1,114 @@
+import logging
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.achievements import Achievement, EarnedAchievement, LearnerTotals, parse_criterion
+from domain.enums import ProgressStatus
+from domain.errors import InvalidCriterion
+from infrastructure.db.models import (
+    AchievementRow,
+    AnswerRow,
+    EarnedRow,
+    LessonRow,
+    ModuleRow,
+    ProgressRow,
+    table,
+)
+from infrastructure.db.upsert import insert_if_absent
+
+log = logging.getLogger(__name__)
+
+
+class SqlAchievements:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def definitions(self) -> list[Achievement]:
+        rows = await self._session.scalars(sa.select(AchievementRow).order_by(AchievementRow.id))
+        return [to_achievement(row) for row in rows]
+
+    async def earned(self, user_id: int) -> list[EarnedAchievement]:
+        statement = (
+            sa.select(AchievementRow, EarnedRow.earned_at)
+            .join(EarnedRow, EarnedRow.achievement_id == AchievementRow.id)
+            .where(EarnedRow.user_id == user_id)
+            .order_by(EarnedRow.earned_at, AchievementRow.id)
+        )
+        rows = await self._session.execute(statement)
+        return [EarnedAchievement(to_achievement(row), earned_at) for row, earned_at in rows]
+
+    async def award(self, user_id: int, achievement_id: int, now: datetime) -> bool:
+        values = {"user_id": user_id, "achievement_id": achievement_id, "earned_at": now}
+        key = ["user_id", "achievement_id"]
+        return await insert_if_absent(self._session, table(EarnedRow), values, key)
+
+
+class SqlTotals:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def totals(self, user_id: int) -> LearnerTotals:
+        """The counts in one round trip; completed modules in a second."""
+        completed = sa.and_(
+            ProgressRow.user_id == user_id, ProgressRow.status == ProgressStatus.COMPLETED
+        )
+        counts = sa.select(
+            sa.select(sa.func.count()).where(completed).scalar_subquery(),
+            sa.select(sa.func.coalesce(sa.func.sum(ProgressRow.score), 0))
+            .where(completed)
+            .scalar_subquery(),
+            sa.select(sa.func.count(sa.distinct(AnswerRow.challenge_id)))
+            .where(AnswerRow.user_id == user_id, AnswerRow.is_correct)
+            .scalar_subquery(),
+            sa.select(sa.func.coalesce(sa.func.sum(AchievementRow.points), 0))
+            .join(EarnedRow, EarnedRow.achievement_id == AchievementRow.id)
+            .where(EarnedRow.user_id == user_id)
+            .scalar_subquery(),
+        )
+        lessons, score, solved, points = (await self._session.execute(counts)).one()
+        return LearnerTotals(
+            lessons_completed=int(lessons),
+            challenges_solved=int(solved),
+            lesson_score=int(score),
+            achievement_points=int(points),
+            completed_modules=await self._completed_modules(user_id),
+        )
+
+    async def _completed_modules(self, user_id: int) -> frozenset[str]:
+        """Published modules whose every published lesson the learner has completed."""
+        done = sa.and_(
+            ProgressRow.lesson_id == LessonRow.id,
+            ProgressRow.user_id == user_id,
+            ProgressRow.status == ProgressStatus.COMPLETED,
+        )
+        statement = (
+            sa.select(ModuleRow.slug)
+            .join(LessonRow, sa.and_(LessonRow.module_id == ModuleRow.id, LessonRow.is_published))
+            .outerjoin(ProgressRow, done)
+            .where(ModuleRow.is_published)
+            .group_by(ModuleRow.id, ModuleRow.slug)
+            .having(sa.func.count(LessonRow.id) == sa.func.count(ProgressRow.id))
+        )
+        return frozenset(await self._session.scalars(statement))
+
+
+def to_achievement(row: AchievementRow) -> Achievement:
+    try:
+        criterion = parse_criterion(row.criteria)
+    except InvalidCriterion as error:
+        log.warning(
+            "achievement %s has unusable criteria, it cannot be earned: %s", row.slug, error
+        )
+        criterion = None
+    return Achievement(
+        id=row.id,
+        slug=row.slug,
+        type=row.type,
+        title=row.title,
+        description=row.description,
+        icon=row.icon,
+        points=row.points,
+        criterion=criterion,
+    )

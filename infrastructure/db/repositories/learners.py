@@ -1,0 +1,89 @@
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.learners import Learner, TelegramProfile
+from infrastructure.db.models import UserRow, table
+from infrastructure.db.upsert import affected, insert_if_absent
+
+
+class SqlLearners:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def get(self, learner_id: int) -> Learner | None:
+        return await self._one(UserRow.id == learner_id)
+
+    async def by_telegram_id(self, telegram_id: int) -> Learner | None:
+        return await self._one(UserRow.telegram_id == telegram_id)
+
+    async def add(self, profile: TelegramProfile, now: datetime) -> Learner:
+        values = _profile_values(profile) | {
+            "telegram_id": profile.telegram_id,
+            "first_contact_at": now,
+            "last_contact_at": now,
+            "created_at": now,
+            "updated_at": now,
+        }
+        await insert_if_absent(self._session, table(UserRow), values, ["telegram_id"])
+        learner = await self.by_telegram_id(profile.telegram_id)
+        assert learner is not None, "the row was inserted or already existed"
+        return learner
+
+    async def refresh_contact(
+        self, learner_id: int, profile: TelegramProfile, now: datetime
+    ) -> None:
+        values = _profile_values(profile) | {
+            "last_contact_at": now,
+            "updated_at": now,
+            "is_active": True,
+        }
+        await self._update(learner_id, values)
+
+    async def set_active(self, learner_id: int, active: bool, now: datetime) -> bool:
+        return await self._update(learner_id, {"is_active": active, "updated_at": now})
+
+    async def set_timezone(self, learner_id: int, timezone: str | None, now: datetime) -> bool:
+        return await self._update(learner_id, {"timezone": timezone, "updated_at": now})
+
+    async def delete(self, learner_id: int) -> bool:
+        """Every learner-owned table references users ON DELETE CASCADE."""
+        result = await self._session.execute(
+            sa.delete(table(UserRow)).where(UserRow.id == learner_id)
+        )
+        return bool(affected(result))
+
+    async def _one(self, condition: sa.ColumnElement[bool]) -> Learner | None:
+        statement = sa.select(UserRow).where(condition)
+        row = await self._session.scalar(statement.execution_options(populate_existing=True))
+        return None if row is None else to_learner(row)
+
+    async def _update(self, learner_id: int, values: dict[str, object]) -> bool:
+        statement = sa.update(table(UserRow)).where(UserRow.id == learner_id).values(values)
+        result = await self._session.execute(statement)
+        return bool(affected(result))
+
+
+def _profile_values(profile: TelegramProfile) -> dict[str, object]:
+    return {
+        "username": profile.username,
+        "first_name": profile.first_name,
+        "last_name": profile.last_name,
+        "language_code": profile.language_code,
+    }
+
+
+def to_learner(row: UserRow) -> Learner:
+    return Learner(
+        id=row.id,
+        telegram_id=row.telegram_id,
+        username=row.username,
+        first_name=row.first_name,
+        last_name=row.last_name,
+        language_code=row.language_code,
+        timezone=row.timezone,
+        is_active=row.is_active,
+        first_contact_at=row.first_contact_at,
+        last_contact_at=row.last_contact_at,
+    )

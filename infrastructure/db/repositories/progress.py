@@ -1,0 +1,133 @@
+import json
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.catalogue import Submission
+from domain.progress import AnswerRecord, Progress
+from infrastructure.db.models import AnswerRow, ChallengeRow, ProgressRow, StudyDayRow, table
+from infrastructure.db.upsert import insert_if_absent
+
+
+class SqlProgress:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def get(self, user_id: int, lesson_id: int, *, lock: bool = False) -> Progress | None:
+        statement = sa.select(ProgressRow).where(
+            ProgressRow.user_id == user_id, ProgressRow.lesson_id == lesson_id
+        )
+        if lock:
+            statement = statement.with_for_update()
+        row = await self._session.scalar(statement.execution_options(populate_existing=True))
+        return None if row is None else to_progress(row)
+
+    async def add(self, progress: Progress) -> bool:
+        values = _values(progress) | {
+            "user_id": progress.user_id,
+            "lesson_id": progress.lesson_id,
+            "created_at": progress.started_at,
+            "updated_at": progress.started_at,
+        }
+        return await insert_if_absent(
+            self._session, table(ProgressRow), values, ["user_id", "lesson_id"]
+        )
+
+    async def save(self, progress: Progress) -> None:
+        statement = (
+            sa.update(table(ProgressRow))
+            .where(ProgressRow.user_id == progress.user_id)
+            .where(ProgressRow.lesson_id == progress.lesson_id)
+            .values(_values(progress) | {"updated_at": sa.func.now()})
+        )
+        await self._session.execute(statement)
+
+    async def for_learner(self, user_id: int) -> list[Progress]:
+        statement = sa.select(ProgressRow).where(ProgressRow.user_id == user_id)
+        return [to_progress(row) for row in await self._session.scalars(statement)]
+
+
+class SqlAnswers:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def for_take(self, user_id: int, lesson_id: int, take: int) -> list[AnswerRecord]:
+        statement = (
+            sa.select(AnswerRow)
+            .join(ChallengeRow, ChallengeRow.id == AnswerRow.challenge_id)
+            .where(AnswerRow.user_id == user_id, AnswerRow.take == take)
+            .where(ChallengeRow.lesson_id == lesson_id)
+            .order_by(AnswerRow.challenge_id, AnswerRow.attempt)
+        )
+        return [to_answer(row) for row in await self._session.scalars(statement)]
+
+    async def add(self, record: AnswerRecord) -> bool:
+        values = {
+            "user_id": record.user_id,
+            "challenge_id": record.challenge_id,
+            "take": record.take,
+            "attempt": record.attempt,
+            "is_correct": record.is_correct,
+            "answer": submission_json(record.submission),
+            "answered_at": record.answered_at,
+        }
+        key = ["user_id", "challenge_id", "take", "attempt"]
+        return await insert_if_absent(self._session, table(AnswerRow), values, key)
+
+
+class SqlStudyCalendar:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def mark(self, user_id: int, day: date) -> None:
+        values = {"user_id": user_id, "day": day}
+        await insert_if_absent(self._session, table(StudyDayRow), values, ["user_id", "day"])
+
+    async def days(self, user_id: int) -> list[date]:
+        statement = sa.select(StudyDayRow.day).where(StudyDayRow.user_id == user_id)
+        return list(await self._session.scalars(statement))
+
+
+def _values(progress: Progress) -> dict[str, object]:
+    return {
+        "status": progress.status,
+        "score": progress.score,
+        "attempts": progress.attempts,
+        "take": progress.take,
+        "started_at": progress.started_at,
+        "completed_at": progress.completed_at,
+    }
+
+
+def to_progress(row: ProgressRow) -> Progress:
+    return Progress(
+        user_id=row.user_id,
+        lesson_id=row.lesson_id,
+        status=row.status,
+        score=row.score,
+        attempts=row.attempts,
+        take=row.take,
+        started_at=row.started_at,
+        completed_at=row.completed_at,
+    )
+
+
+def submission_json(submission: Submission) -> str:
+    if submission.text is not None:
+        return json.dumps({"text": submission.text}, ensure_ascii=False)
+    return json.dumps({"selected": sorted(submission.selected)})
+
+
+def to_answer(row: AnswerRow) -> AnswerRecord:
+    raw = json.loads(row.answer)
+    submission = Submission(frozenset(raw.get("selected", ())), raw.get("text"))
+    return AnswerRecord(
+        row.user_id,
+        row.challenge_id,
+        row.take,
+        row.attempt,
+        row.is_correct,
+        submission,
+        row.answered_at,
+    )

@@ -1,0 +1,64 @@
+"""The SQL unit of work: one session, one transaction, rolled back unless committed."""
+
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from infrastructure.db.repositories import (
+    SqlAchievements,
+    SqlActivityLog,
+    SqlAnswers,
+    SqlCatalogue,
+    SqlLeaderboard,
+    SqlLeaderboardRefresher,
+    SqlLearners,
+    SqlProgress,
+    SqlStudyCalendar,
+    SqlTotals,
+)
+
+
+class SqlUnitOfWork:
+    def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
+        self._session_factory = session_factory
+        self._session: AsyncSession | None = None
+
+    async def __aenter__(self) -> Self:
+        session = self._session = self._session_factory()
+        self.learners = SqlLearners(session)
+        self.activity = SqlActivityLog(session)
+        self.catalogue = SqlCatalogue(session)
+        self.progress = SqlProgress(session)
+        self.answers = SqlAnswers(session)
+        self.calendar = SqlStudyCalendar(session)
+        self.achievements = SqlAchievements(session)
+        self.totals = SqlTotals(session)
+        self.leaderboard = SqlLeaderboard(session)
+        self.leaderboard_refresher = SqlLeaderboardRefresher(session)
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        session = self.session
+        self._session = None
+        try:
+            await session.rollback()
+        finally:
+            await session.close()
+
+    @property
+    def session(self) -> AsyncSession:
+        if self._session is None:
+            raise RuntimeError("the unit of work is used outside its `async with` block")
+        return self._session
+
+    async def commit(self) -> None:
+        await self.session.commit()
+
+    async def rollback(self) -> None:
+        await self.session.rollback()
