@@ -1,14 +1,15 @@
 """Alembic environment: async engines, the models' metadata, the bot's own settings.
 
-When a caller (the test suite, pytest-alembic) hands over a connection in
-``config.attributes["connection"]`` it is used as is; otherwise an engine is built from
-``DATABASE_URL`` the same way the bot builds it.
+When a caller hands over a connection or an async engine in
+``config.attributes["connection"]`` (the test suite and pytest-alembic do) it is used;
+otherwise an engine is built from ``DATABASE_URL`` the same way the bot builds it.
 """
 
 import asyncio
 
 from alembic import context
 from sqlalchemy.engine import Connection
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from infrastructure.db.engine import create_engine
 from infrastructure.db.models import Base
@@ -42,21 +43,28 @@ def _run_sync(connection: Connection) -> None:
         context.run_migrations()
 
 
-async def run_async() -> None:
+async def run_async(engine: AsyncEngine) -> None:
+    async with engine.connect() as connection:
+        await connection.run_sync(_run_sync)
+        await connection.commit()
+
+
+async def run_own_engine() -> None:
     engine = create_engine(Settings(), pooled=False)
     try:
-        async with engine.connect() as connection:
-            await connection.run_sync(_run_sync)
+        await run_async(engine)
     finally:
         await engine.dispose()
 
 
 def run_online() -> None:
-    connection = config.attributes.get("connection")
-    if connection is not None:
-        _run_sync(connection)
+    given = config.attributes.get("connection")
+    if isinstance(given, Connection):
+        _run_sync(given)
+    elif isinstance(given, AsyncEngine):
+        asyncio.run(run_async(given))
     else:
-        asyncio.run(run_async())
+        asyncio.run(run_own_engine())
 
 
 if context.is_offline_mode():

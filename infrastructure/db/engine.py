@@ -21,12 +21,16 @@ MYSQL_INIT = (
 
 
 def create_engine(settings: Settings, *, pooled: bool = True) -> AsyncEngine:
-    """Small pools, pre-ping and recycling, as a bot that sleeps between bursts needs."""
+    """Small pools, pre-ping and recycling, as a bot that sleeps between bursts needs.
+
+    SQLite gets a single connection: concurrent updates then queue for it instead of
+    failing with "database is locked" when two write transactions overlap.
+    """
     url = make_url(settings.database_url)
     options: dict[str, Any] = {"echo": settings.db_echo}
     backend = url.get_backend_name()
     if backend == "sqlite":
-        options["connect_args"] = {"timeout": 30}
+        options |= {"connect_args": {"timeout": 30}, "pool_size": 1, "max_overflow": 0}
     elif pooled:
         options |= {
             "pool_size": settings.db_pool_size,
@@ -35,7 +39,9 @@ def create_engine(settings: Settings, *, pooled: bool = True) -> AsyncEngine:
             "pool_pre_ping": True,
         }
     if not pooled:
-        options["poolclass"] = NullPool
+        options = {key: value for key, value in options.items() if not key.startswith("pool")}
+        options |= {"poolclass": NullPool}
+        options.pop("max_overflow", None)
     if backend in {"mysql", "mariadb"}:
         url = url.update_query_dict({"charset": "utf8mb4"})
         options["connect_args"] = {"init_command": MYSQL_INIT}

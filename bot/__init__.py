@@ -1,0 +1,1 @@
+"""The Telegram driving adapter (aiogram 3): routers, keyboards, middlewares, rendering."""

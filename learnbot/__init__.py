@@ -1,0 +1,1 @@
+"""The composition root: wires settings, adapters and services, and offers the CLI."""

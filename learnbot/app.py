@@ -1,0 +1,40 @@
+"""Application scope: the engine and the unit-of-work factory, built once per process."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from domain.ports import UnitOfWork
+from infrastructure.clock import SystemClock
+from infrastructure.db.engine import create_engine, create_session_factory
+from infrastructure.db.uow import SqlUnitOfWork
+from infrastructure.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class Application:
+    settings: Settings
+    engine: AsyncEngine
+    session_factory: async_sessionmaker[AsyncSession]
+    clock: SystemClock
+
+    def unit_of_work(self) -> UnitOfWork:
+        """Request scope: one per update, per job run or per CLI command."""
+        return SqlUnitOfWork(self.session_factory)
+
+
+@asynccontextmanager
+async def application(settings: Settings) -> AsyncIterator[Application]:
+    engine = create_engine(settings)
+    try:
+        yield Application(settings, engine, create_session_factory(engine), SystemClock())
+    finally:
+        await engine.dispose()
+
+
+def masked_url(url: str) -> str:
+    """A database URL safe to print: the password replaced by ``***``."""
+    return make_url(url).render_as_string(hide_password=True)

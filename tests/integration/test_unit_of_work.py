@@ -1,0 +1,59 @@
+"""The unit of work: one transaction, rolled back unless committed."""
+
+import pytest
+
+from domain.learners import TelegramProfile
+from tests.integration.conftest import UowFactory
+from tests.support.clock import FixedClock
+
+PROFILE = TelegramProfile(telegram_id=1001, username="ada")
+
+
+async def test_rolls_back_uncommitted_work_by_default(
+    uow_factory: UowFactory, clock: FixedClock
+) -> None:
+    async with uow_factory() as uow:
+        await uow.learners.add(PROFILE, clock.now())
+
+    async with uow_factory() as uow:
+        assert await uow.learners.by_telegram_id(PROFILE.telegram_id) is None
+
+
+async def test_rolls_back_on_error(uow_factory: UowFactory, clock: FixedClock) -> None:
+    with pytest.raises(RuntimeError, match="boom"):
+        async with uow_factory() as uow:
+            await uow.learners.add(PROFILE, clock.now())
+            raise RuntimeError("boom")
+
+    async with uow_factory() as uow:
+        assert await uow.learners.by_telegram_id(PROFILE.telegram_id) is None
+
+
+async def test_keeps_committed_work(uow_factory: UowFactory, clock: FixedClock) -> None:
+    async with uow_factory() as uow:
+        learner = await uow.learners.add(PROFILE, clock.now())
+        await uow.commit()
+
+    async with uow_factory() as uow:
+        assert await uow.learners.get(learner.id) == learner
+
+
+async def test_explicit_rollback_discards_only_what_follows_the_commit(
+    uow_factory: UowFactory, clock: FixedClock
+) -> None:
+    async with uow_factory() as uow:
+        learner = await uow.learners.add(PROFILE, clock.now())
+        await uow.commit()
+        await uow.learners.set_timezone(learner.id, "Europe/Paris", clock.now())
+        await uow.rollback()
+
+    async with uow_factory() as uow:
+        stored = await uow.learners.get(learner.id)
+        assert stored is not None
+        assert stored.timezone is None
+
+
+async def test_refuses_use_outside_its_block(uow_factory: UowFactory) -> None:
+    uow = uow_factory()
+    with pytest.raises(RuntimeError, match="outside"):
+        await uow.commit()
