@@ -20,10 +20,13 @@ async def test_rolls_back_uncommitted_work_by_default(
 
 
 async def test_rolls_back_on_error(uow_factory: UowFactory, clock: FixedClock) -> None:
-    with pytest.raises(RuntimeError, match="boom"):
+    async def fail_half_way() -> None:
         async with uow_factory() as uow:
             await uow.learners.add(PROFILE, clock.now())
             raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError, match="boom"):
+        await fail_half_way()
 
     async with uow_factory() as uow:
         assert await uow.learners.by_telegram_id(PROFILE.telegram_id) is None

@@ -1,0 +1,120 @@
+"""The set-based leaderboard refresh and the cache's read side."""
+
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from domain.enums import ProgressStatus
+from domain.learners import TelegramProfile
+from domain.services import LeaderboardService
+from infrastructure.db.models import AchievementRow, EarnedRow, ProgressRow, table
+from tests.integration.conftest import UowFactory
+from tests.support.clock import FixedClock
+from tests.support.course import Course
+
+T0 = datetime(2026, 1, 5, tzinfo=UTC)
+
+
+async def learners(uow_factory: UowFactory, clock: FixedClock, count: int) -> list[int]:
+    async with uow_factory() as uow:
+        ids = [
+            (await uow.learners.add(TelegramProfile(100 + n, f"learner{n}"), clock.now())).id
+            for n in range(count)
+        ]
+        await uow.commit()
+    return ids
+
+
+async def completed(engine: AsyncEngine, user_id: int, lesson_id: int, score: int | None) -> None:
+    values = {
+        "user_id": user_id,
+        "lesson_id": lesson_id,
+        "status": ProgressStatus.COMPLETED,
+        "score": score,
+        "created_at": T0,
+        "updated_at": T0,
+    }
+    async with engine.begin() as connection:
+        await connection.execute(sa.insert(table(ProgressRow)).values(values))
+
+
+async def earned(engine: AsyncEngine, user_id: int, slug: str) -> None:
+    async with engine.begin() as connection:
+        achievement = await connection.scalar(
+            sa.select(AchievementRow.id).where(AchievementRow.slug == slug)
+        )
+        values = {"user_id": user_id, "achievement_id": achievement, "earned_at": T0}
+        await connection.execute(sa.insert(table(EarnedRow)).values(values))
+
+
+async def refresh(uow_factory: UowFactory, clock: FixedClock) -> int:
+    async with uow_factory() as uow:
+        return await LeaderboardService(uow, clock).refresh()
+
+
+async def test_ranks_are_competition_ranks_over_lessons_and_achievements(
+    engine: AsyncEngine, uow_factory: UowFactory, clock: FixedClock, course: Course
+) -> None:
+    a, b, c, d, inactive = await learners(uow_factory, clock, 5)
+    await completed(engine, a, course.first_lesson, 15)
+    await earned(engine, a, "basics-done")
+    await completed(engine, b, course.first_lesson, 15)
+    await completed(engine, b, course.reading, None)
+    await earned(engine, b, "first-lesson")
+    await completed(engine, c, course.advanced_lesson, 20)
+    await completed(engine, inactive, course.first_lesson, 99)
+    async with uow_factory() as uow:
+        await uow.learners.set_active(inactive, False, clock.now())
+        await uow.commit()
+
+    assert await refresh(uow_factory, clock) == 4
+
+    async with uow_factory() as uow:
+        board = await uow.leaderboard.top(10)
+    assert [(e.user_id, e.rank, e.total_score) for e in board] == [
+        (a, 1, 35),
+        (b, 2, 20),
+        (c, 2, 20),
+        (d, 4, 0),
+    ]
+    assert (board[1].lessons_completed, board[1].achievements_count) == (2, 1)
+    assert board[0].name == "learner0"
+    assert all(entry.updated_at == clock.now() for entry in board)
+
+
+async def test_a_refresh_replaces_the_whole_board(
+    engine: AsyncEngine, uow_factory: UowFactory, clock: FixedClock, course: Course
+) -> None:
+    a, b = await learners(uow_factory, clock, 2)
+    await completed(engine, b, course.first_lesson, 10)
+    await refresh(uow_factory, clock)
+    async with uow_factory() as uow:
+        await uow.learners.set_active(b, False, clock.now())
+        await uow.commit()
+    clock.advance(minutes=1)
+
+    await refresh(uow_factory, clock)
+
+    async with uow_factory() as uow:
+        board = await uow.leaderboard.top(10)
+        gone = await uow.leaderboard.entry(b)
+    assert [(e.user_id, e.rank, e.updated_at) for e in board] == [(a, 1, clock.now())]
+    assert gone is None
+
+
+async def test_the_board_shows_the_top_and_the_learners_neighbours(
+    engine: AsyncEngine, uow_factory: UowFactory, clock: FixedClock, course: Course
+) -> None:
+    ids = await learners(uow_factory, clock, 8)
+    for points, user_id in enumerate(reversed(ids), start=1):
+        await completed(engine, user_id, course.first_lesson, points)
+    await refresh(uow_factory, clock)
+
+    async with uow_factory() as uow:
+        board = await LeaderboardService(uow, clock).board(ids[4], top=3, around=2)
+
+    assert [entry.rank for entry in board.top] == [1, 2, 3]
+    assert board.me is not None
+    assert board.me.rank == 5
+    assert [entry.rank for entry in board.around_me] == [3, 4, 6, 7]
