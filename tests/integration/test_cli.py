@@ -1,0 +1,60 @@
+"""The migration commands as operators run them: ``alembic`` and ``learnbot db``."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.engine import URL
+from sqlalchemy.ext.asyncio import create_async_engine
+from sqlalchemy.pool import NullPool
+
+from tests.support.databases import BACKENDS, ScratchDatabases
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+
+
+@pytest.fixture(params=BACKENDS)
+async def database(request: pytest.FixtureRequest, scratch_databases: ScratchDatabases) -> URL:
+    return await scratch_databases.create(request.param)
+
+
+def run(url: URL, *command: str, cwd: Path = ROOT) -> str:
+    env = os.environ | {"DATABASE_URL": url.render_as_string(hide_password=False)}
+    result = subprocess.run(
+        command, cwd=cwd, env=env, capture_output=True, text=True, check=False, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout + result.stderr
+
+
+async def tables(url: URL) -> set[str]:
+    engine = create_async_engine(url, poolclass=NullPool)
+    try:
+        async with engine.connect() as connection:
+            return set(await connection.run_sync(lambda sync: sa.inspect(sync).get_table_names()))
+    finally:
+        await engine.dispose()
+
+
+async def test_alembic_upgrade_head_works_directly_with_database_url(database: URL) -> None:
+    run(database, str(BIN / "alembic"), "upgrade", "head")
+
+    assert {"users", "user_progress", "challenge_answers", "leaderboard_cache"} <= await tables(
+        database
+    )
+    assert "0001 (head)" in run(database, str(BIN / "alembic"), "current")
+
+
+async def test_learnbot_db_wraps_alembic_from_any_directory(database: URL, tmp_path: Path) -> None:
+    learnbot = str(BIN / "learnbot")
+    run(database, learnbot, "db", "upgrade", cwd=tmp_path)
+    assert "0001 (head)" in run(database, learnbot, "db", "current", cwd=tmp_path)
+    assert "initial schema" in run(database, learnbot, "db", "history", cwd=tmp_path).lower()
+
+    run(database, learnbot, "db", "downgrade", "base", cwd=tmp_path)
+
+    assert await tables(database) <= {"alembic_version"}

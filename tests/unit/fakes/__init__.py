@@ -1,0 +1,30 @@
+"""In-memory implementations of every port in ``domain.ports``, for the unit tests."""
+
+from .achievements import FakeAchievementRepository, FakeTotalsReader
+from .activity import FakeActivityLog, assert_logged, assert_logged_once, logged
+from .catalogue import FakeCatalogue
+from .clock import FakeClock
+from .leaderboard import FakeLeaderboardReader, FakeLeaderboardRefresher
+from .learners import FakeLearnerRepository
+from .progress import FakeAnswerRepository, FakeProgressRepository, FakeStudyCalendar
+from .tables import Tables
+from .uow import FakeUnitOfWork
+
+__all__ = [
+    "FakeAchievementRepository",
+    "FakeActivityLog",
+    "FakeAnswerRepository",
+    "FakeCatalogue",
+    "FakeClock",
+    "FakeLeaderboardReader",
+    "FakeLeaderboardRefresher",
+    "FakeLearnerRepository",
+    "FakeProgressRepository",
+    "FakeStudyCalendar",
+    "FakeTotalsReader",
+    "FakeUnitOfWork",
+    "Tables",
+    "assert_logged",
+    "assert_logged_once",
+    "logged",
+]

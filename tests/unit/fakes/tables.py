@@ -1,0 +1,42 @@
+"""The in-memory database that every fake repository reads and writes."""
+
+import copy
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime
+
+from domain.activity import Activity
+from domain.leaderboard import LeaderboardEntry
+from domain.learners import Learner
+from domain.progress import AnswerRecord, Progress
+
+
+@dataclass
+class Tables:
+    """Rows keyed like the real unique constraints, so duplicates cannot sneak in."""
+
+    learners: dict[int, Learner] = field(default_factory=dict)
+    progress: dict[tuple[int, int], Progress] = field(default_factory=dict)
+    answers: dict[tuple[int, int, int, int], AnswerRecord] = field(default_factory=dict)
+    study_days: set[tuple[int, date]] = field(default_factory=set)
+    earned: dict[tuple[int, int], datetime] = field(default_factory=dict)
+    activities: list[Activity] = field(default_factory=list)
+    board: dict[int, LeaderboardEntry] = field(default_factory=dict)
+    last_learner_id: int = 0
+
+    def snapshot(self) -> "Tables":
+        return copy.deepcopy(self)
+
+    def restore(self, snapshot: "Tables") -> None:
+        """Refill these tables in place: repositories keep a reference to this object."""
+        for column in fields(self):
+            setattr(self, column.name, copy.deepcopy(getattr(snapshot, column.name)))
+
+    def forget_learner(self, user_id: int) -> None:
+        """What the foreign keys' ON DELETE CASCADE does for one learner."""
+        self.learners.pop(user_id)
+        self.progress = {key: row for key, row in self.progress.items() if key[0] != user_id}
+        self.answers = {key: row for key, row in self.answers.items() if key[0] != user_id}
+        self.study_days = {row for row in self.study_days if row[0] != user_id}
+        self.earned = {key: at for key, at in self.earned.items() if key[0] != user_id}
+        self.activities = [row for row in self.activities if row.user_id != user_id]
+        self.board.pop(user_id, None)

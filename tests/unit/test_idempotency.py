@@ -1,0 +1,103 @@
+"""A redelivered answer is harmless: it returns what was recorded and counts nothing."""
+
+import pytest
+
+from domain.catalogue import Submission
+from domain.enums import ActivityType
+from domain.errors import InvalidSubmission, StaleAnswer
+from domain.learners import Learner
+from domain.services import ProgressService
+
+from .course import PICK_MANY, PICK_ONE, RIGHT, TYPE_IT, VARIABLES, WRONG
+from .fakes import FakeUnitOfWork, logged
+
+
+async def test_the_same_attempt_delivered_twice_counts_once(
+    progress_service: ProgressService, uow: FakeUnitOfWork, learner: Learner
+) -> None:
+    first = await progress_service.answer(learner, PICK_ONE, WRONG[PICK_ONE], attempt=1)
+    again = await progress_service.answer(learner, PICK_ONE, RIGHT[PICK_ONE], attempt=1)
+
+    assert (first.replayed, first.is_correct, first.attempt) == (False, False, 1)
+    assert (again.replayed, again.is_correct, again.attempt) == (True, False, 1)
+    assert again.progress.attempts == 1
+    assert uow.saved.progress[learner.id, VARIABLES].attempts == 1
+    assert len(uow.answers.of(learner.id, PICK_ONE)) == 1
+    assert len(logged(uow.saved, learner.id, ActivityType.CHALLENGE_ATTEMPTED)) == 1
+
+
+async def test_the_next_attempt_counts(
+    progress_service: ProgressService, uow: FakeUnitOfWork, learner: Learner
+) -> None:
+    await progress_service.answer(learner, PICK_ONE, WRONG[PICK_ONE], attempt=1)
+    second = await progress_service.answer(learner, PICK_ONE, RIGHT[PICK_ONE], attempt=2)
+
+    assert (second.replayed, second.is_correct, second.attempt) == (False, True, 2)
+    assert uow.saved.progress[learner.id, VARIABLES].attempts == 2
+
+
+@pytest.mark.parametrize("attempt", [0, 2, 3])
+async def test_an_attempt_out_of_sequence_is_stale(
+    progress_service: ProgressService, uow: FakeUnitOfWork, learner: Learner, attempt: int
+) -> None:
+    with pytest.raises(StaleAnswer):
+        async with uow:
+            await progress_service.answer(learner, PICK_ONE, RIGHT[PICK_ONE], attempt=attempt)
+
+    assert uow.working == uow.saved
+    assert uow.saved.progress == {}
+    assert uow.saved.answers == {}
+
+
+async def test_answering_a_solved_challenge_replays_the_solution(
+    progress_service: ProgressService, uow: FakeUnitOfWork, learner: Learner
+) -> None:
+    await progress_service.answer(learner, PICK_ONE, WRONG[PICK_ONE])
+    await progress_service.answer(learner, PICK_ONE, RIGHT[PICK_ONE])
+    before = uow.saved.snapshot()
+
+    unnumbered = await progress_service.answer(learner, PICK_ONE, WRONG[PICK_ONE])
+    numbered = await progress_service.answer(learner, PICK_ONE, WRONG[PICK_ONE], attempt=3)
+
+    for outcome in (unnumbered, numbered):
+        assert (outcome.replayed, outcome.is_correct, outcome.attempt) == (True, True, 2)
+    assert uow.working == uow.saved == before
+
+
+INVALID = [
+    (PICK_ONE, Submission(selected=frozenset({3}))),
+    (PICK_ONE, Submission(selected=frozenset({0, 1}))),
+    (PICK_ONE, Submission(selected=frozenset())),
+    (PICK_ONE, Submission(text="x = 1")),
+    (PICK_MANY, Submission(selected=frozenset({0, 4}))),
+    (TYPE_IT, Submission(selected=frozenset({0}))),
+]
+
+
+@pytest.mark.parametrize("started", [True, False], ids=["started", "first-visit"])
+@pytest.mark.parametrize(("challenge_id", "submission"), INVALID)
+async def test_an_invalid_submission_changes_nothing(
+    progress_service: ProgressService,
+    uow: FakeUnitOfWork,
+    learner: Learner,
+    challenge_id: int,
+    submission: Submission,
+    started: bool,
+) -> None:
+    if started:
+        await progress_service.start_lesson(learner, VARIABLES)
+    before = uow.saved.snapshot()
+
+    with pytest.raises(InvalidSubmission):
+        async with uow:
+            await progress_service.answer(learner, challenge_id, submission, attempt=1)
+
+    assert uow.working == uow.saved == before
+
+
+async def test_typed_answers_ignore_case_and_spacing(
+    progress_service: ProgressService, learner: Learner
+) -> None:
+    outcome = await progress_service.answer(learner, TYPE_IT, Submission(text=" PRINT()\n"))
+
+    assert outcome.is_correct
