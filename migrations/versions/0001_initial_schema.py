@@ -11,6 +11,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import mysql
 
+TABLE_OPTIONS = {"mysql_charset": "utf8mb4", "mysql_collate": "utf8mb4_unicode_ci"}
+"""Full Unicode (emoji in names and answers) whatever the MySQL server's default is."""
 ENUM_TYPES = ("achievement_type", "activity_type", "challenge_kind", "progress_status")
 
 
@@ -56,6 +58,7 @@ def upgrade() -> None:
         sa.Column("updated_at", timestamp(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_achievements")),
         sa.UniqueConstraint("slug", name=op.f("uq_achievements_slug")),
+        **TABLE_OPTIONS,
     )
     op.create_index(op.f("ix_achievements_type"), "achievements", ["type"], unique=False)
     op.create_table(
@@ -70,6 +73,7 @@ def upgrade() -> None:
         sa.Column("updated_at", timestamp(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_modules")),
         sa.UniqueConstraint("slug", name=op.f("uq_modules_slug")),
+        **TABLE_OPTIONS,
     )
     op.create_index(op.f("ix_modules_order"), "modules", ["order"], unique=False)
     op.create_table(
@@ -87,6 +91,7 @@ def upgrade() -> None:
         sa.Column("created_at", timestamp(), nullable=False),
         sa.Column("updated_at", timestamp(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_users")),
+        **TABLE_OPTIONS,
     )
     op.create_index(op.f("ix_users_telegram_id"), "users", ["telegram_id"], unique=True)
     op.create_table(
@@ -118,6 +123,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_activity_log")),
+        **TABLE_OPTIONS,
     )
     op.create_index(
         op.f("ix_activity_log_activity_type"), "activity_log", ["activity_type"], unique=False
@@ -149,6 +155,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_leaderboard_cache")),
         sa.UniqueConstraint("user_id", name=op.f("uq_leaderboard_cache_user_id")),
+        **TABLE_OPTIONS,
     )
     op.create_index(op.f("ix_leaderboard_cache_rank"), "leaderboard_cache", ["rank"], unique=False)
     op.create_index(
@@ -174,6 +181,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_lessons")),
         sa.UniqueConstraint("module_id", "slug", name=op.f("uq_lessons_module_id_slug")),
+        **TABLE_OPTIONS,
     )
     op.create_index(op.f("ix_lessons_module_id"), "lessons", ["module_id"], unique=False)
     op.create_index(
@@ -187,6 +195,7 @@ def upgrade() -> None:
             ["user_id"], ["users.id"], name=op.f("fk_study_days_user_id_users"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("user_id", "day", name=op.f("pk_study_days")),
+        **TABLE_OPTIONS,
     )
     op.create_table(
         "user_achievements",
@@ -209,6 +218,7 @@ def upgrade() -> None:
         sa.UniqueConstraint(
             "user_id", "achievement_id", name=op.f("uq_user_achievements_user_id_achievement_id")
         ),
+        **TABLE_OPTIONS,
     )
     op.create_index(
         op.f("ix_user_achievements_achievement_id"),
@@ -251,6 +261,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_challenges")),
         sa.UniqueConstraint("lesson_id", "slug", name=op.f("uq_challenges_lesson_id_slug")),
+        **TABLE_OPTIONS,
     )
     op.create_index(
         op.f("ix_challenges_lesson_id_order"), "challenges", ["lesson_id", "order"], unique=False
@@ -291,6 +302,7 @@ def upgrade() -> None:
         sa.UniqueConstraint(
             "user_id", "lesson_id", name=op.f("uq_user_progress_user_id_lesson_id")
         ),
+        **TABLE_OPTIONS,
     )
     op.create_index(
         op.f("ix_user_progress_lesson_id_status"),
@@ -333,6 +345,7 @@ def upgrade() -> None:
             "attempt",
             name=op.f("uq_challenge_answers_user_id_challenge_id_take_attempt"),
         ),
+        **TABLE_OPTIONS,
     )
     op.create_index(
         op.f("ix_challenge_answers_challenge_id"),

@@ -47,6 +47,7 @@ async def test_alembic_upgrade_head_works_directly_with_database_url(database: U
         database
     )
     assert "0001 (head)" in run(database, str(BIN / "alembic"), "current")
+    assert "No new upgrade operations" in run(database, str(BIN / "alembic"), "check")
 
 
 async def test_learnbot_db_wraps_alembic_from_any_directory(database: URL, tmp_path: Path) -> None:
@@ -58,3 +59,17 @@ async def test_learnbot_db_wraps_alembic_from_any_directory(database: URL, tmp_p
     run(database, learnbot, "db", "downgrade", "base", cwd=tmp_path)
 
     assert await tables(database) <= {"alembic_version"}
+    assert await enum_types(database) == set()
+
+
+async def enum_types(url: URL) -> set[str]:
+    """PostgreSQL keeps enum types after their tables are dropped, unless told otherwise."""
+    if url.get_backend_name() != "postgresql":
+        return set()
+    engine = create_async_engine(url, poolclass=NullPool)
+    try:
+        async with engine.connect() as connection:
+            query = sa.text("SELECT typname FROM pg_type WHERE typtype = 'e'")
+            return set(await connection.scalars(query))
+    finally:
+        await engine.dispose()

@@ -18,9 +18,14 @@ NAMING_CONVENTION = {
 }
 
 
+TABLE_OPTIONS = {"mysql_charset": "utf8mb4", "mysql_collate": "utf8mb4_unicode_ci"}
+"""Full Unicode (emoji in names and answers) whatever the MySQL server's default is."""
+
+
 class Base(DeclarativeBase):
     metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map: ClassVar[dict[Any, Any]] = {datetime: UtcDateTime()}
+    __table_args__: Any = TABLE_OPTIONS
 
 
 def db_enum(values: type[StrEnum], name: str) -> sa.Enum:

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
 from domain.enums import AchievementType, ChallengeKind
-from infrastructure.db.models.base import Base, Timestamps, counter, db_enum, flag
+from infrastructure.db.models.base import TABLE_OPTIONS, Base, Timestamps, counter, db_enum, flag
 
 
 class ModuleRow(Timestamps, Base):
@@ -25,6 +25,7 @@ class LessonRow(Timestamps, Base):
     __table_args__ = (
         sa.UniqueConstraint("module_id", "slug"),
         sa.Index(None, "module_id", "order"),
+        TABLE_OPTIONS,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -48,6 +49,7 @@ class ChallengeRow(Timestamps, Base):
     __table_args__ = (
         sa.UniqueConstraint("lesson_id", "slug"),
         sa.Index(None, "lesson_id", "order"),
+        TABLE_OPTIONS,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

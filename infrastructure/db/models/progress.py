@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
 from domain.enums import ProgressStatus
-from infrastructure.db.models.base import Base, Timestamps, counter, db_enum, user_fk
+from infrastructure.db.models.base import TABLE_OPTIONS, Base, Timestamps, counter, db_enum, user_fk
 from infrastructure.db.types import BigId
 
 
@@ -16,6 +16,7 @@ class ProgressRow(Timestamps, Base):
         sa.UniqueConstraint("user_id", "lesson_id"),
         sa.Index(None, "user_id", "status"),
         sa.Index(None, "lesson_id", "status"),
+        TABLE_OPTIONS,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -36,6 +37,7 @@ class AnswerRow(Base):
     __table_args__ = (
         sa.UniqueConstraint("user_id", "challenge_id", "take", "attempt"),
         sa.Index(None, "challenge_id"),
+        TABLE_OPTIONS,
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
@@ -54,6 +56,7 @@ class EarnedRow(Base):
         sa.UniqueConstraint("user_id", "achievement_id"),
         sa.Index(None, "user_id", "earned_at"),
         sa.Index(None, "achievement_id"),
+        TABLE_OPTIONS,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -6,13 +6,13 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
 from domain.enums import ActivityType
-from infrastructure.db.models.base import Base, counter, db_enum, user_fk
+from infrastructure.db.models.base import TABLE_OPTIONS, Base, counter, db_enum, user_fk
 from infrastructure.db.types import BigId
 
 
 class LeaderboardRow(Base):
     __tablename__ = "leaderboard_cache"
-    __table_args__ = (sa.Index(None, "rank", "total_score"),)
+    __table_args__ = (sa.Index(None, "rank", "total_score"), TABLE_OPTIONS)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(user_fk(), unique=True)
@@ -25,7 +25,7 @@ class LeaderboardRow(Base):
 
 class ActivityRow(Base):
     __tablename__ = "activity_log"
-    __table_args__ = (sa.Index(None, "user_id", "activity_type", "created_at"),)
+    __table_args__ = (sa.Index(None, "user_id", "activity_type", "created_at"), TABLE_OPTIONS)
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     user_id: Mapped[int] = mapped_column(user_fk(), index=True)
