@@ -1,6 +1,5 @@
 """Settings from the environment and ``.env``: one place that says what can be configured."""
 
-from functools import cached_property
 from typing import Annotated
 
 from pydantic import Field, SecretStr, field_validator
@@ -36,8 +35,3 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return frozenset(int(part) for part in value.replace(" ", "").split(",") if part)
         return value
-
-    @cached_property
-    def backend(self) -> str:
-        """``postgresql``, ``mysql`` or ``sqlite``: the dialect named by the URL."""
-        return self.database_url.split(":", 1)[0].split("+", 1)[0]

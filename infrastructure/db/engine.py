@@ -14,6 +14,7 @@ from sqlalchemy.pool import NullPool
 
 from infrastructure.settings import Settings
 
+MYSQL = {"mysql", "mariadb"}
 MYSQL_INIT = (
     "SET sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,"
     "NO_ENGINE_SUBSTITUTION', time_zone = '+00:00'"
@@ -21,35 +22,39 @@ MYSQL_INIT = (
 
 
 def create_engine(settings: Settings, *, pooled: bool = True) -> AsyncEngine:
-    """Small pools, pre-ping and recycling, as a bot that sleeps between bursts needs.
-
-    SQLite gets a single connection: concurrent updates then queue for it instead of
-    failing with "database is locked" when two write transactions overlap.
-    """
+    """Small pools, pre-ping and recycling, as a bot that sleeps between bursts needs."""
     url = make_url(settings.database_url)
-    options: dict[str, Any] = {"echo": settings.db_echo}
     backend = url.get_backend_name()
-    if backend == "sqlite":
-        options |= {"connect_args": {"timeout": 30}, "pool_size": 1, "max_overflow": 0}
-    elif pooled:
-        options |= {
-            "pool_size": settings.db_pool_size,
-            "max_overflow": settings.db_max_overflow,
-            "pool_recycle": settings.db_pool_recycle,
-            "pool_pre_ping": True,
-        }
-    if not pooled:
-        options = {key: value for key, value in options.items() if not key.startswith("pool")}
-        options |= {"poolclass": NullPool}
-        options.pop("max_overflow", None)
-    if backend in {"mysql", "mariadb"}:
+    if backend in MYSQL:
         url = url.update_query_dict({"charset": "utf8mb4"})
-        options["connect_args"] = {"init_command": MYSQL_INIT}
-        options["isolation_level"] = "READ COMMITTED"
-    engine = create_async_engine(url, **options)
+    options = _pool_options(settings, backend, pooled) | _dialect_options(backend)
+    engine = create_async_engine(url, echo=settings.db_echo, **options)
     if backend == "sqlite":
         sa.event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def _pool_options(settings: Settings, backend: str, pooled: bool) -> dict[str, Any]:
+    """SQLite gets one connection: concurrent updates queue for it instead of failing with
+    "database is locked" when two write transactions overlap."""
+    if not pooled:
+        return {"poolclass": NullPool}
+    if backend == "sqlite":
+        return {"pool_size": 1, "max_overflow": 0}
+    return {
+        "pool_size": settings.db_pool_size,
+        "max_overflow": settings.db_max_overflow,
+        "pool_recycle": settings.db_pool_recycle,
+        "pool_pre_ping": True,
+    }
+
+
+def _dialect_options(backend: str) -> dict[str, Any]:
+    if backend == "sqlite":
+        return {"connect_args": {"timeout": 30}}
+    if backend in MYSQL:
+        return {"connect_args": {"init_command": MYSQL_INIT}, "isolation_level": "READ COMMITTED"}
+    return {}
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

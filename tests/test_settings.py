@@ -1,0 +1,71 @@
+"""Settings from the environment and ``.env``, and what the CLI prints about them."""
+
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from infrastructure.settings import DEFAULT_DATABASE_URL, Settings
+from learnbot.app import masked_url
+
+VARIABLES = ["DATABASE_URL", "DEFAULT_TIMEZONE", "ADMIN_IDS", "BOT_TOKEN", "DB_POOL_SIZE"]
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for name in VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)
+
+
+def test_defaults_are_an_embedded_database_and_small_pools() -> None:
+    settings = Settings()
+
+    assert settings.database_url == DEFAULT_DATABASE_URL
+    assert settings.database_url.startswith("sqlite+aiosqlite:///./")
+    assert (settings.db_pool_size, settings.db_max_overflow) == (3, 2)
+    assert settings.db_pool_recycle == 3600
+    assert settings.default_timezone == "UTC"
+    assert settings.bot_token is None
+
+
+def test_environment_overrides_and_admin_ids_are_comma_separated(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("ADMIN_IDS", "12, 34,")
+    monkeypatch.setenv("DEFAULT_TIMEZONE", "Asia/Tokyo")
+
+    settings = Settings()
+
+    assert settings.admin_ids == frozenset({12, 34})
+    assert settings.default_timezone == "Asia/Tokyo"
+
+
+def test_a_dotenv_file_in_the_working_directory_is_read(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text("DATABASE_URL=postgresql+asyncpg://u:p@db/learnbot\n")
+
+    assert Settings().database_url == "postgresql+asyncpg://u:p@db/learnbot"
+
+
+def test_an_unknown_time_zone_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DEFAULT_TIMEZONE", "Mars/Olympus")
+
+    with pytest.raises(ValidationError, match="unknown time zone"):
+        Settings()
+
+
+def test_the_bot_token_is_never_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BOT_TOKEN", "123:secret-token")
+
+    settings = Settings()
+
+    assert "secret-token" not in repr(settings)
+    assert settings.bot_token is not None
+    assert settings.bot_token.get_secret_value() == "123:secret-token"
+
+
+def test_database_passwords_are_masked_when_printed() -> None:
+    shown = masked_url("postgresql+asyncpg://learnbot:hunter2@db:5432/learnbot")
+
+    assert "hunter2" not in shown
+    assert shown == "postgresql+asyncpg://learnbot:***@db:5432/learnbot"
