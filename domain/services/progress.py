@@ -99,6 +99,7 @@ class ProgressService:
         challenge = await self._uow.catalogue.published_challenge(challenge_id)
         if challenge is None:
             raise ContentUnavailable(f"challenge {challenge_id} is not published")
+        is_correct = challenge.check(submission)
         lesson = await self._published_lesson(challenge.lesson_id)
         now = self._clock.now()
         await self._ensure_started(learner.id, lesson, now)
@@ -113,7 +114,6 @@ class ProgressService:
         number = len(mine) + 1
         if attempt is not None and attempt != number:
             raise StaleAnswer(f"attempt {attempt} is not the next one ({number})")
-        is_correct = challenge.check(submission)
         record = AnswerRecord(
             learner.id, challenge_id, progress.take, number, is_correct, submission, now
         )
