@@ -1,6 +1,6 @@
 """Learners: who is studying, as far as the domain needs to know."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 LAST_CONTACT_RESOLUTION = timedelta(minutes=1)
@@ -41,6 +41,18 @@ class Learner:
             profile.first_name,
             profile.last_name,
             profile.language_code,
+        )
+
+    def contacted(self, profile: TelegramProfile, now: datetime) -> "Learner":
+        """The learner as ``refresh_contact`` leaves them: fresh profile, active, seen now."""
+        return replace(
+            self,
+            username=profile.username,
+            first_name=profile.first_name,
+            last_name=profile.last_name,
+            language_code=profile.language_code,
+            is_active=True,
+            last_contact_at=now,
         )
 
     def needs_contact_refresh(self, profile: TelegramProfile, now: datetime) -> bool:

@@ -11,7 +11,6 @@ from rich.table import Table
 
 from domain.services import LeaderboardService
 from infrastructure.db.status import summary
-from infrastructure.db.uow import SqlUnitOfWork
 from infrastructure.settings import Settings
 from learnbot.app import application, masked_url
 from learnbot.migrate import alembic_config
@@ -42,9 +41,8 @@ def run() -> None:
 
 
 async def _summary(settings: Settings) -> dict[str, int]:
-    async with application(settings) as learnbot, learnbot.unit_of_work() as uow:
-        assert isinstance(uow, SqlUnitOfWork)
-        return await summary(uow.session)
+    async with application(settings) as learnbot, learnbot.session_factory() as session:
+        return await summary(session)
 
 
 @db.command()

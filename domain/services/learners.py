@@ -21,7 +21,7 @@ class LearnerService:
             learner = await self._uow.learners.add(profile, now)
         elif learner.needs_contact_refresh(profile, now):
             await self._uow.learners.refresh_contact(learner.id, profile, now)
-            learner = await self._require(learner.id)
+            learner = learner.contacted(profile, now)
         else:
             return learner
         await self._uow.commit()
@@ -51,9 +51,3 @@ class LearnerService:
         if not await self._uow.learners.delete(learner_id):
             raise LearnerNotFound(f"no learner with id {learner_id}")
         await self._uow.commit()
-
-    async def _require(self, learner_id: int) -> Learner:
-        learner = await self._uow.learners.get(learner_id)
-        if learner is None:
-            raise LearnerNotFound(f"no learner with id {learner_id}")
-        return learner

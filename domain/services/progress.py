@@ -57,7 +57,8 @@ class ProgressService:
     async def start_lesson(self, learner: Learner, lesson_id: int) -> Progress:
         """IN_PROGRESS from the first visit; a later visit changes nothing."""
         lesson = await self._published_lesson(lesson_id)
-        progress = await self._ensure_started(learner.id, lesson, self._clock.now())
+        await self._ensure_started(learner.id, lesson, self._clock.now())
+        progress = await self._progress(learner.id, lesson_id, lock=False)
         await self._uow.commit()
         return progress
 
@@ -80,8 +81,7 @@ class ProgressService:
             return None
         now = self._clock.now()
         await self._ensure_started(learner.id, lesson, now)
-        progress = await self._uow.progress.get(learner.id, lesson_id, lock=True)
-        assert progress is not None
+        progress = await self._progress(learner.id, lesson_id)
         if progress.is_completed:
             return None
         progress, achievements, streak = await self._complete(learner, progress, 0, now)
@@ -100,11 +100,12 @@ class ProgressService:
         if challenge is None:
             raise ContentUnavailable(f"challenge {challenge_id} is not published")
         is_correct = challenge.check(submission)
-        lesson = await self._published_lesson(challenge.lesson_id)
+        lesson = await self._uow.catalogue.published_lesson(challenge.lesson_id)
+        if lesson is None:
+            raise ContentUnavailable(f"lesson {challenge.lesson_id} is not published")
         now = self._clock.now()
         await self._ensure_started(learner.id, lesson, now)
-        progress = await self._uow.progress.get(learner.id, lesson.id, lock=True)
-        assert progress is not None
+        progress = await self._progress(learner.id, lesson.id)
         answers = await self._uow.answers.for_take(learner.id, lesson.id, progress.take)
         mine = [answer for answer in answers if answer.challenge_id == challenge_id]
         replay = _replayed(mine, attempt)
@@ -187,9 +188,9 @@ class ProgressService:
         streak = await self._streaks.streak(learner.id, learner.timezone, now)
         return await self._achievements.evaluate(learner.id, streak.current, now), streak
 
-    async def _ensure_started(self, user_id: int, lesson: Lesson, now: datetime) -> Progress:
-        progress = Progress.begin(user_id, lesson.id, now)
-        if await self._uow.progress.add(progress):
+    async def _ensure_started(self, user_id: int, lesson: Lesson, now: datetime) -> None:
+        """Insert IN_PROGRESS unless a row exists; only the inserting call logs the start."""
+        if await self._uow.progress.add(Progress.begin(user_id, lesson.id, now)):
             await self._uow.activity.add(
                 Activity(
                     user_id,
@@ -200,10 +201,17 @@ class ProgressService:
                     {"title": lesson.title},
                 )
             )
-            return progress
-        existing = await self._uow.progress.get(user_id, lesson.id)
-        assert existing is not None
-        return existing
+
+    async def _progress(self, user_id: int, lesson_id: int, lock: bool = True) -> Progress:
+        """The row ``_ensure_started`` guarantees; locked so concurrent answers queue up.
+
+        ``published_challenge`` already vouches for the lesson's module, so answering does
+        not ask for the module again.
+        """
+        progress = await self._uow.progress.get(user_id, lesson_id, lock=lock)
+        if progress is None:
+            raise ContentUnavailable(f"no progress on lesson {lesson_id}")
+        return progress
 
     async def _published_lesson(self, lesson_id: int) -> Lesson:
         lesson = await self._uow.catalogue.published_lesson(lesson_id)

@@ -12,6 +12,7 @@ from infrastructure.db.models import Base, UserRow
 from tests.integration.conftest import UowFactory
 from tests.support.clock import FixedClock
 from tests.support.course import Course
+from tests.support.queries import count_rows
 
 BIG_ID = 2**40 + 7
 PROFILE = TelegramProfile(BIG_ID, "ada", "Ada", "Lovelace", "en")
@@ -42,7 +43,7 @@ async def test_adding_the_same_learner_twice_keeps_one_row(
         await uow.commit()
 
     assert first.id == second.id
-    assert await count(engine, UserRow) == 1
+    assert await count_rows(engine, UserRow) == 1
 
 
 async def test_concurrent_first_contacts_create_one_learner(
@@ -51,7 +52,7 @@ async def test_concurrent_first_contacts_create_one_learner(
     learners = await asyncio.gather(*(register(uow_factory, clock) for _ in range(4)))
 
     assert len({learner.id for learner in learners}) == 1
-    assert await count(engine, UserRow) == 1
+    assert await count_rows(engine, UserRow) == 1
 
 
 async def test_a_fresh_contact_writes_nothing_and_a_stale_one_writes_once(
@@ -102,19 +103,11 @@ async def test_deleting_a_learner_leaves_no_orphan_rows(
 
 async def owned_rows(engine: AsyncEngine, user_id: int) -> dict[str, int]:
     counts = {}
-    async with engine.connect() as connection:
-        for table in Base.metadata.sorted_tables:
-            column = table.c.get("user_id") if table.name != "users" else table.c.id
-            if column is not None:
-                query = sa.select(sa.func.count()).select_from(table).where(column == user_id)
-                counts[table.name] = (await connection.execute(query)).scalar_one()
+    for table in Base.metadata.sorted_tables:
+        column = table.c.get("user_id") if table.name != "users" else table.c.id
+        if column is not None:
+            counts[table.name] = await count_rows(engine, table, column == user_id)
     return counts
-
-
-async def count(engine: AsyncEngine, model: type[Base]) -> int:
-    async with engine.connect() as connection:
-        query = sa.select(sa.func.count()).select_from(model)
-        return (await connection.execute(query)).scalar_one()
 
 
 async def updated_at(engine: AsyncEngine):

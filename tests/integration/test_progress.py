@@ -3,7 +3,6 @@
 import asyncio
 
 import pytest
-import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.catalogue import Submission
@@ -15,6 +14,7 @@ from infrastructure.db.models import ActivityRow, AnswerRow, EarnedRow
 from tests.integration.conftest import UowFactory
 from tests.support.clock import FixedClock
 from tests.support.course import Course
+from tests.support.queries import count_rows
 
 RIGHT = Submission(frozenset({1}))
 WRONG = Submission(frozenset({0}))
@@ -75,8 +75,13 @@ async def test_achievements_are_awarded_once_with_their_activity(
         await ProgressService(uow, clock, "UTC").finish_reading(learner, course.reading)
         earned = {item.achievement.slug for item in await uow.achievements.earned(learner.id)}
     assert earned == {"first-lesson", "solver", "basics-done", "thirty"}
-    assert await rows(engine, EarnedRow) == 4
-    assert await activities(engine, ActivityType.ACHIEVEMENT_EARNED) == 4
+    assert await count_rows(engine, EarnedRow) == 4
+    assert (
+        await count_rows(
+            engine, ActivityRow, ActivityRow.activity_type == ActivityType.ACHIEVEMENT_EARNED
+        )
+        == 4
+    )
 
 
 async def test_a_replayed_answer_counts_once(
@@ -92,8 +97,13 @@ async def test_a_replayed_answer_counts_once(
     assert not first.replayed
     assert replay.replayed
     assert not replay.is_correct, "the replay reports what was recorded"
-    assert await rows(engine, AnswerRow) == 1
-    assert await activities(engine, ActivityType.CHALLENGE_ATTEMPTED) == 1
+    assert await count_rows(engine, AnswerRow) == 1
+    assert (
+        await count_rows(
+            engine, ActivityRow, ActivityRow.activity_type == ActivityType.CHALLENGE_ATTEMPTED
+        )
+        == 1
+    )
 
 
 async def test_concurrent_double_taps_count_once(
@@ -108,9 +118,19 @@ async def test_concurrent_double_taps_count_once(
     )
 
     assert sum(not outcome.replayed for outcome in outcomes) == 1
-    assert await rows(engine, AnswerRow) == 1
-    assert await activities(engine, ActivityType.CHALLENGE_SOLVED) == 1
-    assert await activities(engine, ActivityType.LESSON_STARTED) == 1
+    assert await count_rows(engine, AnswerRow) == 1
+    assert (
+        await count_rows(
+            engine, ActivityRow, ActivityRow.activity_type == ActivityType.CHALLENGE_SOLVED
+        )
+        == 1
+    )
+    assert (
+        await count_rows(
+            engine, ActivityRow, ActivityRow.activity_type == ActivityType.LESSON_STARTED
+        )
+        == 1
+    )
     async with uow_factory() as uow:
         progress = await uow.progress.get(learner.id, course.first_lesson)
     assert progress is not None
@@ -142,15 +162,3 @@ async def test_unpublished_content_cannot_be_answered(
         await answer(
             uow_factory, clock, learner, course.hidden_challenge, Submission(frozenset({0}))
         )
-
-
-async def rows(engine: AsyncEngine, model: type) -> int:
-    async with engine.connect() as connection:
-        query = sa.select(sa.func.count()).select_from(model)
-        return (await connection.execute(query)).scalar_one()
-
-
-async def activities(engine: AsyncEngine, kind: ActivityType) -> int:
-    async with engine.connect() as connection:
-        query = sa.select(sa.func.count()).where(ActivityRow.activity_type == kind)
-        return (await connection.execute(query)).scalar_one()

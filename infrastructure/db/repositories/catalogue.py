@@ -89,10 +89,3 @@ def to_challenge(row: ChallengeRow) -> Challenge:
         explanation=row.explanation,
         points=row.points,
     )
-
-
-def challenge_answers_json(challenge: Challenge) -> str:
-    """The inverse of ``to_challenge`` for the ``answers`` column."""
-    if challenge.kind is ChallengeKind.TEXT:
-        return json.dumps(list(challenge.accepted_answers), ensure_ascii=False)
-    return json.dumps(sorted(challenge.correct_options))

@@ -43,10 +43,6 @@ class SqlProgress:
         )
         await self._session.execute(statement)
 
-    async def for_learner(self, user_id: int) -> list[Progress]:
-        statement = sa.select(ProgressRow).where(ProgressRow.user_id == user_id)
-        return [to_progress(row) for row in await self._session.scalars(statement)]
-
 
 class SqlAnswers:
     def __init__(self, session: AsyncSession) -> None:

@@ -6,8 +6,9 @@ from domain.catalogue import Challenge, Lesson, Module
 class FakeCatalogue:
     """Content held in memory, in (order, id) order whatever order it was given in.
 
-    Each query checks only the row's own flag (a challenge follows its lesson), so a lesson
-    inside an unpublished module is returned: the services must check the module themselves.
+    Lesson queries check only the lesson's own flag, so a lesson inside an unpublished
+    module is returned and the services must check the module themselves. A challenge is
+    published only with its lesson and module, as the port promises (the SQL adapter joins).
     """
 
     def __init__(
@@ -48,6 +49,7 @@ class FakeCatalogue:
 
     async def published_challenge(self, challenge_id: int) -> Challenge | None:
         challenge = next((row for row in self.all_challenges if row.id == challenge_id), None)
-        if challenge is None or await self.published_lesson(challenge.lesson_id) is None:
+        lesson = None if challenge is None else await self.published_lesson(challenge.lesson_id)
+        if lesson is None or await self.published_module(lesson.module_id) is None:
             return None
         return challenge

@@ -27,9 +27,6 @@ class FakeProgressRepository:
         assert key in self._tables.progress, "save() updates a row that add() inserted"
         self._tables.progress[key] = progress
 
-    async def for_learner(self, user_id: int) -> list[Progress]:
-        return [row for key, row in self._tables.progress.items() if key[0] == user_id]
-
 
 class FakeAnswerRepository:
     """Answers keyed by (learner, challenge, take, attempt), the real unique key."""
