@@ -31,6 +31,14 @@ class Lesson:
 
 
 @dataclass(frozen=True, slots=True)
+class ModuleOutline:
+    """A module and its lessons without their texts: enough to draw menus and bars."""
+
+    module: Module
+    lessons: Sequence[Lesson]
+
+
+@dataclass(frozen=True, slots=True)
 class Submission:
     """A learner's answer: chosen option indexes for choice challenges, text otherwise."""
 

@@ -30,6 +30,8 @@ class Learner:
     is_active: bool
     first_contact_at: datetime
     last_contact_at: datetime
+    locale: str | None = None
+    pending_challenge_id: int | None = None
 
     @property
     def display_name(self) -> str:

@@ -21,6 +21,13 @@ class Settings(BaseSettings):
     default_timezone: str = "UTC"
     bot_token: SecretStr | None = None
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    telegram_api_url: str | None = Field(None, description="base URL of another Bot API server")
+    webhook_url: str | None = Field(None, description="public HTTPS URL; unset means polling")
+    webhook_secret: SecretStr | None = None
+    webhook_host: str = "0.0.0.0"
+    webhook_port: int = Field(8080, ge=1, le=65535)
+    webhook_path: str = "/telegram"
+    auto_migrate: bool = False
 
     @field_validator("default_timezone")
     @classmethod

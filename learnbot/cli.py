@@ -1,19 +1,19 @@
 """The ``learnbot`` command: run the product, migrate, and look after the leaderboard."""
 
 import asyncio
+import logging
 import time
 from typing import Annotated
 
 import typer
 from alembic import command
 from rich.console import Console
-from rich.table import Table
 
 from domain.services import LeaderboardService
-from infrastructure.db.status import summary
 from infrastructure.settings import Settings
 from learnbot.app import application, masked_url
 from learnbot.migrate import alembic_config
+from learnbot.telegram import serve
 
 app = typer.Typer(no_args_is_help=True, help="learnbot: a Telegram learning platform.")
 db = typer.Typer(no_args_is_help=True, help="Database migrations (Alembic).")
@@ -24,25 +24,27 @@ console = Console()
 
 
 @app.command()
-def run() -> None:
-    """Migrate the database to the latest schema and report what it holds."""
+def run(
+    scheduler: Annotated[
+        bool, typer.Option(help="Also run the scheduled jobs in this process.")
+    ] = True,
+) -> None:
+    """Serve learners: long polling, or a webhook server when WEBHOOK_URL is set."""
     settings = Settings()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     console.print(f"Database: [bold]{masked_url(settings.database_url)}[/]")
-    command.upgrade(alembic_config(), "head")
-    counts = asyncio.run(_summary(settings))
-    table = Table(title="learnbot is ready")
-    table.add_column("What")
-    table.add_column("How many", justify="right")
-    for what, how_many in counts.items():
-        table.add_row(what, str(how_many))
-    console.print(table)
+    if settings.auto_migrate:
+        command.upgrade(alembic_config(), "head")
     if settings.bot_token is None:
-        console.print("Set BOT_TOKEN to serve learners in Telegram.")
+        console.print("[red]BOT_TOKEN is not set.[/] Set it, or try the bot with `learnbot chat`.")
+        raise typer.Exit(2)
+    token = settings.bot_token.get_secret_value()
+    asyncio.run(_serve(settings, token))
 
 
-async def _summary(settings: Settings) -> dict[str, int]:
-    async with application(settings) as learnbot, learnbot.session_factory() as session:
-        return await summary(session)
+async def _serve(settings: Settings, token: str) -> None:
+    async with application(settings) as learnbot:
+        await serve(learnbot, token, settings.telegram_api_url)
 
 
 @db.command()

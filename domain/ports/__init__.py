@@ -14,13 +14,16 @@ from domain.ports.progress import AnswerRepository, ProgressRepository, StudyCal
 from domain.ports.uow import (
     AchievementPorts,
     CataloguePorts,
+    JourneyPorts,
     LeaderboardPorts,
     LearnerPorts,
     ProgressPorts,
     Transaction,
     UnitOfWork,
     UnitOfWorkFactory,
+    UpdatePorts,
 )
+from domain.ports.updates import UpdateJournal
 
 __all__ = [
     "AchievementPorts",
@@ -30,6 +33,7 @@ __all__ = [
     "CataloguePorts",
     "CatalogueReader",
     "Clock",
+    "JourneyPorts",
     "LeaderboardPorts",
     "LeaderboardReader",
     "LeaderboardRefresher",
@@ -42,4 +46,6 @@ __all__ = [
     "Transaction",
     "UnitOfWork",
     "UnitOfWorkFactory",
+    "UpdateJournal",
+    "UpdatePorts",
 ]

@@ -1,12 +1,16 @@
 from typing import Protocol
 
-from domain.catalogue import Challenge, Lesson, Module
+from domain.catalogue import Challenge, Lesson, Module, ModuleOutline
 
 
 class CatalogueReader(Protocol):
     """Published content only: what is unpublished does not exist for learners."""
 
     async def published_modules(self) -> list[Module]: ...
+
+    async def published_outline(self) -> list[ModuleOutline]:
+        """Every published module with its published lessons, texts left out, in one go."""
+        ...
 
     async def published_module(self, module_id: int) -> Module | None: ...
 

@@ -8,6 +8,7 @@ from domain.ports.catalogue import CatalogueReader
 from domain.ports.leaderboard import LeaderboardReader, LeaderboardRefresher
 from domain.ports.learners import LearnerRepository
 from domain.ports.progress import AnswerRepository, ProgressRepository, StudyCalendar
+from domain.ports.updates import UpdateJournal
 
 
 class Transaction(Protocol):
@@ -51,6 +52,22 @@ class ProgressPorts(AchievementPorts, CataloguePorts, Protocol):
     def answers(self) -> AnswerRepository: ...
 
 
+class JourneyPorts(CataloguePorts, Protocol):
+    @property
+    def progress(self) -> ProgressRepository: ...
+
+    @property
+    def totals(self) -> TotalsReader: ...
+
+    @property
+    def calendar(self) -> StudyCalendar: ...
+
+
+class UpdatePorts(Transaction, Protocol):
+    @property
+    def updates(self) -> UpdateJournal: ...
+
+
 class LeaderboardPorts(Transaction, Protocol):
     @property
     def leaderboard(self) -> LeaderboardReader: ...
@@ -59,7 +76,9 @@ class LeaderboardPorts(Transaction, Protocol):
     def leaderboard_refresher(self) -> LeaderboardRefresher: ...
 
 
-class UnitOfWork(LearnerPorts, ProgressPorts, LeaderboardPorts, Protocol):
+class UnitOfWork(
+    LearnerPorts, ProgressPorts, JourneyPorts, LeaderboardPorts, UpdatePorts, Protocol
+):
     """One transaction: leaving the block without ``commit()`` rolls everything back."""
 
     async def __aenter__(self) -> Self: ...

@@ -2,16 +2,19 @@
 
 from domain.services.achievements import AchievementService
 from domain.services.catalogue import CatalogueService
+from domain.services.journey import JourneyService
 from domain.services.leaderboard import LeaderboardService
 from domain.services.learners import LearnerService
-from domain.services.progress import AnswerOutcome, Completion, ProgressService
+from domain.services.progress import AnswerOutcome, ChallengeStep, Completion, ProgressService
 from domain.services.streaks import StreakService
 
 __all__ = [
     "AchievementService",
     "AnswerOutcome",
     "CatalogueService",
+    "ChallengeStep",
     "Completion",
+    "JourneyService",
     "LeaderboardService",
     "LearnerService",
     "ProgressService",

@@ -3,7 +3,7 @@
 from dataclasses import replace
 from datetime import datetime
 
-from domain.achievements import Achievement
+from domain.achievements import Achievement, EarnedAchievement
 from domain.activity import Activity
 from domain.enums import ActivityType
 from domain.ports import AchievementPorts
@@ -31,6 +31,14 @@ class AchievementService:
                         totals, achievement_points=totals.achievement_points + achievement.points
                     )
         return awarded
+
+    async def showcase(self, user_id: int) -> list[tuple[Achievement, EarnedAchievement | None]]:
+        """Every definition, with the learner's award where they have one."""
+        earned = {
+            item.achievement.id: item for item in await self._uow.achievements.earned(user_id)
+        }
+        definitions = await self._uow.achievements.definitions()
+        return [(achievement, earned.get(achievement.id)) for achievement in definitions]
 
     async def _award(self, user_id: int, achievement: Achievement, now: datetime) -> bool:
         if not await self._uow.achievements.award(user_id, achievement.id, now):

@@ -46,6 +46,19 @@ class LearnerService:
             raise LearnerNotFound(f"no learner with id {learner_id}")
         await self._uow.commit()
 
+    async def set_locale(self, learner_id: int, locale: str | None) -> None:
+        """The learner's own choice of interface language; None follows Telegram's."""
+        if not await self._uow.learners.set_locale(learner_id, locale, self._clock.now()):
+            raise LearnerNotFound(f"no learner with id {learner_id}")
+        await self._uow.commit()
+
+    async def await_answer(self, learner: Learner, challenge_id: int | None) -> None:
+        """Remember which text challenge the learner's next message answers (one write)."""
+        if learner.pending_challenge_id == challenge_id:
+            return
+        await self._uow.learners.set_pending_challenge(learner.id, challenge_id)
+        await self._uow.commit()
+
     async def delete(self, learner_id: int) -> None:
         """Remove the learner with everything they left behind, in one transaction."""
         if not await self._uow.learners.delete(learner_id):

@@ -47,6 +47,17 @@ class Completion:
     streak: Streak
 
 
+@dataclass(frozen=True, slots=True)
+class ChallengeStep:
+    """A challenge as it is put to the learner: the attempt their answer will carry."""
+
+    challenge: Challenge
+    attempt: int
+    position: int
+    count: int
+    solved: bool
+
+
 class ProgressService:
     def __init__(self, uow: ProgressPorts, clock: Clock, default_timezone: str) -> None:
         self._uow = uow
@@ -87,6 +98,36 @@ class ProgressService:
         progress, achievements, streak = await self._complete(learner, progress, 0, now)
         await self._uow.commit()
         return Completion(progress, achievements, streak)
+
+    async def open_challenge(
+        self, learner: Learner, lesson_id: int, challenge_id: int | None = None
+    ) -> ChallengeStep | None:
+        """The challenge to show: the one asked for, or the first unsolved (None: all solved).
+
+        Starts the lesson if needed, so the take, and with it the attempt number, is known.
+        """
+        lesson = await self._published_lesson(lesson_id)
+        challenges = await self._uow.catalogue.challenges(lesson_id)
+        if challenge_id is not None and challenge_id not in {c.id for c in challenges}:
+            raise ContentUnavailable(f"challenge {challenge_id} is not in lesson {lesson_id}")
+        now = self._clock.now()
+        await self._ensure_started(learner.id, lesson, now)
+        progress = await self._progress(learner.id, lesson_id, lock=False)
+        answers = await self._uow.answers.for_take(learner.id, lesson_id, progress.take)
+        await self._uow.commit()
+        solved = solved_ids(answers)
+        wanted = [
+            c
+            for c in challenges
+            if c.id == challenge_id or (challenge_id is None and c.id not in solved)
+        ]
+        if not wanted:
+            return None
+        challenge = wanted[0]
+        tries = sum(1 for answer in answers if answer.challenge_id == challenge.id)
+        position = challenges.index(challenge) + 1
+        is_solved = challenge.id in solved
+        return ChallengeStep(challenge, tries + 1, position, len(challenges), is_solved)
 
     async def answer(
         self,

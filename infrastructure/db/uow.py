@@ -16,6 +16,7 @@ from infrastructure.db.repositories import (
     SqlProgress,
     SqlStudyCalendar,
     SqlTotals,
+    SqlUpdateJournal,
 )
 
 
@@ -36,6 +37,7 @@ class SqlUnitOfWork:
         self.totals = SqlTotals(session)
         self.leaderboard = SqlLeaderboard(session)
         self.leaderboard_refresher = SqlLeaderboardRefresher(session)
+        self.updates = SqlUpdateJournal(session)
         return self
 
     async def __aexit__(

@@ -2,7 +2,7 @@
 
 from infrastructure.db.models.base import Base, table
 from infrastructure.db.models.content import AchievementRow, ChallengeRow, LessonRow, ModuleRow
-from infrastructure.db.models.learners import StudyDayRow, UserRow
+from infrastructure.db.models.learners import ProcessedUpdateRow, StudyDayRow, UserRow
 from infrastructure.db.models.progress import AnswerRow, EarnedRow, ProgressRow
 from infrastructure.db.models.records import ActivityRow, LeaderboardRow
 
@@ -16,6 +16,7 @@ __all__ = [
     "LeaderboardRow",
     "LessonRow",
     "ModuleRow",
+    "ProcessedUpdateRow",
     "ProgressRow",
     "StudyDayRow",
     "UserRow",

@@ -19,6 +19,11 @@ class UserRow(Timestamps, Base):
     is_active: Mapped[bool] = flag(True)
     first_contact_at: Mapped[datetime]
     last_contact_at: Mapped[datetime]
+    locale: Mapped[str | None] = mapped_column(sa.String(10), comment="chosen UI language")
+    pending_challenge_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("challenges.id", ondelete="SET NULL"),
+        comment="text challenge the next typed message answers",
+    )
 
 
 class StudyDayRow(Base):
@@ -28,3 +33,12 @@ class StudyDayRow(Base):
 
     user_id: Mapped[int] = mapped_column(user_fk(), primary_key=True)
     day: Mapped[date] = mapped_column(primary_key=True)
+
+
+class ProcessedUpdateRow(Base):
+    """Telegram updates already handled; the key is what makes re-deliveries harmless."""
+
+    __tablename__ = "processed_updates"
+
+    update_id: Mapped[int] = mapped_column(sa.BigInteger, primary_key=True, autoincrement=False)
+    processed_at: Mapped[datetime] = mapped_column(index=True)

@@ -6,6 +6,7 @@ from infrastructure.db.repositories.catalogue import SqlCatalogue
 from infrastructure.db.repositories.leaderboard import SqlLeaderboard, SqlLeaderboardRefresher
 from infrastructure.db.repositories.learners import SqlLearners
 from infrastructure.db.repositories.progress import SqlAnswers, SqlProgress, SqlStudyCalendar
+from infrastructure.db.repositories.updates import SqlUpdateJournal
 
 __all__ = [
     "SqlAchievements",
@@ -18,4 +19,5 @@ __all__ = [
     "SqlProgress",
     "SqlStudyCalendar",
     "SqlTotals",
+    "SqlUpdateJournal",
 ]

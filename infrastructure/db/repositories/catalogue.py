@@ -1,9 +1,10 @@
 import json
 
 import sqlalchemy as sa
+from sqlalchemy import orm
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.catalogue import Challenge, Lesson, Module
+from domain.catalogue import Challenge, Lesson, Module, ModuleOutline
 from domain.enums import ChallengeKind
 from infrastructure.db.models import ChallengeRow, LessonRow, ModuleRow
 
@@ -19,6 +20,24 @@ class SqlCatalogue:
             .order_by(ModuleRow.order, ModuleRow.id)
         )
         return [to_module(row) for row in await self._session.scalars(statement)]
+
+    async def published_outline(self) -> list[ModuleOutline]:
+        """Two queries, lesson texts deferred: menus cost the same for any course size."""
+        modules = await self.published_modules()
+        statement = (
+            sa.select(LessonRow)
+            .join(ModuleRow, ModuleRow.id == LessonRow.module_id)
+            .where(LessonRow.is_published, ModuleRow.is_published)
+            .order_by(LessonRow.order, LessonRow.id)
+            .options(orm.defer(LessonRow.content))
+        )
+        lessons = [
+            to_lesson(row, with_content=False) for row in await self._session.scalars(statement)
+        ]
+        return [
+            ModuleOutline(module, tuple(item for item in lessons if item.module_id == module.id))
+            for module in modules
+        ]
 
     async def published_module(self, module_id: int) -> Module | None:
         row = await self._session.get(ModuleRow, module_id)
@@ -59,13 +78,13 @@ def to_module(row: ModuleRow) -> Module:
     return Module(row.id, row.slug, row.title, row.description, row.order, row.is_published)
 
 
-def to_lesson(row: LessonRow) -> Lesson:
+def to_lesson(row: LessonRow, *, with_content: bool = True) -> Lesson:
     return Lesson(
         id=row.id,
         module_id=row.module_id,
         slug=row.slug,
         title=row.title,
-        content=row.content,
+        content=row.content if with_content else None,
         order=row.order,
         estimated_duration=row.estimated_duration,
         is_published=row.is_published,

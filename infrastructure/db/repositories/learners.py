@@ -47,6 +47,12 @@ class SqlLearners:
     async def set_timezone(self, learner_id: int, timezone: str | None, now: datetime) -> bool:
         return await self._update(learner_id, {"timezone": timezone, "updated_at": now})
 
+    async def set_locale(self, learner_id: int, locale: str | None, now: datetime) -> bool:
+        return await self._update(learner_id, {"locale": locale, "updated_at": now})
+
+    async def set_pending_challenge(self, learner_id: int, challenge_id: int | None) -> bool:
+        return await self._update(learner_id, {"pending_challenge_id": challenge_id})
+
     async def delete(self, learner_id: int) -> bool:
         """Every learner-owned table references users ON DELETE CASCADE."""
         result = await self._session.execute(
@@ -86,4 +92,6 @@ def to_learner(row: UserRow) -> Learner:
         is_active=row.is_active,
         first_contact_at=row.first_contact_at,
         last_contact_at=row.last_contact_at,
+        locale=row.locale,
+        pending_challenge_id=row.pending_challenge_id,
     )

@@ -43,6 +43,11 @@ class SqlProgress:
         )
         await self._session.execute(statement)
 
+    async def for_learner(self, user_id: int) -> list[Progress]:
+        statement = sa.select(ProgressRow).where(ProgressRow.user_id == user_id)
+        rows = await self._session.scalars(statement.execution_options(populate_existing=True))
+        return [to_progress(row) for row in rows]
+
 
 class SqlAnswers:
     def __init__(self, session: AsyncSession) -> None:

@@ -9,6 +9,7 @@ from .learners import FakeLearnerRepository
 from .progress import FakeAnswerRepository, FakeProgressRepository, FakeStudyCalendar
 from .tables import Tables
 from .uow import FakeUnitOfWork
+from .updates import FakeUpdateJournal
 
 __all__ = [
     "FakeAchievementRepository",
@@ -23,6 +24,7 @@ __all__ = [
     "FakeStudyCalendar",
     "FakeTotalsReader",
     "FakeUnitOfWork",
+    "FakeUpdateJournal",
     "Tables",
     "assert_logged",
     "assert_logged_once",

@@ -1,6 +1,7 @@
 from collections.abc import Iterable
+from dataclasses import replace
 
-from domain.catalogue import Challenge, Lesson, Module
+from domain.catalogue import Challenge, Lesson, Module, ModuleOutline
 
 
 class FakeCatalogue:
@@ -26,6 +27,18 @@ class FakeCatalogue:
 
     async def published_modules(self) -> list[Module]:
         return [module for module in self.modules if module.is_published]
+
+    async def published_outline(self) -> list[ModuleOutline]:
+        return [
+            ModuleOutline(
+                module,
+                tuple(
+                    replace(lesson, content=None)
+                    for lesson in await self.published_lessons(module.id)
+                ),
+            )
+            for module in await self.published_modules()
+        ]
 
     async def published_module(self, module_id: int) -> Module | None:
         modules = await self.published_modules()

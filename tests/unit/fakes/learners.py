@@ -60,6 +60,12 @@ class FakeLearnerRepository:
     async def set_timezone(self, learner_id: int, timezone: str | None, now: datetime) -> bool:
         return self._update(learner_id, timezone=timezone)
 
+    async def set_locale(self, learner_id: int, locale: str | None, now: datetime) -> bool:
+        return self._update(learner_id, locale=locale)
+
+    async def set_pending_challenge(self, learner_id: int, challenge_id: int | None) -> bool:
+        return self._update(learner_id, pending_challenge_id=challenge_id)
+
     async def delete(self, learner_id: int) -> bool:
         self.writes += 1
         if learner_id not in self._tables.learners:

@@ -27,6 +27,9 @@ class FakeProgressRepository:
         assert key in self._tables.progress, "save() updates a row that add() inserted"
         self._tables.progress[key] = progress
 
+    async def for_learner(self, user_id: int) -> list[Progress]:
+        return [row for (owner, _), row in self._tables.progress.items() if owner == user_id]
+
 
 class FakeAnswerRepository:
     """Answers keyed by (learner, challenge, take, attempt), the real unique key."""

@@ -21,6 +21,7 @@ class Tables:
     earned: dict[tuple[int, int], datetime] = field(default_factory=dict)
     activities: list[Activity] = field(default_factory=list)
     board: dict[int, LeaderboardEntry] = field(default_factory=dict)
+    updates: dict[int, datetime] = field(default_factory=dict)
     last_learner_id: int = 0
 
     def snapshot(self) -> "Tables":

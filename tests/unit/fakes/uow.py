@@ -11,6 +11,7 @@ from .leaderboard import FakeLeaderboardReader, FakeLeaderboardRefresher
 from .learners import FakeLearnerRepository
 from .progress import FakeAnswerRepository, FakeProgressRepository, FakeStudyCalendar
 from .tables import Tables
+from .updates import FakeUpdateJournal
 
 
 class FakeUnitOfWork:
@@ -35,6 +36,7 @@ class FakeUnitOfWork:
         self.totals = FakeTotalsReader(self.working, catalogue, definitions)
         self.leaderboard = FakeLeaderboardReader(self.working)
         self.leaderboard_refresher = FakeLeaderboardRefresher(self.working, self.totals)
+        self.updates = FakeUpdateJournal(self.working)
 
     @property
     def committed(self) -> bool:

@@ -1,0 +1,25 @@
+"""What the bot needs to know about its deployment, handed over by the composition root."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+LOCALES_DIR = Path(__file__).parent / "locales"
+LANGUAGES = {"en": "English", "ru": "Русский"}
+"""The interface languages shipped, by gettext code, with their names in themselves."""
+
+
+@dataclass(frozen=True, slots=True)
+class BotConfig:
+    admin_ids: frozenset[int] = frozenset()
+    default_timezone: str = "UTC"
+    default_locale: str = "en"
+    board_size: int = 10
+    webhook_url: str | None = None
+    webhook_secret: str | None = None
+    webhook_host: str = "0.0.0.0"
+    webhook_port: int = 8080
+    webhook_path: str = "/telegram"
+    shutdown_grace_seconds: float = 10.0
+
+    def is_admin(self, telegram_id: int) -> bool:
+        return telegram_id in self.admin_ids

@@ -1,0 +1,73 @@
+"""The dispatcher with its middlewares and routers: built once per process."""
+
+from aiogram import Bot, Dispatcher
+from aiogram.types import BotCommand
+from aiogram.utils.callback_answer import CallbackAnswerMiddleware
+from aiogram.utils.i18n import I18n
+
+from bot.config import LOCALES_DIR, BotConfig
+from bot.handlers import build_router
+from bot.middlewares import (
+    InFlight,
+    LearnerLocale,
+    LearnerMiddleware,
+    ReplayGuard,
+    UnitOfWorkMiddleware,
+)
+from bot.middlewares.errors import FriendlyErrors
+from domain.ports import Clock, UnitOfWorkFactory
+
+COMMANDS = ("start", "progress", "achievements", "top", "profile", "language", "timezone", "help")
+
+
+def build_dispatcher(
+    uow_factory: UnitOfWorkFactory, clock: Clock, config: BotConfig
+) -> tuple[Dispatcher, InFlight]:
+    """Update-level context first (in flight, unit of work, learner, replay guard), then the
+    language, then callback answers and friendly errors around each handler."""
+    i18n = I18n(path=LOCALES_DIR, default_locale=config.default_locale, domain="messages")
+    dispatcher = Dispatcher(config=config, clock=clock)
+    in_flight = InFlight()
+    dispatcher.update.outer_middleware(in_flight)
+    services = UnitOfWorkMiddleware(uow_factory, clock, config.default_timezone)
+    dispatcher.update.outer_middleware(services)
+    dispatcher.update.outer_middleware(LearnerMiddleware())
+    dispatcher.update.outer_middleware(ReplayGuard(clock))
+    LearnerLocale(i18n).setup(dispatcher)
+    dispatcher.callback_query.middleware(CallbackAnswerMiddleware())
+    dispatcher.callback_query.middleware(FriendlyErrors())
+    dispatcher.message.middleware(FriendlyErrors())
+    dispatcher.include_router(build_router())
+    dispatcher.startup.register(_set_commands)
+    dispatcher["i18n_core"] = i18n
+    return dispatcher, in_flight
+
+
+async def _set_commands(bot: Bot, i18n_core: I18n) -> None:
+    """The command menu in every shipped language, so Telegram shows the learner's own."""
+    for locale in i18n_core.available_locales:
+        commands = [
+            BotCommand(
+                command=name, description=i18n_core.gettext(DESCRIPTIONS[name], locale=locale)
+            )
+            for name in COMMANDS
+        ]
+        language = None if locale == i18n_core.default_locale else locale
+        await bot.set_my_commands(commands, language_code=language)
+
+
+def _(text: str) -> str:
+    """Marks a string for extraction; translated when the commands are set."""
+    return text
+
+
+DESCRIPTIONS = {
+    "start": _("Main menu"),
+    "progress": _("Your progress and streak"),
+    "achievements": _("Earned and locked achievements"),
+    "top": _("The leaderboard"),
+    "profile": _("Your profile"),
+    "language": _("Interface language"),
+    "timezone": _("Set your time zone"),
+    "help": _("What I can do"),
+}

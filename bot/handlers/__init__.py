@@ -1,0 +1,19 @@
+"""One router per feature, joined here; the fallback router must come last."""
+
+from aiogram import Router
+
+from bot.handlers import courses, errors, fallback, profile, quiz, standing, start
+
+
+def build_router() -> Router:
+    root = Router(name="learnbot")
+    root.include_routers(
+        errors.router,
+        start.router,
+        courses.router,
+        quiz.router,
+        standing.router,
+        profile.router,
+        fallback.router,
+    )
+    return root

@@ -1,0 +1,71 @@
+"""Courses: the module list, a module's lessons, reading a lesson page by page."""
+
+from aiogram import F, Router
+from aiogram.types import CallbackQuery
+from aiogram.utils.callback_answer import CallbackAnswer
+
+from bot.callbacks import FinishCb, LessonCb, ModuleCb, Nav, RetakeCb, Screen
+from bot.handlers.quiz import ask
+from bot.rendering.course import lesson_screen, module_screen, modules_screen
+from bot.rendering.quiz import completion_lines, continue_keyboard
+from bot.rendering.reply import Screen as View
+from bot.rendering.reply import show
+from bot.services import Services
+from domain.learners import Learner
+
+router = Router(name=__name__)
+
+
+@router.callback_query(Nav.filter(F.screen == Screen.COURSES))
+async def courses(query: CallbackQuery, learner: Learner, services: Services) -> None:
+    await show(query, modules_screen(await services.journey.modules(learner)))
+
+
+@router.callback_query(ModuleCb.filter())
+async def module(
+    query: CallbackQuery, callback_data: ModuleCb, learner: Learner, services: Services
+) -> None:
+    standing = await services.journey.module(learner, callback_data.module_id)
+    await show(query, module_screen(standing))
+
+
+@router.callback_query(LessonCb.filter())
+async def lesson(
+    query: CallbackQuery, callback_data: LessonCb, learner: Learner, services: Services
+) -> None:
+    await open_lesson(query, learner, services, callback_data.lesson_id, callback_data.page)
+
+
+async def open_lesson(
+    query: CallbackQuery, learner: Learner, services: Services, lesson_id: int, page: int
+) -> None:
+    content = await services.catalogue.lesson(lesson_id)
+    progress = await services.progress.start_lesson(learner, lesson_id)
+    await show(query, lesson_screen(content, progress, page))
+
+
+@router.callback_query(FinishCb.filter())
+async def finish(
+    query: CallbackQuery, callback_data: FinishCb, learner: Learner, services: Services
+) -> None:
+    """The last page: a lesson without challenges is complete, others go to the quiz."""
+    completion = await services.progress.finish_reading(learner, callback_data.lesson_id)
+    if completion is None:
+        await ask(query, learner, services, callback_data.lesson_id)
+        return
+    score = completion.progress.score
+    lines = completion_lines(score, completion.new_achievements, completion.streak)
+    await show(query, View("\n".join(lines), continue_keyboard()))
+
+
+@router.callback_query(RetakeCb.filter())
+async def retake(
+    query: CallbackQuery,
+    callback_data: RetakeCb,
+    learner: Learner,
+    services: Services,
+    callback_answer: CallbackAnswer,
+) -> None:
+    await services.progress.retake_lesson(learner, callback_data.lesson_id, callback_data.take)
+    callback_answer.text = "🔁"
+    await ask(query, learner, services, callback_data.lesson_id)

@@ -1,0 +1,62 @@
+"""/profile, /language and /timezone."""
+
+from aiogram import F, Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import CallbackQuery, Message
+from aiogram.utils.i18n import I18n
+from aiogram.utils.i18n import gettext as _
+
+from bot.callbacks import LanguageCb, Nav, Screen
+from bot.config import LANGUAGES, BotConfig
+from bot.rendering.common import escape
+from bot.rendering.menu import main_menu
+from bot.rendering.profile import language_screen, profile_screen
+from bot.rendering.reply import show
+from bot.services import Services
+from domain.learners import Learner
+
+router = Router(name=__name__)
+
+
+@router.message(Command("profile"))
+@router.callback_query(Nav.filter(F.screen == Screen.PROFILE))
+async def profile(
+    event: Message | CallbackQuery, learner: Learner, config: BotConfig, i18n: I18n
+) -> None:
+    await show(event, profile_screen(learner, i18n.current_locale, config.default_timezone))
+
+
+@router.message(Command("language"))
+@router.callback_query(Nav.filter(F.screen == Screen.LANGUAGE))
+async def language(event: Message | CallbackQuery) -> None:
+    await show(event, language_screen())
+
+
+@router.callback_query(LanguageCb.filter(F.code.in_(LANGUAGES)))
+async def choose_language(
+    query: CallbackQuery,
+    callback_data: LanguageCb,
+    learner: Learner,
+    services: Services,
+    i18n: I18n,
+) -> None:
+    await services.learners.set_locale(learner.id, callback_data.code)
+    with i18n.use_locale(callback_data.code):
+        await show(query, main_menu(learner))
+
+
+@router.message(Command("timezone"))
+async def timezone(
+    message: Message, command: CommandObject, learner: Learner, services: Services
+) -> None:
+    name = (command.args or "").strip()
+    if not name:
+        await message.answer(_("Send your time zone like this: /timezone Europe/Berlin"))
+        return
+    try:
+        await services.learners.set_timezone(learner.id, name)
+    except ValueError:
+        text = _("I do not know the time zone “{zone}”. Try e.g. Europe/Berlin or Asia/Tokyo.")
+        await message.answer(text.format(zone=escape(name[:64])))
+        return
+    await message.answer(_("Time zone set to {zone}.").format(zone=escape(name)))

@@ -1,0 +1,100 @@
+"""Challenges: showing one, and taking answers by button or by typed text."""
+
+from aiogram import F, Router
+from aiogram.types import CallbackQuery, Message
+from aiogram.utils.i18n import gettext as _
+
+from bot.callbacks import ChallengeCb, PickCb, SubmitCb, ToggleCb
+from bot.rendering.quiz import all_solved_screen, challenge_screen, feedback_screen
+from bot.rendering.reply import show
+from bot.services import Services
+from domain.catalogue import Submission
+from domain.enums import ChallengeKind
+from domain.learners import Learner
+
+router = Router(name=__name__)
+MAX_TYPED_ANSWER = 500
+
+
+async def ask(
+    event: CallbackQuery,
+    learner: Learner,
+    services: Services,
+    lesson_id: int,
+    challenge_id: int | None = None,
+    mask: int = 0,
+) -> None:
+    """Show a challenge; a text one also becomes what the learner's next message answers."""
+    step = await services.progress.open_challenge(learner, lesson_id, challenge_id)
+    if step is None:
+        await show(event, all_solved_screen())
+        return
+    pending = step.challenge.id if step.challenge.kind is ChallengeKind.TEXT else None
+    await services.learners.await_answer(learner, pending)
+    valid = mask & ((1 << len(step.challenge.options)) - 1)
+    await show(event, challenge_screen(step, learner.id, valid))
+
+
+@router.callback_query(ChallengeCb.filter())
+async def challenge(
+    query: CallbackQuery, callback_data: ChallengeCb, learner: Learner, services: Services
+) -> None:
+    await ask(query, learner, services, callback_data.lesson_id, callback_data.challenge_id)
+
+
+@router.callback_query(ToggleCb.filter())
+async def toggle(
+    query: CallbackQuery, callback_data: ToggleCb, learner: Learner, services: Services
+) -> None:
+    data = callback_data
+    await ask(query, learner, services, data.lesson_id, data.challenge_id, data.mask)
+
+
+@router.callback_query(PickCb.filter())
+async def pick(
+    query: CallbackQuery, callback_data: PickCb, learner: Learner, services: Services
+) -> None:
+    submission = Submission(selected=frozenset({callback_data.option}))
+    await _answer(
+        query, learner, services, callback_data.challenge_id, submission, callback_data.attempt
+    )
+
+
+@router.callback_query(SubmitCb.filter())
+async def submit(
+    query: CallbackQuery, callback_data: SubmitCb, learner: Learner, services: Services
+) -> None:
+    mask = callback_data.mask
+    submission = Submission(
+        selected=frozenset(b for b in range(mask.bit_length()) if mask >> b & 1)
+    )
+    await _answer(
+        query, learner, services, callback_data.challenge_id, submission, callback_data.attempt
+    )
+
+
+@router.message(F.text & ~F.text.startswith("/"))
+async def typed_answer(message: Message, learner: Learner, services: Services) -> None:
+    """A typed message answers the text challenge on screen; anything else gets a hint."""
+    pending = learner.pending_challenge_id
+    if pending is None or message.text is None:
+        await message.answer(
+            _("Use the buttons, or /start for the menu and /help for the commands.")
+        )
+        return
+    submission = Submission(text=message.text[:MAX_TYPED_ANSWER])
+    await _answer(message, learner, services, pending, submission, None)
+
+
+async def _answer(
+    event: CallbackQuery | Message,
+    learner: Learner,
+    services: Services,
+    challenge_id: int,
+    submission: Submission,
+    attempt: int | None,
+) -> None:
+    outcome = await services.progress.answer(learner, challenge_id, submission, attempt)
+    if outcome.is_correct and learner.pending_challenge_id == challenge_id:
+        await services.learners.await_answer(learner, None)
+    await show(event, feedback_screen(outcome))

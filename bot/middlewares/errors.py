@@ -1,0 +1,64 @@
+import logging
+from typing import Any
+
+from aiogram import BaseMiddleware
+from aiogram.exceptions import TelegramAPIError
+from aiogram.types import CallbackQuery, Message, TelegramObject
+from aiogram.utils.i18n import gettext as _
+
+from bot.middlewares.base import Handler
+from domain.errors import ContentUnavailable, DomainError, InvalidSubmission, StaleAnswer
+from domain.ports import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+
+class FriendlyErrors(BaseMiddleware):
+    """Turns a refusal or a failure into a polite reply; the update's transaction rolls back.
+
+    Runs inside the callback-answer middleware, so the reply rides on the callback's own
+    answer and no spinner is left turning.
+    """
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        try:
+            return await handler(event, data)
+        except DomainError as error:
+            await _rollback(data)
+            await _tell(event, data, refusal_text(error))
+        except Exception:
+            log.exception("update handling failed")
+            await _rollback(data)
+            await _tell(event, data, _("Something went wrong on our side. Please try again."))
+        return None
+
+
+def refusal_text(error: DomainError) -> str:
+    if isinstance(error, ContentUnavailable):
+        return _("This is no longer available. Press /start for the menu.")
+    if isinstance(error, InvalidSubmission):
+        return _("That answer does not fit this question.")
+    if isinstance(error, StaleAnswer):
+        return _("This question has moved on. Open it again to answer.")
+    return _("That cannot be done.")
+
+
+async def _rollback(data: dict[str, Any]) -> None:
+    uow: UnitOfWork | None = data.get("uow")
+    if uow is not None:
+        try:
+            await uow.rollback()
+        except Exception:
+            log.exception("rollback failed")
+
+
+async def _tell(event: TelegramObject, data: dict[str, Any], text: str) -> None:
+    answer = data.get("callback_answer")
+    if isinstance(event, CallbackQuery) and answer is not None:
+        answer.text, answer.show_alert = text, True
+        return
+    if isinstance(event, Message):
+        try:
+            await event.answer(text)
+        except TelegramAPIError:
+            log.warning("could not tell the learner about an error", exc_info=True)

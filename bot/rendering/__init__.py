@@ -1,0 +1,1 @@
+"""Turning domain results into Telegram messages: HTML texts and inline keyboards."""

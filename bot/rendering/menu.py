@@ -1,0 +1,50 @@
+"""The main menu and the help text."""
+
+from aiogram.types import InlineKeyboardMarkup
+from aiogram.utils.i18n import gettext as _
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.callbacks import Nav, Screen
+from bot.rendering.common import escape
+from bot.rendering.reply import Screen as View
+from domain.learners import Learner
+
+
+def main_menu(learner: Learner, greeting: bool = False) -> View:
+    name = learner.display_name
+    text = (
+        _("Hello, <b>{name}</b>! Ready to learn something today?")
+        if greeting
+        else _("<b>{name}</b>, what next?")
+    ).format(name=escape(name))
+    return View(text, menu_keyboard())
+
+
+def menu_keyboard() -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(text=_("▶ Continue"), callback_data=Nav(screen=Screen.CONTINUE))
+    builder.button(text=_("📚 Courses"), callback_data=Nav(screen=Screen.COURSES))
+    builder.button(text=_("📈 Progress"), callback_data=Nav(screen=Screen.PROGRESS))
+    builder.button(text=_("🏅 Achievements"), callback_data=Nav(screen=Screen.ACHIEVEMENTS))
+    builder.button(text=_("🏆 Leaderboard"), callback_data=Nav(screen=Screen.BOARD))
+    builder.button(text=_("👤 Profile"), callback_data=Nav(screen=Screen.PROFILE))
+    builder.adjust(1, 2, 2, 1)
+    return builder.as_markup()
+
+
+def help_text(is_admin: bool) -> str:
+    lines = [
+        _("<b>learnbot</b> teaches in short lessons with quick questions."),
+        "",
+        _("/start – main menu"),
+        _("/progress – your progress and streak"),
+        _("/achievements – earned and locked achievements"),
+        _("/top – the leaderboard"),
+        _("/profile – your name, language and time zone"),
+        _("/language – change the interface language"),
+        _("/timezone – set your time zone, e.g. /timezone Europe/Berlin"),
+        _("/help – this help"),
+    ]
+    if is_admin:
+        lines.append(_("/stats – learner statistics (admins)"))
+    return "\n".join(lines)

@@ -1,0 +1,37 @@
+"""The profile and the language picker."""
+
+from aiogram.utils.i18n import gettext as _
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.callbacks import LanguageCb, Nav, Screen
+from bot.config import LANGUAGES
+from bot.rendering.common import add_menu_button, escape
+from bot.rendering.reply import Screen as View
+from domain.learners import Learner
+
+
+def profile_screen(learner: Learner, locale: str, default_timezone: str) -> View:
+    timezone = learner.timezone or _("{zone} (default)").format(zone=default_timezone)
+    lines = [
+        _("<b>Profile</b>"),
+        "",
+        _("Name: {name}").format(name=escape(learner.display_name)),
+        _("Language: {language}").format(language=LANGUAGES.get(locale, locale)),
+        _("Time zone: {zone}").format(zone=escape(timezone)),
+        "",
+        _("Change the time zone with /timezone Europe/Berlin (any IANA name)."),
+    ]
+    builder = InlineKeyboardBuilder()
+    builder.button(text=_("🌐 Language"), callback_data=Nav(screen=Screen.LANGUAGE))
+    add_menu_button(builder)
+    builder.adjust(1)
+    return View("\n".join(lines), builder.as_markup())
+
+
+def language_screen() -> View:
+    builder = InlineKeyboardBuilder()
+    for code, name in LANGUAGES.items():
+        builder.button(text=name, callback_data=LanguageCb(code=code))
+    add_menu_button(builder)
+    builder.adjust(len(LANGUAGES), 1)
+    return View(_("Choose the interface language:"), builder.as_markup())

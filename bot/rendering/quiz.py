@@ -1,0 +1,146 @@
+"""Challenges and their feedback: options shuffled per learner, selections in the payload."""
+
+import random
+from collections.abc import Sequence
+
+from aiogram.types import InlineKeyboardMarkup
+from aiogram.utils.i18n import gettext as _
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.callbacks import ChallengeCb, LessonCb, Nav, PickCb, Screen, SubmitCb, ToggleCb
+from bot.rendering.common import escape
+from bot.rendering.reply import Screen as View
+from domain.achievements import Achievement
+from domain.catalogue import Challenge
+from domain.enums import ChallengeKind
+from domain.services import AnswerOutcome, ChallengeStep
+from domain.streaks import Streak
+
+
+def shuffled(options: Sequence[str], learner_id: int, challenge_id: int) -> list[int]:
+    """The same order for a learner every time they see the challenge, another for others."""
+    order = list(range(len(options)))
+    random.Random(learner_id * 1_000_003 + challenge_id).shuffle(order)
+    return order
+
+
+def challenge_screen(step: ChallengeStep, learner_id: int, mask: int = 0) -> View:
+    challenge = step.challenge
+    head = _("Question {position} of {count}").format(position=step.position, count=step.count)
+    lines = [f"<i>{head}</i>", "", escape(challenge.prompt)]
+    builder = InlineKeyboardBuilder()
+    if challenge.kind is ChallengeKind.TEXT:
+        lines += ["", _("✍ Type your answer and send it as a message.")]
+    elif challenge.kind is ChallengeKind.SINGLE_CHOICE:
+        for index in shuffled(challenge.options, learner_id, challenge.id):
+            data = PickCb(challenge_id=challenge.id, attempt=step.attempt, option=index)
+            builder.button(text=challenge.options[index], callback_data=data)
+    else:
+        lines += ["", _("Select every correct option, then press Check.")]
+        _multiple_choice(builder, step, learner_id, mask)
+    builder.button(
+        text=_("⬅ Lesson"), callback_data=LessonCb(lesson_id=challenge.lesson_id, page=0)
+    )
+    builder.adjust(1)
+    return View("\n".join(lines), builder.as_markup())
+
+
+def _multiple_choice(
+    builder: InlineKeyboardBuilder, step: ChallengeStep, learner_id: int, mask: int
+) -> None:
+    challenge = step.challenge
+    for index in shuffled(challenge.options, learner_id, challenge.id):
+        chosen = bool(mask & (1 << index))
+        label = f"{'☑' if chosen else '☐'} {challenge.options[index]}"
+        toggled = mask ^ (1 << index)
+        data = ToggleCb(
+            lesson_id=challenge.lesson_id,
+            challenge_id=challenge.id,
+            attempt=step.attempt,
+            mask=toggled,
+        )
+        builder.button(text=label, callback_data=data)
+    submit = SubmitCb(challenge_id=challenge.id, attempt=step.attempt, mask=mask)
+    builder.button(text=_("✔ Check"), callback_data=submit)
+
+
+def feedback_screen(outcome: AnswerOutcome) -> View:
+    challenge = outcome.challenge
+    lines = [_verdict(outcome), ""]
+    if not outcome.is_correct:
+        lines.append(_("Correct answer: {answer}").format(answer=escape(correct_answer(challenge))))
+    if challenge.explanation:
+        lines.append(f"💡 {escape(challenge.explanation)}")
+    if outcome.lesson_completed:
+        lines += [
+            "",
+            *completion_lines(outcome.take_score, outcome.new_achievements, outcome.streak),
+        ]
+    elif outcome.new_achievements:
+        lines += ["", *achievement_lines(outcome.new_achievements)]
+    return View("\n".join(lines), _after_answer(outcome))
+
+
+def _verdict(outcome: AnswerOutcome) -> str:
+    if outcome.replayed:
+        return _("This answer was already counted.")
+    if outcome.is_correct:
+        return (
+            _("✅ Correct!")
+            if outcome.attempt == 1
+            else _("✅ Correct, on attempt {n}.").format(n=outcome.attempt)
+        )
+    return _("❌ Not quite.")
+
+
+def correct_answer(challenge: Challenge) -> str:
+    if challenge.kind is ChallengeKind.TEXT:
+        return challenge.accepted_answers[0] if challenge.accepted_answers else ""
+    return ", ".join(challenge.options[index] for index in sorted(challenge.correct_options))
+
+
+def completion_lines(
+    score: int | None, achievements: Sequence[Achievement], streak: Streak | None
+) -> list[str]:
+    lines = [_("🎉 <b>Lesson complete!</b> Score: {score}").format(score=score or 0)]
+    lines += achievement_lines(achievements)
+    if streak is not None and streak.current > 0:
+        lines.append(_("🔥 Streak: {days} day(s)").format(days=streak.current))
+    return lines
+
+
+def achievement_lines(achievements: Sequence[Achievement]) -> list[str]:
+    return [
+        _("{icon} New achievement: <b>{title}</b> (+{points})").format(
+            icon=item.icon or "🏅", title=escape(item.title), points=item.points
+        )
+        for item in achievements
+    ]
+
+
+def _after_answer(outcome: AnswerOutcome) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    lesson_id = outcome.challenge.lesson_id
+    if not outcome.is_correct and not outcome.replayed:
+        again = ChallengeCb(lesson_id=lesson_id, challenge_id=outcome.challenge.id)
+        builder.button(text=_("↻ Try again"), callback_data=again)
+    if outcome.next_challenge is not None and not outcome.lesson_completed:
+        after = ChallengeCb(lesson_id=lesson_id, challenge_id=outcome.next_challenge.id)
+        builder.button(text=_("Next question ▶"), callback_data=after)
+    if outcome.lesson_completed or outcome.replayed:
+        builder.button(text=_("▶ Continue"), callback_data=Nav(screen=Screen.CONTINUE))
+    builder.button(text=_("⬅ Lesson"), callback_data=LessonCb(lesson_id=lesson_id, page=0))
+    builder.adjust(1)
+    return builder.as_markup()
+
+
+def continue_keyboard() -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(text=_("▶ Continue"), callback_data=Nav(screen=Screen.CONTINUE))
+    builder.button(text=_("🏠 Menu"), callback_data=Nav(screen=Screen.MENU))
+    builder.adjust(1)
+    return builder.as_markup()
+
+
+def all_solved_screen() -> View:
+    return View(_("🎉 You have solved every question of this lesson."), continue_keyboard())

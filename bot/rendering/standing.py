@@ -1,0 +1,85 @@
+"""The learner's standing: progress report, achievements, the leaderboard."""
+
+from collections.abc import Sequence
+
+from aiogram.types import InlineKeyboardMarkup
+from aiogram.utils.i18n import gettext as _
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.rendering.bars import progress_bar
+from bot.rendering.common import add_menu_button, escape
+from bot.rendering.reply import Screen as View
+from domain.achievements import Achievement, Criterion, EarnedAchievement
+from domain.journey import Report
+from domain.leaderboard import Board, LeaderboardEntry
+
+
+def report_screen(report: Report) -> View:
+    lines = [_("<b>Your progress</b>"), ""]
+    for item in report.modules:
+        lines.append(f"{escape(item.module.title)}\n{progress_bar(item.completed, item.total)}")
+    totals = report.totals
+    lines += [
+        "",
+        _("Lessons completed: {n}").format(n=totals.lessons_completed),
+        _("Challenges solved: {n}").format(n=totals.challenges_solved),
+        _("Points: {n}").format(n=totals.total_score),
+        _("🔥 Current streak: {current} · longest: {longest}").format(
+            current=report.streak.current, longest=report.streak.longest
+        ),
+    ]
+    return View("\n".join(lines), _menu_only())
+
+
+def achievements_screen(items: Sequence[tuple[Achievement, EarnedAchievement | None]]) -> View:
+    earned = [a for a, award in items if award is not None]
+    locked = [a for a, award in items if award is None]
+    lines = [_("<b>Achievements</b> ({n}/{total})").format(n=len(earned), total=len(items))]
+    lines += [_line(a, a.icon or "🏅") for a in earned]
+    if locked:
+        lines += ["", _("<b>Locked</b>")]
+        lines += [f"{_line(a, '🔒')}\n   <i>{criterion_text(a.criterion)}</i>" for a in locked]
+    return View("\n".join(lines), _menu_only())
+
+
+def _line(achievement: Achievement, icon: str) -> str:
+    return f"{icon} <b>{escape(achievement.title)}</b> (+{achievement.points})"
+
+
+def criterion_text(criterion: Criterion | None) -> str:
+    if criterion is None:
+        return _("awarded by the course team")
+    if criterion.module is not None:
+        return _("complete the module “{module}”").format(module=escape(criterion.module))
+    texts = {
+        "lessons_completed": _("complete {n} lesson(s)"),
+        "challenges_solved": _("solve {n} challenge(s)"),
+        "streak_days": _("study {n} day(s) in a row"),
+        "total_score": _("reach {n} points"),
+    }
+    return texts[criterion.metric].format(n=criterion.threshold)
+
+
+def board_screen(board: Board) -> View:
+    lines = [_("<b>Leaderboard</b>"), ""]
+    lines += [_entry(entry, board.me) for entry in board.top]
+    if not board.top:
+        lines.append(_("Nobody is ranked yet: the board refreshes every minute."))
+    shown = {entry.user_id for entry in board.top}
+    if board.me is not None and board.me.user_id not in shown:
+        nearby = sorted([*board.around_me, board.me], key=lambda row: (row.rank, row.user_id))
+        lines += ["…", *(_entry(entry, board.me) for entry in nearby if entry.user_id not in shown)]
+    if board.me is None:
+        lines += ["", _("You will appear here after your first completed lesson.")]
+    return View("\n".join(lines), _menu_only())
+
+
+def _entry(entry: LeaderboardEntry, me: LeaderboardEntry | None) -> str:
+    text = f"{entry.rank}. {escape(entry.name)} — {entry.total_score}"
+    return f"<b>{text} ←</b>" if me is not None and entry.user_id == me.user_id else text
+
+
+def _menu_only() -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    add_menu_button(builder)
+    return builder.as_markup()

@@ -1,0 +1,46 @@
+"""The domain services one update may call, bound to that update's unit of work."""
+
+from dataclasses import dataclass
+
+from domain.ports import Clock, UnitOfWork
+from domain.services import (
+    AchievementService,
+    CatalogueService,
+    JourneyService,
+    LeaderboardService,
+    LearnerService,
+    ProgressService,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    """Built per update by the unit-of-work middleware; each property is a cheap object."""
+
+    uow: UnitOfWork
+    clock: Clock
+    default_timezone: str
+
+    @property
+    def learners(self) -> LearnerService:
+        return LearnerService(self.uow, self.clock)
+
+    @property
+    def catalogue(self) -> CatalogueService:
+        return CatalogueService(self.uow)
+
+    @property
+    def journey(self) -> JourneyService:
+        return JourneyService(self.uow, self.clock, self.default_timezone)
+
+    @property
+    def progress(self) -> ProgressService:
+        return ProgressService(self.uow, self.clock, self.default_timezone)
+
+    @property
+    def achievements(self) -> AchievementService:
+        return AchievementService(self.uow)
+
+    @property
+    def leaderboard(self) -> LeaderboardService:
+        return LeaderboardService(self.uow, self.clock)

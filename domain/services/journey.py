@@ -1,0 +1,36 @@
+"""The learner's map of the course: module bars, lesson marks, and where to carry on."""
+
+from domain.catalogue import Lesson
+from domain.errors import ContentUnavailable
+from domain.journey import ModuleStanding, Report, resume_point, standings
+from domain.learners import Learner
+from domain.ports import Clock, JourneyPorts
+from domain.services.streaks import StreakService
+
+
+class JourneyService:
+    """Read-only: two queries (outline and progress) however many modules there are."""
+
+    def __init__(self, uow: JourneyPorts, clock: Clock, default_timezone: str) -> None:
+        self._uow = uow
+        self._clock = clock
+        self._streaks = StreakService(uow.calendar, default_timezone)
+
+    async def modules(self, learner: Learner) -> list[ModuleStanding]:
+        outline = await self._uow.catalogue.published_outline()
+        return standings(outline, await self._uow.progress.for_learner(learner.id))
+
+    async def module(self, learner: Learner, module_id: int) -> ModuleStanding:
+        found = [item for item in await self.modules(learner) if item.module.id == module_id]
+        if not found:
+            raise ContentUnavailable(f"module {module_id} is not published")
+        return found[0]
+
+    async def resume(self, learner: Learner) -> Lesson | None:
+        return resume_point(await self.modules(learner))
+
+    async def report(self, learner: Learner) -> Report:
+        modules = await self.modules(learner)
+        totals = await self._uow.totals.totals(learner.id)
+        streak = await self._streaks.streak(learner.id, learner.timezone, self._clock.now())
+        return Report(modules, totals, streak)

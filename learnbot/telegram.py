@@ -1,0 +1,44 @@
+"""Application scope for the bot: the aiogram Bot and the dispatcher, wired to the database."""
+
+from aiogram import Bot
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
+from aiogram.enums import ParseMode
+
+from bot.config import BotConfig
+from bot.dispatcher import build_dispatcher
+from bot.runner import run_polling, run_webhook
+from infrastructure.settings import Settings
+from learnbot.app import Application
+
+
+def bot_config(settings: Settings) -> BotConfig:
+    secret = settings.webhook_secret
+    return BotConfig(
+        admin_ids=settings.admin_ids,
+        default_timezone=settings.default_timezone,
+        webhook_url=settings.webhook_url,
+        webhook_secret=None if secret is None else secret.get_secret_value(),
+        webhook_host=settings.webhook_host,
+        webhook_port=settings.webhook_port,
+        webhook_path=settings.webhook_path,
+    )
+
+
+def create_bot(token: str, api_url: str | None) -> Bot:
+    """HTML replies by default; ``api_url`` points at a local or fake Bot API server."""
+    session = AiohttpSession(api=TelegramAPIServer.from_base(api_url) if api_url else PRODUCTION)
+    return Bot(token, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
+
+
+async def serve(learnbot: Application, token: str, api_url: str | None) -> None:
+    """Run until SIGTERM or SIGINT: webhook mode when WEBHOOK_URL is set, else polling."""
+    config = bot_config(learnbot.settings)
+    dispatcher, in_flight = build_dispatcher(learnbot.unit_of_work, learnbot.clock, config)
+    bot = create_bot(token, api_url)
+    try:
+        runner = run_webhook if config.webhook_url else run_polling
+        await runner(bot, dispatcher, in_flight, config)
+    finally:
+        await bot.session.close()
