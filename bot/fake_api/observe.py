@@ -53,6 +53,10 @@ class Observe:
         async with asyncio.timeout(timeout):
             await self.state.changes.wait_for(lambda: self.state.idle(requests))
 
+    async def wait_for_new_calls(self, since: int) -> None:
+        """Until the log holds more than `since` calls; the caller bounds it if it must."""
+        await self.state.changes.wait_for(lambda: len(self.state.log.calls) > since)
+
     async def wait_until_polling(self, *, timeout: float = 5.0) -> None:  # noqa: ASYNC109
         """A bot is waiting in getUpdates, so it has started and will see the next update."""
         async with asyncio.timeout(timeout):

@@ -1,6 +1,7 @@
 """The echo bot long-polls the fake: replies recorded, buttons pressed, updates replayed."""
 
 from aiogram import Bot
+from aiogram.types import BotCommand
 
 from bot.fake_api import FakeTelegram
 from tests.fake_api.conftest import ADA
@@ -65,8 +66,6 @@ async def test_a_replayed_update_is_delivered_twice(polling: FakeTelegram, seen:
 
 
 async def test_commands_are_set_and_read_back(polling: FakeTelegram, bot: Bot) -> None:
-    from aiogram.types import BotCommand
-
     await bot.set_my_commands([BotCommand(command="start", description="Begin")])
     assert [c.command for c in await bot.get_my_commands()] == ["start"]
     await bot.delete_my_commands()
