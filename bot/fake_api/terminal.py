@@ -1,0 +1,125 @@
+"""The offline chat's screen and keyboard: bot messages as terminal text, typed lines as actions.
+
+Pure functions, so `learnbot chat` and its tests share them with no terminal attached.
+"""
+
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from bot.fake_api.buttons import flat_buttons
+from bot.fake_api.calls import RecordedCall
+from bot.fake_api.messages import StoredMessage
+
+_STYLES = {
+    "b": "1", "strong": "1", "i": "3", "em": "3", "u": "4", "ins": "4",
+    "s": "9", "strike": "9", "del": "9", "code": "36", "pre": "36", "tg-spoiler": "2",
+}  # fmt: skip
+RESET = "\x1b[0m"
+
+
+class _AnsiWriter(HTMLParser):
+    """Closing a tag resets every style and re-applies those still open, so nesting holds."""
+
+    def __init__(self, color: bool) -> None:
+        super().__init__(convert_charrefs=True)
+        self.color = color
+        self.out: list[str] = []
+        self.open: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        style = _STYLES.get(tag)
+        self.open.append((tag, dict(attrs).get("href") if tag == "a" else style))
+        if style and self.color:
+            self.out.append(f"\x1b[{style}m")
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.open:
+            return
+        opened, extra = self.open.pop()
+        if opened == "a" and extra:
+            self.out.append(f" ({extra})")
+        elif extra and self.color:
+            styles = [style for name, style in self.open if name != "a" and style]
+            self.out.append(RESET + "".join(f"\x1b[{style}m" for style in styles))
+
+    def handle_data(self, data: str) -> None:
+        self.out.append(data)
+
+
+def render_html(text: str, *, color: bool = True) -> str:
+    """Telegram HTML in ANSI bold, italic and the like; tags gone, entities decoded."""
+    writer = _AnsiWriter(color)
+    writer.feed(text)
+    writer.close()
+    return "".join(writer.out)
+
+
+def render_message(message: StoredMessage, *, color: bool = True) -> str:
+    """The text, then the inline buttons numbered from 1, one keyboard row per line."""
+    html = message.parse_mode is not None and message.parse_mode.upper() == "HTML"
+    lines = [render_html(message.text, color=color) if html else message.plain]
+    number = 0
+    for row in _button_rows(message):
+        labels = []
+        for text, target in row:
+            number += 1
+            labels.append(f"[{number}] {text}" + (f" ({target})" if target else ""))
+        lines.append("  ".join(labels))
+    return "\n".join(lines)
+
+
+def _button_rows(message: StoredMessage) -> list[list[tuple[str, str | None]]]:
+    keyboard = (message.reply_markup or {}).get("inline_keyboard", [])
+    return [[(str(button["text"]), button.get("url")) for button in row] for row in keyboard]
+
+
+def render_call(call: RecordedCall, *, color: bool = True) -> str | None:
+    """What the learner would see change after a call, or None for calls they cannot see."""
+    if not call.ok:
+        return None
+    if call.method == "sendMessage" and call.message is not None:
+        return render_message(call.message, color=color)
+    if call.method.startswith("editMessage") and call.message is not None:
+        return "(edited) " + render_message(call.message, color=color)
+    if call.method == "answerCallbackQuery" and call.params.get("text"):
+        alert = str(call.params.get("show_alert", "")).lower() == "true"
+        return ("[!] " if alert else "» ") + str(call.params["text"])
+    return None
+
+
+@dataclass(frozen=True)
+class Press:
+    number: int
+
+
+@dataclass(frozen=True)
+class Send:
+    text: str
+
+
+@dataclass(frozen=True)
+class Quit:
+    pass
+
+
+Action = Press | Send | Quit | None
+
+
+def parse_line(line: str, buttons: int) -> Action:
+    """A button's number presses it; "\\" sends what follows as text, even a number."""
+    text = line.strip()
+    if not text:
+        return None
+    if text == "/quit":
+        return Quit()
+    if text.startswith("\\"):
+        return Send(text[1:])
+    if text.isdigit() and 1 <= int(text) <= buttons:
+        return Press(int(text))
+    return Send(text)
+
+
+def last_with_buttons(messages: list[StoredMessage]) -> StoredMessage | None:
+    """The message a typed number refers to: the bot's latest that still has buttons."""
+    with_buttons = [m for m in messages if m.from_bot and flat_buttons(m)]
+    return with_buttons[-1] if with_buttons else None

@@ -1,0 +1,89 @@
+"""The offline chat loop: a learner at a terminal talking to a bot through the fake.
+
+Input and output are injected (an async line reader returning None at end of input, and a
+line writer), so the loop runs the same under `learnbot chat` and under a test.
+"""
+
+import asyncio
+import contextlib
+from collections.abc import Awaitable, Callable
+
+from bot.fake_api.buttons import flat_buttons
+from bot.fake_api.fake import FakeTelegram
+from bot.fake_api.terminal import Press, Quit, Send, last_with_buttons, parse_line, render_call
+from bot.fake_api.users import User
+
+ReadLine = Callable[[str], Awaitable[str | None]]
+WriteLine = Callable[[str], None]
+
+
+class _Screen:
+    """Prints each visible call once, in the order the bot made them, as soon as it is made."""
+
+    def __init__(self, fake: FakeTelegram, write: WriteLine, color: bool) -> None:
+        self.fake, self.write, self.color = fake, write, color
+        self.position = fake.mark()
+
+    def flush(self) -> None:
+        calls = self.fake.calls()
+        for call in calls[self.position :]:
+            if (text := render_call(call, color=self.color)) is not None:
+                self.write(text)
+        self.position = len(calls)
+
+    async def follow(self) -> None:
+        while True:
+            await self.fake.wait_for_new_calls(self.position)
+            self.flush()
+
+
+async def _settle(fake: FakeTelegram, since: int, patience: float) -> None:
+    """Until the bot has visibly answered and gone quiet, so the prompt comes after its reply."""
+    with contextlib.suppress(TimeoutError):
+        await fake.wait_for_call(
+            None, lambda c: render_call(c) is not None, timeout=patience, since=since
+        )
+        await fake.wait_until_idle(timeout=patience)
+
+
+def _act(fake: FakeTelegram, user: User, action: Press | Send, write: WriteLine) -> bool:
+    if isinstance(action, Send):
+        fake.send_text(user, action.text)
+        return True
+    target = last_with_buttons(fake.messages(user.id))
+    button = flat_buttons(target)[action.number - 1]
+    if target is None or button.callback_data is None:
+        write(f"({button.text} opens a link; nothing is sent to the bot)")
+        return False
+    fake.press(user, target.message_id, button.callback_data)
+    return True
+
+
+async def run_terminal_chat(
+    fake: FakeTelegram,
+    user: User,
+    read_line: ReadLine,
+    write_line: WriteLine,
+    *,
+    color: bool = True,
+    reply_timeout: float = 5.0,
+    prompt: str = "> ",
+) -> None:
+    """Reads lines until end of input or "/quit": numbers press buttons, the rest is sent."""
+    screen = _Screen(fake, write_line, color)
+    follower = asyncio.create_task(screen.follow(), name="terminal-chat-screen")
+    try:
+        while (line := await read_line(prompt)) is not None:
+            screen.flush()
+            buttons = len(flat_buttons(last_with_buttons(fake.messages(user.id))))
+            action = parse_line(line, buttons)
+            if isinstance(action, Quit):
+                break
+            since = fake.mark()
+            if action is not None and _act(fake, user, action, write_line):
+                await _settle(fake, since, reply_timeout)
+    finally:
+        follower.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await follower
+        screen.flush()

@@ -1,0 +1,61 @@
+"""The update queue: ids, confirmation by offset, and replays of updates already seen."""
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(eq=False)
+class Pending:
+    """Compared by identity: a replay carries the same id and payload as its original."""
+
+    update_id: int
+    payload: dict[str, Any]
+    delivered: bool = False
+
+
+@dataclass
+class UpdateQueue:
+    """Updates wait here until the bot confirms them (getUpdates offset) or takes them (webhook).
+
+    An update counts as confirmed by an offset only once it has been handed out, so a replayed
+    update with an old id is still delivered to a bot whose offset has moved past it.
+    """
+
+    next_update_id: int = 1000
+    pending: list[Pending] = field(default_factory=list)
+    history: dict[int, dict[str, Any]] = field(default_factory=dict)
+
+    def push(self, body: dict[str, Any]) -> int:
+        """Queue a new update; `body` may carry its own update_id, otherwise one is assigned."""
+        update_id = int(body.get("update_id", self.next_update_id))
+        self.next_update_id = max(self.next_update_id, update_id + 1)
+        payload = {**body, "update_id": update_id}
+        self.history[update_id] = payload
+        self.pending.append(Pending(update_id, payload))
+        return update_id
+
+    def replay(self, update_id: int) -> None:
+        """Deliver an earlier update again, same id, as Telegram does after a lost response."""
+        payload = copy.deepcopy(self.history[update_id])
+        self.pending.append(Pending(update_id, payload))
+
+    def confirm(self, offset: int | None) -> None:
+        if offset is None:
+            return
+        self.pending = [p for p in self.pending if not (p.delivered and p.update_id < offset)]
+
+    def take(self, limit: int) -> list[dict[str, Any]]:
+        batch = self.pending[:limit]
+        for item in batch:
+            item.delivered = True
+        return [copy.deepcopy(item.payload) for item in batch]
+
+    def first(self) -> Pending | None:
+        return self.pending[0] if self.pending else None
+
+    def done(self, item: Pending) -> None:
+        self.pending.remove(item)
+
+    def drop(self) -> None:
+        self.pending.clear()

@@ -1,0 +1,50 @@
+"""The offline chat loop against the echo bot: typed text, numbered presses, /quit."""
+
+from collections.abc import Sequence
+
+from bot.fake_api import FakeTelegram
+from bot.fake_api.terminal_chat import ReadLine, run_terminal_chat
+from tests.fake_api.conftest import ADA
+
+
+def scripted(fake: FakeTelegram, steps: Sequence[tuple[str, str | None]]) -> ReadLine:
+    """Hands out each line once the bot has made the call the previous line should cause."""
+    lines = iter(steps)
+
+    async def read_line(prompt: str) -> str | None:
+        step = next(lines, None)
+        if step is None:
+            return None
+        line, awaited = step
+        if awaited is not None:
+            await fake.wait_for_call(awaited)
+        return line
+
+    return read_line
+
+
+async def test_a_learner_chats_presses_and_quits(polling: FakeTelegram) -> None:
+    screen: list[str] = []
+    steps = [
+        ("/menu", None),
+        ("2", "sendMessage"),
+        ("3", "answerCallbackQuery"),
+        ("hello", None),
+        ("/quit", "sendMessage"),
+        ("never read", None),
+    ]
+    await run_terminal_chat(polling, ADA, scripted(polling, steps), screen.append, color=False)
+    assert screen == [
+        "Pick a fruit\n[1] Apples  [2] Pears\n[3] Docs (https://example.org/docs)",
+        "(edited) You picked pears\n[1] Apples  [2] Pears\n[3] Docs (https://example.org/docs)",
+        "» pears!",
+        "(Docs opens a link; nothing is sent to the bot)",
+        "echo hello",
+    ]
+
+
+async def test_end_of_input_ends_the_chat(polling: FakeTelegram) -> None:
+    screen: list[str] = []
+    steps = [("/ping", None)]
+    await run_terminal_chat(polling, ADA, scripted(polling, steps), screen.append, color=False)
+    assert screen == ["pong"]
