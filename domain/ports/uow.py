@@ -5,6 +5,7 @@ from typing import Protocol, Self
 from domain.ports.achievements import AchievementRepository, TotalsReader
 from domain.ports.activity import ActivityLog
 from domain.ports.catalogue import CatalogueReader
+from domain.ports.content import ContentStore
 from domain.ports.leaderboard import LeaderboardReader, LeaderboardRefresher
 from domain.ports.learners import LearnerRepository
 from domain.ports.progress import AnswerRepository, ProgressRepository, StudyCalendar
@@ -27,6 +28,11 @@ class LearnerPorts(Transaction, Protocol):
 class CataloguePorts(Transaction, Protocol):
     @property
     def catalogue(self) -> CatalogueReader: ...
+
+
+class ContentPorts(Transaction, Protocol):
+    @property
+    def content(self) -> ContentStore: ...
 
 
 class AchievementPorts(Transaction, Protocol):
@@ -59,7 +65,7 @@ class LeaderboardPorts(Transaction, Protocol):
     def leaderboard_refresher(self) -> LeaderboardRefresher: ...
 
 
-class UnitOfWork(LearnerPorts, ProgressPorts, LeaderboardPorts, Protocol):
+class UnitOfWork(LearnerPorts, ProgressPorts, LeaderboardPorts, ContentPorts, Protocol):
     """One transaction: leaving the block without ``commit()`` rolls everything back."""
 
     async def __aenter__(self) -> Self: ...

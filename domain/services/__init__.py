@@ -5,6 +5,7 @@ from domain.services.catalogue import CatalogueService
 from domain.services.leaderboard import LeaderboardService
 from domain.services.learners import LearnerService
 from domain.services.progress import AnswerOutcome, Completion, ProgressService
+from domain.services.publishing import PublishingService
 from domain.services.streaks import StreakService
 
 __all__ = [
@@ -15,5 +16,6 @@ __all__ = [
     "LeaderboardService",
     "LearnerService",
     "ProgressService",
+    "PublishingService",
     "StreakService",
 ]

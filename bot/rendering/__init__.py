@@ -1,0 +1,1 @@
+"""Turning domain text into what Telegram accepts."""
