@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from domain.achievements import CRITERION_TYPES, parse_criterion
 from domain.content import AchievementSpec, canonical_json
 from domain.errors import InvalidCriterion
-from infrastructure.content.documents import Documents
+from infrastructure.content.documents import Documents, Place
 from infrastructure.content.schema import AchievementModel
 from infrastructure.content.yaml_source import YamlDocument
 
@@ -14,33 +14,35 @@ def to_achievements(
     documents: Documents,
     document: YamlDocument,
     achievements: Sequence[AchievementModel],
-    module_slugs: set[str],
+    module_slugs: set[str] | None,
 ) -> tuple[AchievementSpec, ...]:
+    """``module_slugs`` is None when a module failed to load: its slug is then unknown."""
     specs = []
-    seen: set[str] = set()
-    for index, model in enumerate(achievements):
-
-        def report(key: str, message: str, index: int = index) -> None:
-            location = ("achievements", index, key)
-            field = f"achievements[{index}].{key}"
-            documents.problems.append(document.problem(location, field, message))
-
-        if model.slug in seen:
-            report("slug", f"duplicate achievement slug {model.slug!r}")
-        seen.add(model.slug)
+    for place, model in documents.items(document, "achievements", achievements):
         criteria = None if model.criteria is None else canonical_json(model.criteria)
-        try:
-            criterion = parse_criterion(criteria)
-        except InvalidCriterion as error:
-            report("criteria", str(error))
-            continue
-        if criterion is not None and CRITERION_TYPES[criterion.metric] is not model.type:
-            expected = CRITERION_TYPES[criterion.metric]
-            report("type", f"a {criterion.metric!r} criterion makes a {expected} achievement")
-        if criterion is not None and criterion.module not in {None, *module_slugs}:
-            report("criteria", f"no module has the slug {criterion.module!r}")
-        specs.append(_spec(model, criteria))
+        if _criteria_fit(place, model, criteria, module_slugs):
+            specs.append(_spec(model, criteria))
     return tuple(specs)
+
+
+def _criteria_fit(
+    place: Place, model: AchievementModel, criteria: str | None, modules: set[str] | None
+) -> bool:
+    try:
+        criterion = parse_criterion(criteria)
+    except InvalidCriterion as error:
+        place.report("criteria", str(error))
+        return False
+    if criterion is None:
+        return True
+    if CRITERION_TYPES[criterion.metric] is not model.type:
+        expected = CRITERION_TYPES[criterion.metric]
+        place.report("type", f"a {criterion.metric!r} criterion makes a {expected} achievement")
+        return False
+    if modules is not None and criterion.module is not None and criterion.module not in modules:
+        place.report("criteria", f"no module has the slug {criterion.module!r}")
+        return False
+    return True
 
 
 def _spec(model: AchievementModel, criteria: str | None) -> AchievementSpec:

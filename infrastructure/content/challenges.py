@@ -4,7 +4,7 @@ from collections.abc import Sequence
 
 from domain.content import ChallengeSpec
 from domain.enums import ChallengeKind
-from infrastructure.content.documents import Documents
+from infrastructure.content.documents import Documents, Place
 from infrastructure.content.schema import ChallengeModel
 from infrastructure.content.yaml_source import YamlDocument
 
@@ -13,33 +13,14 @@ def to_challenges(
     documents: Documents, document: YamlDocument, challenges: Sequence[ChallengeModel]
 ) -> tuple[ChallengeSpec, ...]:
     specs = []
-    seen: set[str] = set()
-    for index, challenge in enumerate(challenges):
-        place = _Place(documents, document, ("challenges", index))
-        if challenge.slug in seen:
-            place.report("slug", f"duplicate challenge slug {challenge.slug!r} in this lesson")
-        seen.add(challenge.slug)
+    for place, challenge in documents.items(document, "challenges", challenges):
         answers = _answers(place, challenge)
         if answers is not None:
             specs.append(_spec(challenge, answers))
     return tuple(specs)
 
 
-class _Place:
-    def __init__(
-        self, documents: Documents, document: YamlDocument, prefix: tuple[str | int, ...]
-    ) -> None:
-        self._documents = documents
-        self._document = document
-        self._prefix = prefix
-
-    def report(self, key: str, message: str) -> None:
-        location = (*self._prefix, key)
-        path = f"{self._prefix[0]}[{self._prefix[1]}].{key}"
-        self._documents.problems.append(self._document.problem(location, path, message))
-
-
-def _answers(place: _Place, challenge: ChallengeModel) -> tuple[int | str, ...] | None:
+def _answers(place: Place, challenge: ChallengeModel) -> tuple[int | str, ...] | None:
     """Option indexes for choice challenges, accepted texts for text ones; None if wrong."""
     if challenge.answer is not None and challenge.answers is not None:
         place.report("answers", "give either 'answer' or 'answers', not both")
@@ -51,7 +32,7 @@ def _answers(place: _Place, challenge: ChallengeModel) -> tuple[int | str, ...] 
 
 
 def _text_answers(
-    place: _Place, challenge: ChallengeModel, given: list[str]
+    place: Place, challenge: ChallengeModel, given: list[str]
 ) -> tuple[int | str, ...] | None:
     if challenge.options:
         place.report("options", "a text challenge has no options")
@@ -63,7 +44,7 @@ def _text_answers(
 
 
 def _choice_answers(
-    place: _Place, challenge: ChallengeModel, given: list[str]
+    place: Place, challenge: ChallengeModel, given: list[str]
 ) -> tuple[int | str, ...] | None:
     if len(challenge.options) < 2:
         place.report("options", "a choice challenge needs at least two options")

@@ -1,6 +1,6 @@
 """Reading one file of a pack into a model, turning every mistake into a problem."""
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Protocol, TypeVar
 
@@ -10,6 +10,19 @@ from infrastructure.content.problems import Problem, field_path
 from infrastructure.content.yaml_source import YamlDocument, parse_yaml
 
 Model = TypeVar("Model", bound=BaseModel)
+Slugged = TypeVar("Slugged", bound="Keyed")
+
+
+class Ordered(Protocol):
+    @property
+    def slug(self) -> str: ...
+
+    @property
+    def order(self) -> int: ...
+
+    @property
+    def published(self) -> bool: ...
+
 
 _MESSAGES = {"missing": "required key is missing", "extra_forbidden": "unknown key"}
 
@@ -17,9 +30,6 @@ _MESSAGES = {"missing": "required key is missing", "extra_forbidden": "unknown k
 class Keyed(Protocol):
     @property
     def slug(self) -> str: ...
-
-    @property
-    def order(self) -> int: ...
 
 
 class Documents:
@@ -34,6 +44,22 @@ class Documents:
 
     def report(self, file: str, line: int | None, field: str, message: str) -> None:
         self.problems.append(Problem(file, line, field, message))
+
+    def at(self, document: YamlDocument, location: Sequence[str | int], message: str) -> None:
+        """A problem at ``location`` in a YAML document, such as a challenge's answer."""
+        self.problems.append(document.problem(location, field_path(location), message))
+
+    def items(
+        self, document: YamlDocument, key: str, items: Sequence[Slugged]
+    ) -> Iterator[tuple["Place", Slugged]]:
+        """Each item of the list under ``key`` with its place; repeated slugs are reported."""
+        seen: set[str] = set()
+        for index, item in enumerate(items):
+            place = Place(self, document, key, index)
+            if item.slug in seen:
+                place.report("slug", f"duplicate slug {item.slug!r} in {key}")
+            seen.add(item.slug)
+            yield place, item
 
     def yaml(self, path: Path, text: str | None = None, first_line: int = 1) -> YamlDocument | None:
         if text is None:
@@ -58,17 +84,15 @@ class Documents:
     def _pydantic(
         self, document: YamlDocument, location: Sequence[str | int], kind: str, message: str
     ) -> None:
-        field = field_path(location)
-        self.problems.append(
-            document.problem(location, field, _MESSAGES.get(kind, message.lower()))
-        )
+        self.at(document, location, _MESSAGES.get(kind, message.lower()))
 
-    def unique(self, items: Sequence[tuple[Keyed | None, Path]], what: str) -> None:
-        """Slugs are identities and orders decide what comes first: neither may repeat."""
+    def unique(self, items: Sequence[tuple[Ordered | None, Path]], what: str) -> None:
+        """Slugs are identities and orders decide what learners see first: neither may
+        repeat, except that unpublished content may share an order (export writes it so)."""
         for key in ("slug", "order"):
             seen: dict[object, Path] = {}
             for item, path in items:
-                if item is None:
+                if item is None or (key == "order" and not item.published):
                     continue
                 value = getattr(item, key)
                 if value in seen:
@@ -87,3 +111,15 @@ def _key_line(path: Path, key: str) -> int | None:
         if line.startswith(f"{key}:"):
             return number
     return None
+
+
+class Place:
+    """One item of a list in a YAML document (``challenges[2]``), to report problems at."""
+
+    def __init__(self, documents: Documents, document: YamlDocument, *prefix: str | int) -> None:
+        self._documents = documents
+        self._document = document
+        self._prefix = prefix
+
+    def report(self, key: str, message: str) -> None:
+        self._documents.at(self._document, (*self._prefix, key), message)

@@ -30,7 +30,7 @@ def load_pack(root: Path, lesson_checks: Sequence[LessonCheck] = ()) -> CoursePa
         "module",
     )
     if document is not None and course is not None:
-        slugs = {module.slug for module in modules}
+        slugs = {module.slug for module in modules} if len(modules) == len(read) else None
         achievements = to_achievements(documents, document, course.achievements, slugs)
     if documents.problems or course is None:
         raise InvalidPack(documents.problems)

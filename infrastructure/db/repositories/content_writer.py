@@ -59,7 +59,7 @@ class SqlContentWriter:
             found = await self._session.execute(
                 sa.select(rows.c.slug, rows.c.id).where(rows.c.lesson_id == lesson_id)
             )
-            existing = dict(found.tuples().all())
+            existing = dict(found.all())
             kept = {challenge.slug for challenge in challenges}
             removed = [row_id for slug, row_id in existing.items() if slug not in kept]
             if removed:
@@ -118,7 +118,7 @@ class SqlContentWriter:
         if self._modules is None:
             rows = table(ModuleRow)
             found = await self._session.execute(sa.select(rows.c.slug, rows.c.id))
-            self._modules = dict(found.tuples().all())
+            self._modules = dict(found.all())
         return self._modules
 
     async def _lesson_ids(self) -> dict[tuple[int, str], int]:
