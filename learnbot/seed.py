@@ -25,7 +25,7 @@ def publish_in_migration(path: Path) -> ContentDiff:
 
 
 class _MigrationPorts:
-    """The migration owns the transaction: committing here releases a savepoint inside it."""
+    """The migration owns the transaction: committing here does not end it."""
 
     def __init__(self, session: AsyncSession) -> None:
         self.content = SqlContentStore(session)
@@ -39,7 +39,11 @@ class _MigrationPorts:
 
 
 async def _publish(connection: AsyncConnection, pack: CoursePack) -> ContentDiff:
-    session = AsyncSession(bind=connection, join_transaction_mode="create_savepoint")
+    """Joined "rollback only": the session's commit and close leave the migration's
+    transaction to the migration (no savepoint, which SQLite's driver would end early)."""
+    if not connection.in_transaction():
+        await connection.begin()
+    session = AsyncSession(bind=connection, join_transaction_mode="rollback_only")
     try:
         return await publish(_MigrationPorts(session), SystemClock(), pack)
     finally:

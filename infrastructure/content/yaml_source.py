@@ -53,5 +53,9 @@ def parse_yaml(text: str, file: str, first_line: int = 1) -> YamlDocument | Prob
         mark = getattr(error, "problem_mark", None)
         line = None if mark is None else mark.line + first_line
         reason = getattr(error, "problem", None) or str(error)
+        context, start = getattr(error, "context", None), getattr(error, "context_mark", None)
+        if context and start is not None:
+            reason += f" ({context.removeprefix('while parsing ')} that starts on line "
+            reason += f"{start.line + first_line})"
         return Problem(file, line, "(yaml)", f"broken YAML: {reason}")
     return YamlDocument(file, data, root, first_line)
