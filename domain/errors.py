@@ -23,3 +23,7 @@ class StaleAnswer(DomainError):
 
 class InvalidCriterion(DomainError):
     """An achievement's criteria JSON does not describe a known rule."""
+
+
+class ContentConflict(DomainError):
+    """Publishing would destroy learners' records (a removed challenge they answered)."""

@@ -3,6 +3,7 @@
 import asyncio
 import logging
 import time
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -12,6 +13,7 @@ from rich.console import Console
 from domain.services import LeaderboardService
 from infrastructure.settings import Settings
 from learnbot.app import application, masked_url
+from learnbot.content_cli import content, load_or_exit, publish_path
 from learnbot.migrate import alembic_config
 from learnbot.telegram import serve
 
@@ -20,6 +22,7 @@ db = typer.Typer(no_args_is_help=True, help="Database migrations (Alembic).")
 leaderboard = typer.Typer(no_args_is_help=True, help="The leaderboard cache.")
 app.add_typer(db, name="db")
 app.add_typer(leaderboard, name="leaderboard")
+app.add_typer(content, name="content")
 console = Console()
 
 
@@ -51,9 +54,16 @@ async def _serve(settings: Settings, token: str) -> None:
 def upgrade(
     revision: Annotated[str, typer.Argument(help="Target revision.")] = "head",
     sql: Annotated[bool, typer.Option(help="Print the SQL instead of running it.")] = False,
+    seed: Annotated[
+        Path | None, typer.Option(help="A course pack to publish once migrated.")
+    ] = None,
 ) -> None:
-    """Apply migrations up to REVISION (default: the latest)."""
+    """Apply migrations up to REVISION (default: the latest), then publish --seed if given."""
+    if seed is not None:
+        load_or_exit(seed)
     command.upgrade(alembic_config(), revision, sql=sql)
+    if seed is not None:
+        publish_path(seed)
 
 
 @db.command()

@@ -1,1 +1,1 @@
-"""Turning domain results into Telegram messages: HTML texts and inline keyboards."""
+"""Turning domain text into what Telegram accepts."""

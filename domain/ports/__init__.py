@@ -8,12 +8,14 @@ from domain.ports.achievements import AchievementRepository, TotalsReader
 from domain.ports.activity import ActivityLog
 from domain.ports.catalogue import CatalogueReader
 from domain.ports.clock import Clock
+from domain.ports.content import ContentReader, ContentStore, ContentWriter
 from domain.ports.leaderboard import LeaderboardReader, LeaderboardRefresher
 from domain.ports.learners import LearnerRepository
 from domain.ports.progress import AnswerRepository, ProgressRepository, StudyCalendar
 from domain.ports.uow import (
     AchievementPorts,
     CataloguePorts,
+    ContentPorts,
     JourneyPorts,
     LeaderboardPorts,
     LearnerPorts,
@@ -33,6 +35,10 @@ __all__ = [
     "CataloguePorts",
     "CatalogueReader",
     "Clock",
+    "ContentPorts",
+    "ContentReader",
+    "ContentStore",
+    "ContentWriter",
     "JourneyPorts",
     "LeaderboardPorts",
     "LeaderboardReader",

@@ -5,6 +5,7 @@ from typing import Protocol, Self
 from domain.ports.achievements import AchievementRepository, TotalsReader
 from domain.ports.activity import ActivityLog
 from domain.ports.catalogue import CatalogueReader
+from domain.ports.content import ContentStore
 from domain.ports.leaderboard import LeaderboardReader, LeaderboardRefresher
 from domain.ports.learners import LearnerRepository
 from domain.ports.progress import AnswerRepository, ProgressRepository, StudyCalendar
@@ -28,6 +29,11 @@ class LearnerPorts(Transaction, Protocol):
 class CataloguePorts(Transaction, Protocol):
     @property
     def catalogue(self) -> CatalogueReader: ...
+
+
+class ContentPorts(Transaction, Protocol):
+    @property
+    def content(self) -> ContentStore: ...
 
 
 class AchievementPorts(Transaction, Protocol):
@@ -77,7 +83,7 @@ class LeaderboardPorts(Transaction, Protocol):
 
 
 class UnitOfWork(
-    LearnerPorts, ProgressPorts, JourneyPorts, LeaderboardPorts, UpdatePorts, Protocol
+    LearnerPorts, ProgressPorts, JourneyPorts, LeaderboardPorts, UpdatePorts, ContentPorts, Protocol
 ):
     """One transaction: leaving the block without ``commit()`` rolls everything back."""
 

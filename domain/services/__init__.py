@@ -6,6 +6,7 @@ from domain.services.journey import JourneyService
 from domain.services.leaderboard import LeaderboardService
 from domain.services.learners import LearnerService
 from domain.services.progress import AnswerOutcome, ChallengeStep, Completion, ProgressService
+from domain.services.publishing import PublishingService
 from domain.services.streaks import StreakService
 
 __all__ = [
@@ -18,5 +19,6 @@ __all__ = [
     "LeaderboardService",
     "LearnerService",
     "ProgressService",
+    "PublishingService",
     "StreakService",
 ]

@@ -10,6 +10,7 @@ from infrastructure.db.repositories import (
     SqlActivityLog,
     SqlAnswers,
     SqlCatalogue,
+    SqlContentStore,
     SqlLeaderboard,
     SqlLeaderboardRefresher,
     SqlLearners,
@@ -30,6 +31,7 @@ class SqlUnitOfWork:
         self.learners = SqlLearners(session)
         self.activity = SqlActivityLog(session)
         self.catalogue = SqlCatalogue(session)
+        self.content = SqlContentStore(session)
         self.progress = SqlProgress(session)
         self.answers = SqlAnswers(session)
         self.calendar = SqlStudyCalendar(session)

@@ -68,13 +68,17 @@ async def bot_process(
     fake: FakeTelegram, database_url: str, log_path: Path, **settings: str
 ) -> AsyncIterator[asyncio.subprocess.Process]:
     """``learnbot run`` until the block ends; then SIGTERM, and it must exit cleanly."""
-    env = os.environ | {
-        "DATABASE_URL": database_url,
-        "BOT_TOKEN": TOKEN,
-        "TELEGRAM_API_URL": fake.url,
-        "ADMIN_IDS": str(ADMIN.id),
-        "LEADERBOARD_REFRESH_SECONDS": "3600",
-    } | settings
+    env = (
+        os.environ
+        | {
+            "DATABASE_URL": database_url,
+            "BOT_TOKEN": TOKEN,
+            "TELEGRAM_API_URL": fake.url,
+            "ADMIN_IDS": str(ADMIN.id),
+            "LEADERBOARD_REFRESH_SECONDS": "3600",
+        }
+        | settings
+    )
     with log_path.open("wb") as log:
         process = await asyncio.create_subprocess_exec(
             LEARNBOT, "run", env=env, stdout=log, stderr=log, cwd=ROOT
@@ -85,7 +89,7 @@ async def bot_process(
             if process.returncode is None:
                 process.send_signal(signal.SIGTERM)
             code = await asyncio.wait_for(process.wait(), 20)
-    assert code == 0, log_path.read_text()
+    assert code == 0, read_log(log_path)
 
 
 @pytest.fixture
@@ -100,3 +104,7 @@ async def polling_bot(
 @pytest.fixture
 def ada(fake: FakeTelegram) -> Player:
     return Player(fake, User(101, "Ada", "ada_l", "Lovelace", "en"))
+
+
+def read_log(path: Path) -> str:
+    return path.read_text(errors="replace")

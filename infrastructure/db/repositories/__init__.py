@@ -3,6 +3,7 @@
 from infrastructure.db.repositories.achievements import SqlAchievements, SqlTotals
 from infrastructure.db.repositories.activity import SqlActivityLog
 from infrastructure.db.repositories.catalogue import SqlCatalogue
+from infrastructure.db.repositories.content import SqlContentStore
 from infrastructure.db.repositories.leaderboard import SqlLeaderboard, SqlLeaderboardRefresher
 from infrastructure.db.repositories.learners import SqlLearners
 from infrastructure.db.repositories.progress import SqlAnswers, SqlProgress, SqlStudyCalendar
@@ -13,6 +14,7 @@ __all__ = [
     "SqlActivityLog",
     "SqlAnswers",
     "SqlCatalogue",
+    "SqlContentStore",
     "SqlLeaderboard",
     "SqlLeaderboardRefresher",
     "SqlLearners",

@@ -1,0 +1,99 @@
+"""A course pack as the domain sees it: what should be published, keyed by stable slugs.
+
+Specs carry no database ids, so the same values describe a pack read from files and the
+content read back from the database; comparing the two is how publishing finds its diff.
+"""
+
+import json
+from dataclasses import dataclass, field
+
+from domain.enums import AchievementType, ChallengeKind
+
+
+@dataclass(frozen=True, slots=True)
+class ChallengeSpec:
+    """``answers`` holds option indexes for choice challenges and accepted texts otherwise."""
+
+    slug: str
+    kind: ChallengeKind
+    prompt: str
+    options: tuple[str, ...] = ()
+    answers: tuple[int | str, ...] = ()
+    explanation: str | None = None
+    points: int = 10
+
+
+@dataclass(frozen=True, slots=True)
+class LessonSpec:
+    slug: str
+    title: str
+    content: str
+    order: int
+    estimated_duration: int | None = None
+    published: bool = True
+    challenges: tuple[ChallengeSpec, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleSpec:
+    slug: str
+    title: str
+    description: str | None
+    order: int
+    published: bool = True
+    lessons: tuple[LessonSpec, ...] = ()
+
+    def header(self) -> "ModuleSpec":
+        """The module's own fields, without its lessons: what a module row stores."""
+        return ModuleSpec(self.slug, self.title, self.description, self.order, self.published)
+
+    def lesson(self, slug: str) -> LessonSpec | None:
+        return next((lesson for lesson in self.lessons if lesson.slug == slug), None)
+
+
+@dataclass(frozen=True, slots=True)
+class AchievementSpec:
+    """``criteria`` is the JSON rule; None retires the achievement (it is never awarded)."""
+
+    slug: str
+    type: AchievementType
+    title: str
+    description: str | None = None
+    icon: str | None = None
+    points: int = 0
+    criteria: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CoursePack:
+    title: str
+    description: str | None = None
+    modules: tuple[ModuleSpec, ...] = ()
+    achievements: tuple[AchievementSpec, ...] = ()
+
+    def module(self, slug: str) -> ModuleSpec | None:
+        return next((module for module in self.modules if module.slug == slug), None)
+
+    def achievement(self, slug: str) -> AchievementSpec | None:
+        return next((item for item in self.achievements if item.slug == slug), None)
+
+    @property
+    def lesson_count(self) -> int:
+        return sum(len(module.lessons) for module in self.modules)
+
+
+@dataclass(slots=True)
+class ContentDiff:
+    """What a publish did, or would do, as human-readable paths such as ``lesson a/b``."""
+
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unpublished: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.changed or self.unpublished)
+
+
+def canonical_json(value: object) -> str:
+    """One spelling per value, so a pack and the database compare equal when they agree."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)

@@ -1,0 +1,125 @@
+"""Reading one file of a pack into a model, turning every mistake into a problem."""
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Protocol, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from infrastructure.content.problems import Problem, field_path
+from infrastructure.content.yaml_source import YamlDocument, parse_yaml
+
+Model = TypeVar("Model", bound=BaseModel)
+Slugged = TypeVar("Slugged", bound="Keyed")
+
+
+class Ordered(Protocol):
+    @property
+    def slug(self) -> str: ...
+
+    @property
+    def order(self) -> int: ...
+
+    @property
+    def published(self) -> bool: ...
+
+
+_MESSAGES = {"missing": "required key is missing", "extra_forbidden": "unknown key"}
+
+
+class Keyed(Protocol):
+    @property
+    def slug(self) -> str: ...
+
+
+class Documents:
+    """Collects the problems of every file it reads for one pack."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def name(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def report(self, file: str, line: int | None, field: str, message: str) -> None:
+        self.problems.append(Problem(file, line, field, message))
+
+    def at(self, document: YamlDocument, location: Sequence[str | int], message: str) -> None:
+        """A problem at ``location`` in a YAML document, such as a challenge's answer."""
+        self.problems.append(document.problem(location, field_path(location), message))
+
+    def items(
+        self, document: YamlDocument, key: str, items: Sequence[Slugged]
+    ) -> Iterator[tuple["Place", Slugged]]:
+        """Each item of the list under ``key`` with its place; repeated slugs are reported."""
+        seen: set[str] = set()
+        for index, item in enumerate(items):
+            place = Place(self, document, key, index)
+            if item.slug in seen:
+                place.report("slug", f"duplicate slug {item.slug!r} in {key}")
+            seen.add(item.slug)
+            yield place, item
+
+    def yaml(self, path: Path, text: str | None = None, first_line: int = 1) -> YamlDocument | None:
+        if text is None:
+            text = path.read_text(encoding="utf-8")
+        parsed = parse_yaml(text, self.name(path), first_line)
+        if isinstance(parsed, Problem):
+            self.problems.append(parsed)
+            return None
+        return parsed
+
+    def model(self, document: YamlDocument, model: type[Model]) -> Model | None:
+        if not isinstance(document.data, dict):
+            self.report(document.file, document.first_line, "(document)", "expected a mapping")
+            return None
+        try:
+            return model.model_validate(document.data)
+        except ValidationError as error:
+            for detail in error.errors():
+                self._pydantic(document, detail["loc"], detail["type"], detail["msg"])
+            return None
+
+    def _pydantic(
+        self, document: YamlDocument, location: Sequence[str | int], kind: str, message: str
+    ) -> None:
+        self.at(document, location, _MESSAGES.get(kind, message.lower()))
+
+    def unique(self, items: Sequence[tuple[Ordered | None, Path]], what: str) -> None:
+        """Slugs are identities and orders decide what learners see first: neither may
+        repeat, except that unpublished content may share an order (export writes it so)."""
+        for key in ("slug", "order"):
+            seen: dict[object, Path] = {}
+            for item, path in items:
+                if item is None or (key == "order" and not item.published):
+                    continue
+                value = getattr(item, key)
+                if value in seen:
+                    self.report(
+                        self.name(path),
+                        _key_line(path, key),
+                        key,
+                        f"duplicate {what} {key} {value!r} (also in {self.name(seen[value])})",
+                    )
+                seen.setdefault(value, path)
+
+
+def _key_line(path: Path, key: str) -> int | None:
+    """The line of a top-level ``key:`` in a YAML or front-matter file."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith(f"{key}:"):
+            return number
+    return None
+
+
+class Place:
+    """One item of a list in a YAML document (``challenges[2]``), to report problems at."""
+
+    def __init__(self, documents: Documents, document: YamlDocument, *prefix: str | int) -> None:
+        self._documents = documents
+        self._document = document
+        self._prefix = prefix
+
+    def report(self, key: str, message: str) -> None:
+        self._documents.at(self._document, (*self._prefix, key), message)

@@ -1,0 +1,81 @@
+"""Writing content back as a pack: the same format an author writes, ready to re-publish."""
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from domain.content import AchievementSpec, ChallengeSpec, CoursePack, LessonSpec, ModuleSpec
+from domain.enums import ChallengeKind
+
+
+def export_pack(pack: CoursePack, root: Path) -> None:
+    """Folders and files are numbered by position; slugs and orders are written out."""
+    root.mkdir(parents=True, exist_ok=True)
+    course: dict[str, Any] = {"title": pack.title, "description": pack.description}
+    course["achievements"] = [_achievement(item) for item in pack.achievements]
+    _write_yaml(root / "course.yaml", course)
+    for number, module in enumerate(pack.modules, 1):
+        folder = root / f"{number:02d}-{module.slug}"
+        folder.mkdir(exist_ok=True)
+        _write_yaml(folder / "module.yaml", _module(module))
+        for position, lesson in enumerate(module.lessons, 1):
+            path = folder / f"{position:02d}-{lesson.slug}.md"
+            path.write_text(_lesson(lesson), encoding="utf-8")
+
+
+def _write_yaml(path: Path, data: dict[str, Any]) -> None:
+    path.write_text(_dump(data), encoding="utf-8")
+
+
+def _dump(data: Any) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+
+
+def _module(module: ModuleSpec) -> dict[str, Any]:
+    return {
+        "slug": module.slug,
+        "title": module.title,
+        "description": module.description,
+        "order": module.order,
+        "published": module.published,
+    }
+
+
+def _lesson(lesson: LessonSpec) -> str:
+    front: dict[str, Any] = {
+        "slug": lesson.slug,
+        "title": lesson.title,
+        "order": lesson.order,
+        "estimated_duration": lesson.estimated_duration,
+        "published": lesson.published,
+    }
+    if lesson.challenges:
+        front["challenges"] = [_challenge(challenge) for challenge in lesson.challenges]
+    return f"---\n{_dump(front)}---\n\n{lesson.content}\n"
+
+
+def _challenge(challenge: ChallengeSpec) -> dict[str, Any]:
+    data: dict[str, Any] = {"slug": challenge.slug, "kind": challenge.kind.value}
+    data["prompt"] = challenge.prompt
+    if challenge.kind is ChallengeKind.TEXT:
+        data["answers"] = list(challenge.answers)
+    else:
+        data["options"] = list(challenge.options)
+        correct = [challenge.options[int(index)] for index in challenge.answers]
+        data["answers"] = correct
+    data["explanation"] = challenge.explanation
+    data["points"] = challenge.points
+    return data
+
+
+def _achievement(achievement: AchievementSpec) -> dict[str, Any]:
+    return {
+        "slug": achievement.slug,
+        "type": achievement.type.value,
+        "title": achievement.title,
+        "description": achievement.description,
+        "icon": achievement.icon,
+        "points": achievement.points,
+        "criteria": None if achievement.criteria is None else yaml.safe_load(achievement.criteria),
+    }

@@ -1,0 +1,93 @@
+"""One lesson file: YAML front matter between ``---`` lines, then the Markdown text."""
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from domain.content import LessonSpec
+from infrastructure.content.challenges import to_challenges
+from infrastructure.content.documents import Documents
+from infrastructure.content.schema import ChallengeModel, ChallengesFile, LessonModel
+from infrastructure.content.yaml_source import YamlDocument
+
+LessonCheck = Callable[[str], str | None]
+"""Given a lesson's Markdown, a reason it cannot be shown to learners, or None."""
+
+FENCE = "---"
+
+
+def read_lesson(
+    documents: Documents, path: Path, position: int, checks: Sequence[LessonCheck]
+) -> LessonSpec | None:
+    file = documents.name(path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    closing = _closing_fence(lines)
+    if closing is None:
+        documents.report(
+            file,
+            1,
+            "(front matter)",
+            "a lesson starts with YAML front matter between two '---' lines",
+        )
+        return None
+    document = documents.yaml(path, "\n".join(lines[1:closing]) + "\n", first_line=2)
+    model = None if document is None else documents.model(document, LessonModel)
+    body = "\n".join(lines[closing + 1 :]).strip("\n")
+    _check_body(documents, file, closing + 2, body, checks)
+    if document is None or model is None:
+        return None
+    challenges = _challenges(documents, path, document, model)
+    if challenges is None:
+        return None
+    return LessonSpec(
+        slug=model.slug,
+        title=model.title,
+        content=body,
+        order=position if model.order is None else model.order,
+        estimated_duration=model.estimated_duration,
+        published=model.published,
+        challenges=to_challenges(documents, challenges[0], challenges[1]),
+    )
+
+
+def _closing_fence(lines: list[str]) -> int | None:
+    if not lines or lines[0].strip() != FENCE:
+        return None
+    return next((i for i in range(1, len(lines)) if lines[i].strip() == FENCE), None)
+
+
+def challenges_path(lesson: Path) -> Path:
+    return lesson.with_name(f"{lesson.stem}.challenges.yaml")
+
+
+def _challenges(
+    documents: Documents, path: Path, document: YamlDocument, model: LessonModel
+) -> tuple[YamlDocument, list[ChallengeModel]] | None:
+    """From the front matter, or from the sibling ``<lesson>.challenges.yaml``."""
+    sibling = challenges_path(path)
+    if not sibling.exists():
+        return document, model.challenges or []
+    if model.challenges is not None:
+        documents.report(
+            document.file,
+            document.line(("challenges",)),
+            "challenges",
+            f"challenges are given both here and in {documents.name(sibling)}",
+        )
+        return None
+    separate = documents.yaml(sibling)
+    found = None if separate is None else documents.model(separate, ChallengesFile)
+    if separate is None or found is None:
+        return None
+    return separate, found.challenges
+
+
+def _check_body(
+    documents: Documents, file: str, line: int, body: str, checks: Sequence[LessonCheck]
+) -> None:
+    if not body.strip():
+        documents.report(file, line, "body", "the lesson has no text")
+        return
+    for check in checks:
+        reason = check(body)
+        if reason is not None:
+            documents.report(file, line, "body", reason)

@@ -1,0 +1,80 @@
+"""The pack's file formats as pydantic models: unknown keys are mistakes, not extras."""
+
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+from domain.enums import AchievementType, ChallengeKind
+
+
+def _scalar_to_text(value: Any) -> Any:
+    """``options: [3, 4, 5]`` and ``answer: 42`` mean text; YAML reads them as numbers."""
+    if isinstance(value, bool | int | float):
+        return str(value)
+    return value
+
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=100),
+    Field(description="lower-case letters, digits, '-' and '_'"),
+]
+Title = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
+Text = Annotated[str, BeforeValidator(_scalar_to_text), StringConstraints(min_length=1)]
+Order = Annotated[int, Field(ge=0)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ChallengeModel(Strict):
+    slug: Slug
+    kind: ChallengeKind
+    prompt: Text
+    options: list[Text] = []
+    answer: Text | None = None
+    answers: list[Text] | None = None
+    explanation: str | None = None
+    points: Annotated[int, Field(ge=0)] = 10
+
+
+class LessonModel(Strict):
+    """The front matter of a lesson's Markdown file."""
+
+    slug: Slug
+    title: Title
+    order: Order | None = None
+    estimated_duration: Annotated[int, Field(ge=1, description="minutes")] | None = None
+    published: bool = True
+    challenges: list[ChallengeModel] | None = None
+
+
+class ChallengesFile(Strict):
+    """``<lesson>.challenges.yaml``: the challenges kept beside the lesson."""
+
+    challenges: list[ChallengeModel]
+
+
+class ModuleModel(Strict):
+    slug: Slug
+    title: Title
+    description: str | None = None
+    order: Order | None = None
+    published: bool = True
+
+
+class AchievementModel(Strict):
+    slug: Slug
+    type: AchievementType
+    title: Title
+    description: str | None = None
+    icon: str | None = None
+    points: Annotated[int, Field(ge=0)] = 0
+    criteria: dict[str, Any] | None = None
+
+
+class CourseModel(Strict):
+    title: Title
+    description: str | None = None
+    achievements: list[AchievementModel] = []
