@@ -5,6 +5,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.fake_api.errors import bad_request, blocked
+from bot.fake_api.shapes import present
 from bot.fake_api.users import User
 
 
@@ -83,10 +84,8 @@ class ChatStore:
             "date": message.date,
             "text": message.plain,
         }
-        optional = {
-            "entities": list(message.entities) or None,
-            "edit_date": message.edit_date,
-            "reply_markup": message.reply_markup,
-        }
-        data.update({key: value for key, value in optional.items() if value is not None})
-        return data
+        return data | present(
+            entities=list(message.entities) or None,
+            edit_date=message.edit_date,
+            reply_markup=message.reply_markup,
+        )

@@ -12,7 +12,10 @@ async def read_params(request: web.Request) -> dict[str, Any]:
     """Query string, then the body (JSON, urlencoded or multipart), as Telegram accepts all."""
     params: dict[str, Any] = dict(request.query)
     if request.content_type == "application/json":
-        body = await request.json()
+        try:
+            body = await request.json()
+        except ValueError:
+            raise bad_request("can't parse JSON object") from None
         if isinstance(body, dict):
             params.update(body)
     elif request.can_read_body:

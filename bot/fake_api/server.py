@@ -50,6 +50,8 @@ async def _method_route(request: web.Request) -> web.Response:
     state.in_flight += tracked
     try:
         return _respond(await execute(state, token, method, await read_params(request)))
+    except ApiError as error:
+        return _error(error)
     finally:
         state.in_flight -= tracked
         state.changes.pulse()

@@ -7,6 +7,7 @@ from typing import Any
 from bot.fake_api.calls import CallLog, Throttle
 from bot.fake_api.messages import ChatStore, StoredMessage
 from bot.fake_api.params import Params
+from bot.fake_api.shapes import present
 from bot.fake_api.signal import Signal
 from bot.fake_api.updates import UpdateQueue
 from bot.fake_api.users import BotIdentity
@@ -33,12 +34,11 @@ class Webhook:
         }
         if self.url:
             info["max_connections"] = self.max_connections
-            optional = {
-                "allowed_updates": self.allowed_updates,
-                "last_error_date": self.last_error_date,
-                "last_error_message": self.last_error_message,
-            }
-            info.update({key: value for key, value in optional.items() if value is not None})
+            info |= present(
+                allowed_updates=self.allowed_updates,
+                last_error_date=self.last_error_date,
+                last_error_message=self.last_error_message,
+            )
         return info
 
 

@@ -17,6 +17,14 @@ ReadLine = Callable[[str], Awaitable[str | None]]
 WriteLine = Callable[[str], None]
 
 
+async def read_stdin(prompt: str) -> str | None:
+    """A `read_line` for a real terminal: input() in a thread, None at end of input."""
+    try:
+        return await asyncio.to_thread(input, prompt)
+    except EOFError:
+        return None
+
+
 class _Screen:
     """Prints each visible call once, in the order the bot made them, as soon as it is made."""
 

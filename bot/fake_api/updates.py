@@ -46,7 +46,13 @@ class UpdateQueue:
         self.pending = [p for p in self.pending if not (p.delivered and p.update_id < offset)]
 
     def take(self, limit: int) -> list[dict[str, Any]]:
-        batch = self.pending[:limit]
+        """A batch with rising ids, as Telegram sends: a client confirms with the last id + 1,
+        so a replayed old id goes out in a batch of its own."""
+        batch = self.pending[:1]
+        for item in self.pending[1:limit]:
+            if item.update_id <= batch[-1].update_id:
+                break
+            batch.append(item)
         for item in batch:
             item.delivered = True
         return [copy.deepcopy(item.payload) for item in batch]

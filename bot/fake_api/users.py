@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from typing import Any
 
+from bot.fake_api.shapes import present
+
 
 @dataclass(frozen=True)
 class User:
@@ -16,23 +18,15 @@ class User:
 
     def to_json(self) -> dict[str, Any]:
         """The `User` object of the Bot API; absent fields are left out, as Telegram does."""
-        data: dict[str, Any] = {"id": self.id, "is_bot": False, "first_name": self.first_name}
-        optional = {
-            "last_name": self.last_name,
-            "username": self.username,
-            "language_code": self.language_code,
-        }
-        data.update({key: value for key, value in optional.items() if value is not None})
-        return data
+        return {"id": self.id, "is_bot": False, "first_name": self.first_name} | present(
+            last_name=self.last_name, username=self.username, language_code=self.language_code
+        )
 
     def private_chat(self) -> dict[str, Any]:
         """The `Chat` object of the learner's private chat with the bot (its id is theirs)."""
-        data: dict[str, Any] = {"id": self.id, "type": "private", "first_name": self.first_name}
-        if self.last_name is not None:
-            data["last_name"] = self.last_name
-        if self.username is not None:
-            data["username"] = self.username
-        return data
+        return {"id": self.id, "type": "private", "first_name": self.first_name} | present(
+            last_name=self.last_name, username=self.username
+        )
 
 
 @dataclass(frozen=True)

@@ -72,3 +72,17 @@ async def test_commands_are_set_and_read_back(polling: FakeTelegram, bot: Bot) -
     assert await bot.get_my_commands() == []
     me = await bot.get_me()
     assert (me.id, me.username) == (123456, "learnbot_fake_bot")
+
+
+async def test_a_replay_behind_a_newer_update_is_delivered_once_each(
+    polling: FakeTelegram, seen: list[int]
+) -> None:
+    first = polling.send_text(ADA, "first")
+    await polling.wait_for_call("sendMessage")
+    second = polling.send_text(ADA, "second")
+    polling.replay(first)
+    for text in ("first", "second"):
+        await polling.wait_for_call("sendMessage", lambda call, t=text: t in call.params["text"])
+    await polling.wait_until_idle()
+    assert sorted(seen) == sorted([first, second, first])
+    assert len(polling.calls("sendMessage")) == 3
