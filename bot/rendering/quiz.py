@@ -9,6 +9,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import ChallengeCb, LessonCb, Nav, PickCb, Screen, SubmitCb, ToggleCb
 from bot.rendering.common import escape
+from bot.rendering.markdown import to_telegram_html
 from bot.rendering.reply import Screen as View
 from domain.achievements import Achievement
 from domain.catalogue import Challenge
@@ -27,7 +28,7 @@ def shuffled(options: Sequence[str], learner_id: int, challenge_id: int) -> list
 def challenge_screen(step: ChallengeStep, learner_id: int, mask: int = 0) -> View:
     challenge = step.challenge
     head = _("Question {position} of {count}").format(position=step.position, count=step.count)
-    lines = [f"<i>{head}</i>", "", escape(challenge.prompt)]
+    lines = [f"<i>{head}</i>", "", to_telegram_html(challenge.prompt)]
     builder = InlineKeyboardBuilder()
     if challenge.kind is ChallengeKind.TEXT:
         lines += ["", _("✍ Type your answer and send it as a message.")]
@@ -70,7 +71,7 @@ def feedback_screen(outcome: AnswerOutcome) -> View:
     if not outcome.is_correct:
         lines.append(_("Correct answer: {answer}").format(answer=escape(correct_answer(challenge))))
     if challenge.explanation:
-        lines.append(f"💡 {escape(challenge.explanation)}")
+        lines.append(f"💡 {to_telegram_html(challenge.explanation)}")
     if outcome.lesson_completed:
         lines += [
             "",

@@ -1,0 +1,33 @@
+"""A learner plays through the first module of the example course in the real bot process."""
+
+import asyncio
+
+from bot.fake_api import FakeTelegram
+from tests.e2e.answers import AnswerKey
+from tests.e2e.player import Player
+from tests.e2e.quiz import answer
+
+
+async def test_a_learner_completes_the_first_module(
+    polling_bot: asyncio.subprocess.Process, fake: FakeTelegram, database: str, ada: Player
+) -> None:
+    key = AnswerKey(database)
+    try:
+        greeting = await ada.send("/start")
+        assert "ada_l" in greeting.plain
+        await ada.press("Courses")
+        assert "0/2" in ada.screen.plain
+        await ada.press("Getting started")
+        await ada.press("Hello, print()")
+        while "Start the quiz" not in " ".join(ada.labels()):
+            await ada.press("Next ▶")
+        await ada.press("Start the quiz")
+        assert "Not quite" in await answer(ada, key, right=False)
+        await ada.press("Try again")
+        assert "Correct, on attempt 2" in await answer(ada, key)
+        while "Lesson complete" not in ada.screen.plain:
+            await ada.press("Next question")
+            assert "Correct" in await answer(ada, key)
+        assert "New achievement" in ada.screen.plain
+    finally:
+        await key.close()
