@@ -2,6 +2,7 @@
 
 import asyncio
 import logging
+import sys
 import time
 from pathlib import Path
 from typing import Annotated
@@ -13,6 +14,7 @@ from rich.console import Console
 from domain.services import LeaderboardService
 from infrastructure.settings import Settings
 from learnbot.app import application, masked_url
+from learnbot.chat import chat
 from learnbot.content_cli import content, load_or_exit, publish_path
 from learnbot.migrate import alembic_config
 from learnbot.telegram import serve
@@ -38,11 +40,21 @@ def run(
     console.print(f"Database: [bold]{masked_url(settings.database_url)}[/]")
     if settings.auto_migrate:
         command.upgrade(alembic_config(), "head")
+    if settings.bot_token is None and sys.stdin.isatty():
+        console.print("BOT_TOKEN is not set: starting the offline chat instead.")
+        asyncio.run(chat(settings))
+        return
     if settings.bot_token is None:
         console.print("[red]BOT_TOKEN is not set.[/] Set it, or try the bot with `learnbot chat`.")
         raise typer.Exit(2)
     token = settings.bot_token.get_secret_value()
     asyncio.run(_serve(settings, token))
+
+
+@app.command("chat")
+def chat_command() -> None:
+    """Talk to the bot in the terminal through the built-in fake Telegram (no token needed)."""
+    asyncio.run(chat(Settings()))
 
 
 async def _serve(settings: Settings, token: str) -> None:
