@@ -28,7 +28,8 @@ venv: $(STAMP) ## Create .venv and install the project with its dev dependencies
 
 install: $(STAMP) ## Same as venv
 
-run: $(STAMP) ## Run the bot
+run: $(STAMP) ## Migrate, publish the example course, run the bot
+	$(BIN)/learnbot db upgrade --seed content/python-basics
 	$(BIN)/learnbot run
 
 lint: $(STAMP) ## ruff check, ruff format --check, import-linter, mypy
