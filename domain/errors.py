@@ -23,3 +23,11 @@ class StaleAnswer(DomainError):
 
 class InvalidCriterion(DomainError):
     """An achievement's criteria JSON does not describe a known rule."""
+
+
+class InvalidMessage(DomainError):
+    """A learner's or an admin's text is empty, too long or contains what cannot be stored."""
+
+
+class MessageNotFound(DomainError):
+    """No inbox message has that id, or its learner has cleared it."""

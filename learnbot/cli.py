@@ -13,13 +13,21 @@ from domain.services import LeaderboardService
 from infrastructure.db.status import summary
 from infrastructure.settings import Settings
 from learnbot.app import application, masked_url
+from learnbot.db_check import check
+from learnbot.inbox_cli import inbox
 from learnbot.migrate import alembic_config
+from learnbot.stats_cli import stats
+from learnbot.users_cli import users
 
 app = typer.Typer(no_args_is_help=True, help="learnbot: a Telegram learning platform.")
 db = typer.Typer(no_args_is_help=True, help="Database migrations (Alembic).")
 leaderboard = typer.Typer(no_args_is_help=True, help="The leaderboard cache.")
 app.add_typer(db, name="db")
 app.add_typer(leaderboard, name="leaderboard")
+app.add_typer(users, name="users")
+app.add_typer(inbox, name="inbox")
+app.command()(stats)
+db.command()(check)
 console = Console()
 
 

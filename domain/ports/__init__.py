@@ -6,17 +6,22 @@ implement them structurally, and the unit tests implement them in memory.
 
 from domain.ports.achievements import AchievementRepository, TotalsReader
 from domain.ports.activity import ActivityLog
+from domain.ports.admin import LearnerDirectory, StatsReader
 from domain.ports.catalogue import CatalogueReader
 from domain.ports.clock import Clock
+from domain.ports.inbox import InboxRepository, Notifier
 from domain.ports.leaderboard import LeaderboardReader, LeaderboardRefresher
 from domain.ports.learners import LearnerRepository
 from domain.ports.progress import AnswerRepository, ProgressRepository, StudyCalendar
 from domain.ports.uow import (
     AchievementPorts,
+    AdminPorts,
     CataloguePorts,
+    InboxPorts,
     LeaderboardPorts,
     LearnerPorts,
     ProgressPorts,
+    StatsPorts,
     Transaction,
     UnitOfWork,
     UnitOfWorkFactory,
@@ -26,17 +31,24 @@ __all__ = [
     "AchievementPorts",
     "AchievementRepository",
     "ActivityLog",
+    "AdminPorts",
     "AnswerRepository",
     "CataloguePorts",
     "CatalogueReader",
     "Clock",
+    "InboxPorts",
+    "InboxRepository",
     "LeaderboardPorts",
     "LeaderboardReader",
     "LeaderboardRefresher",
+    "LearnerDirectory",
     "LearnerPorts",
     "LearnerRepository",
+    "Notifier",
     "ProgressPorts",
     "ProgressRepository",
+    "StatsPorts",
+    "StatsReader",
     "StudyCalendar",
     "TotalsReader",
     "Transaction",

@@ -4,7 +4,9 @@ from typing import Protocol, Self
 
 from domain.ports.achievements import AchievementRepository, TotalsReader
 from domain.ports.activity import ActivityLog
+from domain.ports.admin import LearnerDirectory, StatsReader
 from domain.ports.catalogue import CatalogueReader
+from domain.ports.inbox import InboxRepository
 from domain.ports.leaderboard import LeaderboardReader, LeaderboardRefresher
 from domain.ports.learners import LearnerRepository
 from domain.ports.progress import AnswerRepository, ProgressRepository, StudyCalendar
@@ -59,7 +61,42 @@ class LeaderboardPorts(Transaction, Protocol):
     def leaderboard_refresher(self) -> LeaderboardRefresher: ...
 
 
-class UnitOfWork(LearnerPorts, ProgressPorts, LeaderboardPorts, Protocol):
+class InboxPorts(CataloguePorts, Protocol):
+    @property
+    def inbox(self) -> InboxRepository: ...
+
+    @property
+    def learners(self) -> LearnerRepository: ...
+
+
+class AdminPorts(AchievementPorts, Protocol):
+    @property
+    def learners(self) -> LearnerRepository: ...
+
+    @property
+    def directory(self) -> LearnerDirectory: ...
+
+    @property
+    def leaderboard(self) -> LeaderboardReader: ...
+
+
+class StatsPorts(Transaction, Protocol):
+    @property
+    def stats(self) -> StatsReader: ...
+
+    @property
+    def inbox(self) -> InboxRepository: ...
+
+
+class UnitOfWork(
+    LearnerPorts,
+    ProgressPorts,
+    LeaderboardPorts,
+    InboxPorts,
+    AdminPorts,
+    StatsPorts,
+    Protocol,
+):
     """One transaction: leaving the block without ``commit()`` rolls everything back."""
 
     async def __aenter__(self) -> Self: ...

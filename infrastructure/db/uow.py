@@ -10,10 +10,13 @@ from infrastructure.db.repositories import (
     SqlActivityLog,
     SqlAnswers,
     SqlCatalogue,
+    SqlInbox,
     SqlLeaderboard,
     SqlLeaderboardRefresher,
+    SqlLearnerDirectory,
     SqlLearners,
     SqlProgress,
+    SqlStats,
     SqlStudyCalendar,
     SqlTotals,
 )
@@ -36,6 +39,9 @@ class SqlUnitOfWork:
         self.totals = SqlTotals(session)
         self.leaderboard = SqlLeaderboard(session)
         self.leaderboard_refresher = SqlLeaderboardRefresher(session)
+        self.inbox = SqlInbox(session)
+        self.directory = SqlLearnerDirectory(session)
+        self.stats = SqlStats(session)
         return self
 
     async def __aexit__(

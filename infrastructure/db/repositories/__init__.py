@@ -3,19 +3,25 @@
 from infrastructure.db.repositories.achievements import SqlAchievements, SqlTotals
 from infrastructure.db.repositories.activity import SqlActivityLog
 from infrastructure.db.repositories.catalogue import SqlCatalogue
+from infrastructure.db.repositories.directory import SqlLearnerDirectory
+from infrastructure.db.repositories.inbox import SqlInbox
 from infrastructure.db.repositories.leaderboard import SqlLeaderboard, SqlLeaderboardRefresher
 from infrastructure.db.repositories.learners import SqlLearners
 from infrastructure.db.repositories.progress import SqlAnswers, SqlProgress, SqlStudyCalendar
+from infrastructure.db.repositories.stats import SqlStats
 
 __all__ = [
     "SqlAchievements",
     "SqlActivityLog",
     "SqlAnswers",
     "SqlCatalogue",
+    "SqlInbox",
     "SqlLeaderboard",
     "SqlLeaderboardRefresher",
+    "SqlLearnerDirectory",
     "SqlLearners",
     "SqlProgress",
+    "SqlStats",
     "SqlStudyCalendar",
     "SqlTotals",
 ]
