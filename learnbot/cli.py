@@ -13,6 +13,7 @@ from domain.services import LeaderboardService
 from infrastructure.db.status import summary
 from infrastructure.settings import Settings
 from learnbot.app import application, masked_url
+from learnbot.console import set_up_logging
 from learnbot.db_check import check
 from learnbot.inbox_cli import inbox
 from learnbot.migrate import alembic_config
@@ -24,6 +25,7 @@ db = typer.Typer(no_args_is_help=True, help="Database migrations (Alembic).")
 leaderboard = typer.Typer(no_args_is_help=True, help="The leaderboard cache.")
 app.add_typer(db, name="db")
 app.add_typer(leaderboard, name="leaderboard")
+app.callback()(set_up_logging)
 app.add_typer(users, name="users")
 app.add_typer(inbox, name="inbox")
 app.command()(stats)

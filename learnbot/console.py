@@ -11,11 +11,17 @@ from rich.table import Table
 
 from domain.admin import ModuleCounts
 from domain.errors import DomainError
+from infrastructure.logging import configure_logging
 from infrastructure.settings import Settings
 from learnbot.app import Application, application
 
 T = TypeVar("T")
 console = Console()
+
+
+def set_up_logging() -> None:
+    """LOG_LEVEL and LOG_FORMAT for every command, secrets masked."""
+    configure_logging(Settings())
 
 
 def run_in_app(use: Callable[[Application], Awaitable[T]]) -> T:
