@@ -28,7 +28,8 @@ venv: $(STAMP) ## Create .venv and install the project with its dev dependencies
 
 install: $(STAMP) ## Same as venv
 
-run: $(STAMP) ## Run the bot
+run: $(STAMP) ## Migrate ./learnbot.db (or DATABASE_URL) and run the bot
+	$(BIN)/learnbot db upgrade
 	$(BIN)/learnbot run
 
 lint: $(STAMP) ## ruff check, ruff format --check, import-linter, mypy

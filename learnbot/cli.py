@@ -16,7 +16,7 @@ from learnbot.app import application, masked_url
 from learnbot.console import set_up_logging
 from learnbot.db_check import check
 from learnbot.inbox_cli import inbox
-from learnbot.migrate import alembic_config
+from learnbot.migrate import alembic_config, is_up_to_date, migrate_on_start
 from learnbot.stats_cli import stats
 from learnbot.users_cli import users
 
@@ -35,10 +35,10 @@ console = Console()
 
 @app.command()
 def run() -> None:
-    """Migrate the database to the latest schema and report what it holds."""
+    """Report what the database holds; with AUTO_MIGRATE=1, migrate it first."""
     settings = Settings()
     console.print(f"Database: [bold]{masked_url(settings.database_url)}[/]")
-    command.upgrade(alembic_config(), "head")
+    migrate_on_start(settings)
     counts = asyncio.run(_summary(settings))
     table = Table(title="learnbot is ready")
     table.add_column("What")
@@ -51,8 +51,13 @@ def run() -> None:
 
 
 async def _summary(settings: Settings) -> dict[str, int]:
-    async with application(settings) as learnbot, learnbot.session_factory() as session:
-        return await summary(session)
+    async with application(settings) as learnbot:
+        if not await is_up_to_date(learnbot.engine):
+            console.print("[red]The schema is not the latest: run `learnbot db upgrade` first,[/]")
+            console.print("[red]or set AUTO_MIGRATE=1 to migrate on start-up.[/]")
+            raise typer.Exit(1)
+        async with learnbot.session_factory() as session:
+            return await summary(session)
 
 
 @db.command()
