@@ -1,7 +1,6 @@
 """The ``learnbot`` command: run the product, migrate, and look after the leaderboard."""
 
 import asyncio
-import logging
 import sys
 import time
 from pathlib import Path
@@ -46,7 +45,6 @@ def run(
 ) -> None:
     """Serve learners: long polling, or a webhook server when WEBHOOK_URL is set."""
     settings = Settings()
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     console.print(f"Database: [bold]{masked_url(settings.database_url)}[/]")
     migrate_on_start(settings)
     if settings.bot_token is None and sys.stdin.isatty():
@@ -56,8 +54,7 @@ def run(
     if settings.bot_token is None:
         console.print("[red]BOT_TOKEN is not set.[/] Set it, or try the bot with `learnbot chat`.")
         raise typer.Exit(2)
-    token = settings.bot_token.get_secret_value()
-    asyncio.run(_serve(settings, token))
+    asyncio.run(_serve(settings, settings.bot_token.get_secret_value()))
 
 
 @app.command("chat")

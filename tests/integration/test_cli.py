@@ -87,13 +87,15 @@ async def enum_types(url: URL) -> set[str]:
 async def test_learnbot_run_migrates_only_when_auto_migrate_is_set(
     database: URL, tmp_path: Path
 ) -> None:
+    """Without a token the process stops after migrating, before any Telegram call."""
     learnbot = str(BIN / "learnbot")
-    refused = attempt(database, learnbot, "run", cwd=tmp_path)
+    refused = attempt(database, learnbot, "run", cwd=tmp_path, BOT_TOKEN="1:unused")
     assert refused.returncode == 1
     assert "learnbot db upgrade" in refused.stdout
     assert "users" not in await tables(database)
 
-    ran = run(database, learnbot, "run", cwd=tmp_path, AUTO_MIGRATE="1")
+    migrated = attempt(database, learnbot, "run", cwd=tmp_path, AUTO_MIGRATE="1", BOT_TOKEN="")
 
-    assert "learnbot is ready" in ran
+    assert migrated.returncode == 2
+    assert "BOT_TOKEN is not set" in migrated.stdout
     assert "inbox_messages" in await tables(database)
