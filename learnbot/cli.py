@@ -1,6 +1,7 @@
 """The ``learnbot`` command: run the product, migrate, and look after the leaderboard."""
 
 import asyncio
+import signal
 import time
 from typing import Annotated
 
@@ -9,8 +10,9 @@ from alembic import command
 from rich.console import Console
 from rich.table import Table
 
-from domain.services import LeaderboardService
+from domain.leaderboard import RefreshResult
 from infrastructure.db.status import summary
+from infrastructure.scheduler import refresh_leaderboard as refresh_leaderboard_job
 from infrastructure.settings import Settings
 from learnbot.app import application, masked_url
 from learnbot.migrate import alembic_config
@@ -85,15 +87,39 @@ def revision(
 
 @leaderboard.command("refresh")
 def refresh_leaderboard() -> None:
-    """Recompute the leaderboard cache now."""
+    """Recompute the leaderboard cache now, unless another process is recomputing it."""
     started = time.perf_counter()
-    ranked = asyncio.run(_refresh(Settings()))
-    console.print(f"Ranked {ranked} learners in {time.perf_counter() - started:.2f} s.")
+    result = asyncio.run(_refresh(Settings()))
+    seconds = time.perf_counter() - started
+    if result.ranked is None:
+        console.print(f"Skipped: another process is refreshing the board ({seconds:.2f} s).")
+        raise typer.Exit(3)
+    console.print(f"Ranked {result.ranked} learners in {seconds:.2f} s.")
 
 
-async def _refresh(settings: Settings) -> int:
-    async with application(settings) as learnbot, learnbot.unit_of_work() as uow:
-        return await LeaderboardService(uow, learnbot.clock).refresh()
+async def _refresh(settings: Settings) -> RefreshResult:
+    async with application(settings) as learnbot:
+        return await refresh_leaderboard_job(
+            learnbot.unit_of_work, learnbot.clock, settings.default_timezone
+        )
+
+
+@app.command("scheduler")
+def run_scheduler() -> None:
+    """Run the scheduled jobs alone until SIGTERM or SIGINT (the bot then runs without them)."""
+    asyncio.run(_serve_scheduler(Settings()))
+
+
+async def _serve_scheduler(settings: Settings) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signal_number in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signal_number, stop.set)
+    async with application(settings) as learnbot, learnbot.scheduler() as scheduler:
+        names = ", ".join(job.id for job in scheduler.jobs)
+        console.print(f"Scheduler running: {names}. Stop with Ctrl+C or SIGTERM.", highlight=False)
+        await stop.wait()
+    console.print("Scheduler stopped.")
 
 
 def main() -> None:

@@ -8,7 +8,12 @@ from domain.ports.achievements import AchievementRepository, TotalsReader
 from domain.ports.activity import ActivityLog
 from domain.ports.catalogue import CatalogueReader
 from domain.ports.clock import Clock
-from domain.ports.leaderboard import LeaderboardReader, LeaderboardRefresher
+from domain.ports.leaderboard import (
+    BoardPrivacy,
+    LeaderboardReader,
+    LeaderboardRefresher,
+    RefreshLock,
+)
 from domain.ports.learners import LearnerRepository
 from domain.ports.progress import AnswerRepository, ProgressRepository, StudyCalendar
 from domain.ports.uow import (
@@ -27,6 +32,7 @@ __all__ = [
     "AchievementRepository",
     "ActivityLog",
     "AnswerRepository",
+    "BoardPrivacy",
     "CataloguePorts",
     "CatalogueReader",
     "Clock",
@@ -37,6 +43,7 @@ __all__ = [
     "LearnerRepository",
     "ProgressPorts",
     "ProgressRepository",
+    "RefreshLock",
     "StudyCalendar",
     "TotalsReader",
     "Transaction",

@@ -5,7 +5,12 @@ from typing import Protocol, Self
 from domain.ports.achievements import AchievementRepository, TotalsReader
 from domain.ports.activity import ActivityLog
 from domain.ports.catalogue import CatalogueReader
-from domain.ports.leaderboard import LeaderboardReader, LeaderboardRefresher
+from domain.ports.leaderboard import (
+    BoardPrivacy,
+    LeaderboardReader,
+    LeaderboardRefresher,
+    RefreshLock,
+)
 from domain.ports.learners import LearnerRepository
 from domain.ports.progress import AnswerRepository, ProgressRepository, StudyCalendar
 
@@ -57,6 +62,12 @@ class LeaderboardPorts(Transaction, Protocol):
 
     @property
     def leaderboard_refresher(self) -> LeaderboardRefresher: ...
+
+    @property
+    def refresh_lock(self) -> RefreshLock: ...
+
+    @property
+    def board_privacy(self) -> BoardPrivacy: ...
 
 
 class UnitOfWork(LearnerPorts, ProgressPorts, LeaderboardPorts, Protocol):

@@ -5,10 +5,12 @@ from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from infrastructure.db.locks import SqlRefreshLock
 from infrastructure.db.repositories import (
     SqlAchievements,
     SqlActivityLog,
     SqlAnswers,
+    SqlBoardPrivacy,
     SqlCatalogue,
     SqlLeaderboard,
     SqlLeaderboardRefresher,
@@ -36,6 +38,8 @@ class SqlUnitOfWork:
         self.totals = SqlTotals(session)
         self.leaderboard = SqlLeaderboard(session)
         self.leaderboard_refresher = SqlLeaderboardRefresher(session)
+        self.refresh_lock = SqlRefreshLock(session)
+        self.board_privacy = SqlBoardPrivacy(session)
         return self
 
     async def __aexit__(

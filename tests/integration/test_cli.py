@@ -46,14 +46,14 @@ async def test_alembic_upgrade_head_works_directly_with_database_url(database: U
     assert {"users", "user_progress", "challenge_answers", "leaderboard_cache"} <= await tables(
         database
     )
-    assert "0001 (head)" in run(database, str(BIN / "alembic"), "current")
+    assert "0003 (head)" in run(database, str(BIN / "alembic"), "current")
     assert "No new upgrade operations" in run(database, str(BIN / "alembic"), "check")
 
 
 async def test_learnbot_db_wraps_alembic_from_any_directory(database: URL, tmp_path: Path) -> None:
     learnbot = str(BIN / "learnbot")
     run(database, learnbot, "db", "upgrade", cwd=tmp_path)
-    assert "0001 (head)" in run(database, learnbot, "db", "current", cwd=tmp_path)
+    assert "0003 (head)" in run(database, learnbot, "db", "current", cwd=tmp_path)
     assert "initial schema" in run(database, learnbot, "db", "history", cwd=tmp_path).lower()
 
     run(database, learnbot, "db", "downgrade", "base", cwd=tmp_path)

@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.enums import ProgressStatus
+from domain.leaderboard import BoardKind
 from domain.learners import TelegramProfile
 from domain.services import LeaderboardService
 from infrastructure.db.models import AchievementRow, EarnedRow, ProgressRow, table
@@ -48,9 +49,9 @@ async def earned(engine: AsyncEngine, user_id: int, slug: str) -> None:
         await connection.execute(sa.insert(table(EarnedRow)).values(values))
 
 
-async def refresh(uow_factory: UowFactory, clock: FixedClock) -> int:
+async def refresh(uow_factory: UowFactory, clock: FixedClock) -> int | None:
     async with uow_factory() as uow:
-        return await LeaderboardService(uow, clock).refresh()
+        return (await LeaderboardService(uow, clock).refresh()).ranked
 
 
 async def test_ranks_are_competition_ranks_over_lessons_and_achievements(
@@ -71,7 +72,7 @@ async def test_ranks_are_competition_ranks_over_lessons_and_achievements(
     assert await refresh(uow_factory, clock) == 4
 
     async with uow_factory() as uow:
-        board = await uow.leaderboard.top(10)
+        board = await uow.leaderboard.top(10, BoardKind.ALL_TIME, viewer=0)
     assert [(e.user_id, e.rank, e.total_score) for e in board] == [
         (a, 1, 35),
         (b, 2, 20),
@@ -97,7 +98,7 @@ async def test_a_refresh_replaces_the_whole_board(
     await refresh(uow_factory, clock)
 
     async with uow_factory() as uow:
-        board = await uow.leaderboard.top(10)
+        board = await uow.leaderboard.top(10, BoardKind.ALL_TIME, viewer=0)
         gone = await uow.leaderboard.entry(b)
     assert [(e.user_id, e.rank, e.updated_at) for e in board] == [(a, 1, clock.now())]
     assert gone is None

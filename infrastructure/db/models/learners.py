@@ -17,6 +17,9 @@ class UserRow(Timestamps, Base):
     language_code: Mapped[str | None] = mapped_column(sa.String(10))
     timezone: Mapped[str | None] = mapped_column(sa.String(64))
     is_active: Mapped[bool] = flag(True)
+    hide_from_board: Mapped[bool] = flag(False)
+    reminders_enabled: Mapped[bool] = flag(False)
+    reminder_hour: Mapped[int | None] = mapped_column(sa.SmallInteger, comment="0-23, local")
     first_contact_at: Mapped[datetime]
     last_contact_at: Mapped[datetime]
 
@@ -28,3 +31,13 @@ class StudyDayRow(Base):
 
     user_id: Mapped[int] = mapped_column(user_fk(), primary_key=True)
     day: Mapped[date] = mapped_column(primary_key=True)
+
+
+class ReminderRow(Base):
+    """A reminder sent, one per learner and local day: the key stops a second one."""
+
+    __tablename__ = "reminders_sent"
+
+    user_id: Mapped[int] = mapped_column(user_fk(), primary_key=True)
+    day: Mapped[date] = mapped_column(primary_key=True)
+    sent_at: Mapped[datetime]

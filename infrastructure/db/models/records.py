@@ -20,6 +20,8 @@ class LeaderboardRow(Base):
     total_score: Mapped[int] = counter()
     lessons_completed: Mapped[int] = counter()
     achievements_count: Mapped[int] = counter()
+    weekly_rank: Mapped[int] = mapped_column(server_default=sa.text("0"), index=True)
+    weekly_score: Mapped[int] = counter()
     updated_at: Mapped[datetime]
 
 

@@ -21,6 +21,7 @@ class Tables:
     earned: dict[tuple[int, int], datetime] = field(default_factory=dict)
     activities: list[Activity] = field(default_factory=list)
     board: dict[int, LeaderboardEntry] = field(default_factory=dict)
+    hidden: set[int] = field(default_factory=set)
     last_learner_id: int = 0
 
     def snapshot(self) -> "Tables":
@@ -40,3 +41,4 @@ class Tables:
         self.earned = {key: at for key, at in self.earned.items() if key[0] != user_id}
         self.activities = [row for row in self.activities if row.user_id != user_id]
         self.board.pop(user_id, None)
+        self.hidden.discard(user_id)

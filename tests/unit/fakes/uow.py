@@ -7,7 +7,12 @@ from domain.achievements import Achievement
 from .achievements import FakeAchievementRepository, FakeTotalsReader
 from .activity import FakeActivityLog
 from .catalogue import FakeCatalogue
-from .leaderboard import FakeLeaderboardReader, FakeLeaderboardRefresher
+from .leaderboard import (
+    FakeBoardPrivacy,
+    FakeLeaderboardReader,
+    FakeLeaderboardRefresher,
+    FakeRefreshLock,
+)
 from .learners import FakeLearnerRepository
 from .progress import FakeAnswerRepository, FakeProgressRepository, FakeStudyCalendar
 from .tables import Tables
@@ -35,6 +40,8 @@ class FakeUnitOfWork:
         self.totals = FakeTotalsReader(self.working, catalogue, definitions)
         self.leaderboard = FakeLeaderboardReader(self.working)
         self.leaderboard_refresher = FakeLeaderboardRefresher(self.working, self.totals)
+        self.refresh_lock = FakeRefreshLock()
+        self.board_privacy = FakeBoardPrivacy(self.working)
 
     @property
     def committed(self) -> bool:
