@@ -2,7 +2,7 @@
 
 from infrastructure.db.models.base import Base, table
 from infrastructure.db.models.content import AchievementRow, ChallengeRow, LessonRow, ModuleRow
-from infrastructure.db.models.learners import ReminderRow, StudyDayRow, UserRow
+from infrastructure.db.models.learners import StudyDayRow, UserRow
 from infrastructure.db.models.progress import AnswerRow, EarnedRow, ProgressRow
 from infrastructure.db.models.records import ActivityRow, LeaderboardRow
 
@@ -17,7 +17,6 @@ __all__ = [
     "LessonRow",
     "ModuleRow",
     "ProgressRow",
-    "ReminderRow",
     "StudyDayRow",
     "UserRow",
     "table",

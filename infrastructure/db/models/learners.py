@@ -31,13 +31,3 @@ class StudyDayRow(Base):
 
     user_id: Mapped[int] = mapped_column(user_fk(), primary_key=True)
     day: Mapped[date] = mapped_column(primary_key=True)
-
-
-class ReminderRow(Base):
-    """A reminder sent, one per learner and local day: the key stops a second one."""
-
-    __tablename__ = "reminders_sent"
-
-    user_id: Mapped[int] = mapped_column(user_fk(), primary_key=True)
-    day: Mapped[date] = mapped_column(primary_key=True)
-    sent_at: Mapped[datetime]
