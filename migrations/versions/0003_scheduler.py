@@ -39,6 +39,9 @@ def upgrade() -> None:
             sa.Column("weekly_score", sa.Integer(), server_default=sa.text("0"), nullable=False)
         )
         board.create_index(
+            op.f("ix_leaderboard_cache_rank_user_id"), ["rank", "user_id"], unique=False
+        )
+        board.create_index(
             op.f("ix_leaderboard_cache_weekly_rank_user_id"),
             ["weekly_rank", "user_id"],
             unique=False,
@@ -48,6 +51,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table("leaderboard_cache") as board:
         board.drop_index(op.f("ix_leaderboard_cache_weekly_rank_user_id"))
+        board.drop_index(op.f("ix_leaderboard_cache_rank_user_id"))
         board.drop_column("weekly_score")
         board.drop_column("weekly_rank")
     with op.batch_alter_table("users") as users:

@@ -14,6 +14,7 @@ class LeaderboardRow(Base):
     __tablename__ = "leaderboard_cache"
     __table_args__ = (
         sa.Index(None, "rank", "total_score"),
+        sa.Index(None, "rank", "user_id"),
         sa.Index(None, "weekly_rank", "user_id"),
         TABLE_OPTIONS,
     )
