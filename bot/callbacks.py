@@ -8,6 +8,8 @@ from enum import StrEnum
 
 from aiogram.filters.callback_data import CallbackData
 
+from domain.leaderboard import BoardKind
+
 
 class Screen(StrEnum):
     MENU = "menu"
@@ -74,3 +76,13 @@ class SubmitCb(CallbackData, prefix="s"):
 
 class LanguageCb(CallbackData, prefix="g"):
     code: str
+
+
+class BoardCb(CallbackData, prefix="b"):
+    kind: BoardKind
+
+
+class HideCb(CallbackData, prefix="h"):
+    """Show or hide the learner on the board others see."""
+
+    hidden: bool

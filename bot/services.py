@@ -44,7 +44,7 @@ class Services:
 
     @property
     def leaderboard(self) -> LeaderboardService:
-        return LeaderboardService(self.uow, self.clock)
+        return LeaderboardService(self.uow, self.clock, self.default_timezone)
 
     @property
     def stats(self) -> StatsService:

@@ -19,6 +19,7 @@ class Settings(BaseSettings):
     db_pool_recycle: int = Field(3600, ge=1, description="seconds; below MySQL wait_timeout")
     db_echo: bool = False
     default_timezone: str = "UTC"
+    leaderboard_refresh_seconds: int = Field(60, ge=1)
     bot_token: SecretStr | None = None
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     telegram_api_url: str | None = Field(None, description="base URL of another Bot API server")

@@ -11,6 +11,7 @@ from domain.ports import UnitOfWork
 from infrastructure.clock import SystemClock
 from infrastructure.db.engine import create_engine, create_session_factory
 from infrastructure.db.uow import SqlUnitOfWork
+from infrastructure.scheduler import Scheduler, build_scheduler
 from infrastructure.settings import Settings
 
 
@@ -24,6 +25,10 @@ class Application:
     def unit_of_work(self) -> UnitOfWork:
         """Request scope: one per update, per job run or per CLI command."""
         return SqlUnitOfWork(self.session_factory)
+
+    def scheduler(self) -> Scheduler:
+        """The jobs, not yet started: ``async with`` it (or ``start()``) inside the loop."""
+        return build_scheduler(self.unit_of_work, self.clock, self.settings)
 
 
 @asynccontextmanager

@@ -1,6 +1,7 @@
 """The ``learnbot`` command: run the product, migrate, and look after the leaderboard."""
 
 import asyncio
+import signal
 import sys
 import time
 from pathlib import Path
@@ -10,7 +11,8 @@ import typer
 from alembic import command
 from rich.console import Console
 
-from domain.services import LeaderboardService
+from domain.leaderboard import RefreshResult
+from infrastructure.scheduler import refresh_leaderboard as refresh_leaderboard_job
 from infrastructure.settings import Settings
 from learnbot.app import application, masked_url
 from learnbot.chat import chat
@@ -40,7 +42,10 @@ console = Console()
 @app.command()
 def run(
     scheduler: Annotated[
-        bool, typer.Option(help="Also run the scheduled jobs in this process.")
+        bool,
+        typer.Option(
+            envvar="SCHEDULER_IN_BOT", help="Also run the scheduled jobs in this process."
+        ),
     ] = True,
 ) -> None:
     """Serve learners: long polling, or a webhook server when WEBHOOK_URL is set."""
@@ -54,7 +59,7 @@ def run(
     if settings.bot_token is None:
         console.print("[red]BOT_TOKEN is not set.[/] Set it, or try the bot with `learnbot chat`.")
         raise typer.Exit(2)
-    asyncio.run(_serve(settings, settings.bot_token.get_secret_value()))
+    asyncio.run(_serve(settings, settings.bot_token.get_secret_value(), with_jobs=scheduler))
 
 
 @app.command("chat")
@@ -63,13 +68,21 @@ def chat_command() -> None:
     asyncio.run(chat(Settings()))
 
 
-async def _serve(settings: Settings, token: str) -> None:
+async def _serve(settings: Settings, token: str, with_jobs: bool) -> None:
+    """The bot, and unless ``--no-scheduler`` the jobs, in one process and one event loop."""
     async with application(settings) as learnbot:
         if not await is_up_to_date(learnbot.engine):
             console.print("[red]The schema is not the latest: run `learnbot db upgrade` first,[/]")
             console.print("[red]or set AUTO_MIGRATE=1 to migrate on start-up.[/]")
             raise typer.Exit(1)
-        await serve(learnbot, token, settings.telegram_api_url)
+        jobs = learnbot.scheduler() if with_jobs else None
+        if jobs is not None:
+            jobs.start()
+        try:
+            await serve(learnbot, token, settings.telegram_api_url)
+        finally:
+            if jobs is not None:
+                await jobs.shutdown()
 
 
 @db.command()
@@ -119,15 +132,39 @@ def revision(
 
 @leaderboard.command("refresh")
 def refresh_leaderboard() -> None:
-    """Recompute the leaderboard cache now."""
+    """Recompute the leaderboard cache now, unless another process is recomputing it."""
     started = time.perf_counter()
-    ranked = asyncio.run(_refresh(Settings()))
-    console.print(f"Ranked {ranked} learners in {time.perf_counter() - started:.2f} s.")
+    result = asyncio.run(_refresh(Settings()))
+    seconds = time.perf_counter() - started
+    if result.ranked is None:
+        console.print(f"Skipped: another process is refreshing the board ({seconds:.2f} s).")
+        raise typer.Exit(3)
+    console.print(f"Ranked {result.ranked} learners in {seconds:.2f} s.")
 
 
-async def _refresh(settings: Settings) -> int:
-    async with application(settings) as learnbot, learnbot.unit_of_work() as uow:
-        return await LeaderboardService(uow, learnbot.clock).refresh()
+async def _refresh(settings: Settings) -> RefreshResult:
+    async with application(settings) as learnbot:
+        return await refresh_leaderboard_job(
+            learnbot.unit_of_work, learnbot.clock, settings.default_timezone
+        )
+
+
+@app.command("scheduler")
+def run_scheduler() -> None:
+    """Run the scheduled jobs alone until SIGTERM or SIGINT (the bot then runs without them)."""
+    asyncio.run(_serve_scheduler(Settings()))
+
+
+async def _serve_scheduler(settings: Settings) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signal_number in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signal_number, stop.set)
+    async with application(settings) as learnbot, learnbot.scheduler() as scheduler:
+        names = ", ".join(job.id for job in scheduler.jobs)
+        console.print(f"Scheduler running: {names}. Stop with Ctrl+C or SIGTERM.", highlight=False)
+        await stop.wait()
+    console.print("Scheduler stopped.")
 
 
 def main() -> None:

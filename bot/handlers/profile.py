@@ -6,7 +6,7 @@ from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
 
-from bot.callbacks import LanguageCb, Nav, Screen
+from bot.callbacks import HideCb, LanguageCb, Nav, Screen
 from bot.config import LANGUAGES, BotConfig
 from bot.rendering.common import escape
 from bot.rendering.menu import main_menu
@@ -21,9 +21,31 @@ router = Router(name=__name__)
 @router.message(Command("profile"))
 @router.callback_query(Nav.filter(F.screen == Screen.PROFILE))
 async def profile(
-    event: Message | CallbackQuery, learner: Learner, config: BotConfig, i18n: I18n
+    event: Message | CallbackQuery,
+    learner: Learner,
+    services: Services,
+    config: BotConfig,
+    i18n: I18n,
 ) -> None:
-    await show(event, profile_screen(learner, i18n.current_locale, config.default_timezone))
+    hidden = await services.leaderboard.is_hidden(learner.id)
+    screen = profile_screen(learner, i18n.current_locale, config.default_timezone, hidden)
+    await show(event, screen)
+
+
+@router.callback_query(HideCb.filter())
+async def hide(
+    query: CallbackQuery,
+    callback_data: HideCb,
+    learner: Learner,
+    services: Services,
+    config: BotConfig,
+    i18n: I18n,
+) -> None:
+    """Takes effect at once: the board hides learners when it is read, not when refreshed."""
+    await services.leaderboard.set_hidden(learner.id, callback_data.hidden)
+    locale = i18n.current_locale
+    screen = profile_screen(learner, locale, config.default_timezone, callback_data.hidden)
+    await show(query, screen)
 
 
 @router.message(Command("language"))

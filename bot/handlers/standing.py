@@ -4,11 +4,12 @@ from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
-from bot.callbacks import Nav, Screen
+from bot.callbacks import BoardCb, Nav, Screen
 from bot.config import BotConfig
 from bot.rendering.reply import show
 from bot.rendering.standing import achievements_screen, board_screen, report_screen
 from bot.services import Services
+from domain.leaderboard import BoardKind
 from domain.learners import Learner
 
 router = Router(name=__name__)
@@ -31,5 +32,22 @@ async def achievements(event: Event, learner: Learner, services: Services) -> No
 @router.callback_query(Nav.filter(F.screen == Screen.BOARD))
 async def top(event: Event, learner: Learner, services: Services, config: BotConfig) -> None:
     """Reads the cached board only; the scheduler recomputes it."""
-    board = await services.leaderboard.board(learner.id, top=config.board_size)
+    await _board(event, learner, services, config, BoardKind.ALL_TIME)
+
+
+@router.callback_query(BoardCb.filter())
+async def board(
+    query: CallbackQuery,
+    callback_data: BoardCb,
+    learner: Learner,
+    services: Services,
+    config: BotConfig,
+) -> None:
+    await _board(query, learner, services, config, callback_data.kind)
+
+
+async def _board(
+    event: Event, learner: Learner, services: Services, config: BotConfig, kind: BoardKind
+) -> None:
+    board = await services.leaderboard.board(learner.id, kind=kind, top=config.board_size)
     await show(event, board_screen(board))

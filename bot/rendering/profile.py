@@ -3,14 +3,14 @@
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.callbacks import LanguageCb, Nav, Screen
+from bot.callbacks import HideCb, LanguageCb, Nav, Screen
 from bot.config import LANGUAGES
 from bot.rendering.common import add_menu_button, escape
 from bot.rendering.reply import Screen as View
 from domain.learners import Learner
 
 
-def profile_screen(learner: Learner, locale: str, default_timezone: str) -> View:
+def profile_screen(learner: Learner, locale: str, default_timezone: str, hidden: bool) -> View:
     timezone = learner.timezone or _("{zone} (default)").format(zone=default_timezone)
     lines = [
         _("<b>Profile</b>"),
@@ -18,11 +18,14 @@ def profile_screen(learner: Learner, locale: str, default_timezone: str) -> View
         _("Name: {name}").format(name=escape(learner.display_name)),
         _("Language: {language}").format(language=LANGUAGES.get(locale, locale)),
         _("Time zone: {zone}").format(zone=escape(timezone)),
+        _("On the leaderboard: {shown}").format(shown=_("hidden") if hidden else _("shown")),
         "",
         _("Change the time zone with /timezone Europe/Berlin (any IANA name)."),
     ]
     builder = InlineKeyboardBuilder()
     builder.button(text=_("🌐 Language"), callback_data=Nav(screen=Screen.LANGUAGE))
+    toggle = _("🙈 Hide me from the board") if not hidden else _("👀 Show me on the board")
+    builder.button(text=toggle, callback_data=HideCb(hidden=not hidden))
     add_menu_button(builder)
     builder.adjust(1)
     return View("\n".join(lines), builder.as_markup())

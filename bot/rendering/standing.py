@@ -6,12 +6,13 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.callbacks import BoardCb
 from bot.rendering.bars import progress_bar
 from bot.rendering.common import add_menu_button, escape
 from bot.rendering.reply import Screen as View
 from domain.achievements import Achievement, Criterion, EarnedAchievement
 from domain.journey import Report
-from domain.leaderboard import Board, LeaderboardEntry
+from domain.leaderboard import Board, BoardKind, LeaderboardEntry
 
 
 def report_screen(report: Report) -> View:
@@ -61,22 +62,41 @@ def criterion_text(criterion: Criterion | None) -> str:
 
 
 def board_screen(board: Board) -> View:
-    lines = [_("<b>Leaderboard</b>"), ""]
-    lines += [_entry(entry, board.me) for entry in board.top]
+    kind = board.kind
+    title = (
+        _("<b>Leaderboard · this week</b>")
+        if kind is BoardKind.WEEK
+        else _("<b>Leaderboard · all time</b>")
+    )
+    lines = [title, ""]
+    lines += [_entry(entry, board) for entry in board.top]
     if not board.top:
         lines.append(_("Nobody is ranked yet: the board refreshes every minute."))
     shown = {entry.user_id for entry in board.top}
     if board.me is not None and board.me.user_id not in shown:
-        nearby = sorted([*board.around_me, board.me], key=lambda row: (row.rank, row.user_id))
-        lines += ["…", *(_entry(entry, board.me) for entry in nearby if entry.user_id not in shown)]
+        nearby = sorted(
+            [*board.around_me, board.me], key=lambda row: (row.place(kind), row.user_id)
+        )
+        lines += ["…", *(_entry(entry, board) for entry in nearby if entry.user_id not in shown)]
     if board.me is None:
         lines += ["", _("You will appear here after your first completed lesson.")]
-    return View("\n".join(lines), _menu_only())
+    return View("\n".join(lines), _board_keyboard(kind))
 
 
-def _entry(entry: LeaderboardEntry, me: LeaderboardEntry | None) -> str:
-    text = f"{entry.rank}. {escape(entry.name)} — {entry.total_score}"
+def _entry(entry: LeaderboardEntry, board: Board) -> str:
+    text = f"{entry.place(board.kind)}. {escape(entry.name)} — {entry.points(board.kind)}"
+    me = board.me
     return f"<b>{text} ←</b>" if me is not None and entry.user_id == me.user_id else text
+
+
+def _board_keyboard(kind: BoardKind) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    other = BoardKind.ALL_TIME if kind is BoardKind.WEEK else BoardKind.WEEK
+    label = _("🏆 All time") if other is BoardKind.ALL_TIME else _("📅 This week")
+    builder.button(text=label, callback_data=BoardCb(kind=other))
+    add_menu_button(builder)
+    builder.adjust(1)
+    return builder.as_markup()
 
 
 def _menu_only() -> InlineKeyboardMarkup:

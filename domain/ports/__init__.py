@@ -11,7 +11,12 @@ from domain.ports.catalogue import CatalogueReader
 from domain.ports.clock import Clock
 from domain.ports.content import ContentReader, ContentStore, ContentWriter
 from domain.ports.inbox import InboxRepository, Notifier
-from domain.ports.leaderboard import LeaderboardReader, LeaderboardRefresher
+from domain.ports.leaderboard import (
+    BoardPrivacy,
+    LeaderboardReader,
+    LeaderboardRefresher,
+    RefreshLock,
+)
 from domain.ports.learners import LearnerRepository
 from domain.ports.progress import AnswerRepository, ProgressRepository, StudyCalendar
 from domain.ports.uow import (
@@ -38,6 +43,7 @@ __all__ = [
     "ActivityLog",
     "AdminPorts",
     "AnswerRepository",
+    "BoardPrivacy",
     "CataloguePorts",
     "CatalogueReader",
     "Clock",
@@ -57,6 +63,7 @@ __all__ = [
     "Notifier",
     "ProgressPorts",
     "ProgressRepository",
+    "RefreshLock",
     "StatsPorts",
     "StatsReader",
     "StudyCalendar",

@@ -8,7 +8,12 @@ from domain.ports.admin import LearnerDirectory, StatsReader
 from domain.ports.catalogue import CatalogueReader
 from domain.ports.content import ContentStore
 from domain.ports.inbox import InboxRepository
-from domain.ports.leaderboard import LeaderboardReader, LeaderboardRefresher
+from domain.ports.leaderboard import (
+    BoardPrivacy,
+    LeaderboardReader,
+    LeaderboardRefresher,
+    RefreshLock,
+)
 from domain.ports.learners import LearnerRepository
 from domain.ports.progress import AnswerRepository, ProgressRepository, StudyCalendar
 from domain.ports.updates import UpdateJournal
@@ -82,6 +87,12 @@ class LeaderboardPorts(Transaction, Protocol):
 
     @property
     def leaderboard_refresher(self) -> LeaderboardRefresher: ...
+
+    @property
+    def refresh_lock(self) -> RefreshLock: ...
+
+    @property
+    def board_privacy(self) -> BoardPrivacy: ...
 
 
 class InboxPorts(CataloguePorts, Protocol):

@@ -5,10 +5,12 @@ from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from infrastructure.db.locks import SqlRefreshLock
 from infrastructure.db.repositories import (
     SqlAchievements,
     SqlActivityLog,
     SqlAnswers,
+    SqlBoardPrivacy,
     SqlCatalogue,
     SqlContentStore,
     SqlInbox,
@@ -46,6 +48,8 @@ class SqlUnitOfWork:
         self.inbox = SqlInbox(session)
         self.directory = SqlLearnerDirectory(session)
         self.stats = SqlStats(session)
+        self.refresh_lock = SqlRefreshLock(session)
+        self.board_privacy = SqlBoardPrivacy(session)
         return self
 
     async def __aexit__(

@@ -1,7 +1,7 @@
 """Learner inbox: questions and problem reports about lessons, with admins' replies.
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 Create Date: 2026-11-23 09:50:00.000000
 """
 
@@ -21,7 +21,7 @@ def timestamp() -> sa.types.TypeEngine[object]:
 
 
 revision: str = "0004"
-down_revision: str | None = "0002"
+down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

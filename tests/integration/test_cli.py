@@ -1,6 +1,8 @@
 """The migration commands as operators run them: ``alembic`` and ``learnbot db``."""
 
+import asyncio
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -99,3 +101,19 @@ async def test_learnbot_run_migrates_only_when_auto_migrate_is_set(
     assert migrated.returncode == 2
     assert "BOT_TOKEN is not set" in migrated.stdout
     assert "inbox_messages" in await tables(database)
+
+
+async def test_learnbot_scheduler_runs_until_sigterm(database: URL, tmp_path: Path) -> None:
+    learnbot = str(BIN / "learnbot")
+    run(database, learnbot, "db", "upgrade", cwd=tmp_path)
+    assert "Ranked 0 learners" in run(database, learnbot, "leaderboard", "refresh", cwd=tmp_path)
+    env = os.environ | {"DATABASE_URL": database.render_as_string(hide_password=False)}
+    process = await asyncio.create_subprocess_exec(
+        learnbot, "scheduler", cwd=tmp_path, env=env, stdout=asyncio.subprocess.PIPE
+    )
+    assert process.stdout is not None
+    started = await asyncio.wait_for(process.stdout.readline(), timeout=60)
+    process.send_signal(signal.SIGTERM)
+    assert await asyncio.wait_for(process.wait(), timeout=60) == 0
+    assert b"Scheduler running: leaderboard.refresh" in started
+    assert b"Scheduler stopped" in await process.stdout.read()

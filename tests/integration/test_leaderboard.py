@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.enums import ProgressStatus
+from domain.leaderboard import BoardKind
 from domain.learners import TelegramProfile
 from domain.services import LeaderboardService
 from infrastructure.db.models import AchievementRow, EarnedRow, ProgressRow, table
@@ -48,9 +49,9 @@ async def earned(engine: AsyncEngine, user_id: int, slug: str) -> None:
         await connection.execute(sa.insert(table(EarnedRow)).values(values))
 
 
-async def refresh(uow_factory: UowFactory, clock: FixedClock) -> int:
+async def refresh(uow_factory: UowFactory, clock: FixedClock) -> int | None:
     async with uow_factory() as uow:
-        return await LeaderboardService(uow, clock).refresh()
+        return (await LeaderboardService(uow, clock).refresh()).ranked
 
 
 async def test_ranks_are_competition_ranks_over_lessons_and_achievements(
@@ -71,7 +72,7 @@ async def test_ranks_are_competition_ranks_over_lessons_and_achievements(
     assert await refresh(uow_factory, clock) == 4
 
     async with uow_factory() as uow:
-        board = await uow.leaderboard.top(10)
+        board = await uow.leaderboard.top(10, BoardKind.ALL_TIME, viewer=0)
     assert [(e.user_id, e.rank, e.total_score) for e in board] == [
         (a, 1, 35),
         (b, 2, 20),
@@ -97,7 +98,7 @@ async def test_a_refresh_replaces_the_whole_board(
     await refresh(uow_factory, clock)
 
     async with uow_factory() as uow:
-        board = await uow.leaderboard.top(10)
+        board = await uow.leaderboard.top(10, BoardKind.ALL_TIME, viewer=0)
         gone = await uow.leaderboard.entry(b)
     assert [(e.user_id, e.rank, e.updated_at) for e in board] == [(a, 1, clock.now())]
     assert gone is None
@@ -118,3 +119,55 @@ async def test_the_board_shows_the_top_and_the_learners_neighbours(
     assert board.me is not None
     assert board.me.rank == 5
     assert [entry.rank for entry in board.around_me] == [3, 4, 6, 7]
+
+
+async def test_hidden_learners_see_themselves_and_nobody_else_sees_them(
+    engine: AsyncEngine, uow_factory: UowFactory, clock: FixedClock, course: Course
+) -> None:
+    top, shy, third = await learners(uow_factory, clock, 3)
+    await completed(engine, top, course.first_lesson, 30)
+    await completed(engine, shy, course.first_lesson, 20)
+    await completed(engine, third, course.first_lesson, 10)
+    async with uow_factory() as uow:
+        assert await LeaderboardService(uow, clock).set_hidden(shy, True)
+    await refresh(uow_factory, clock)
+
+    async with uow_factory() as uow:
+        service = LeaderboardService(uow, clock)
+        theirs = await service.board(third, around=5)
+        mine = await service.board(shy, around=5)
+        hidden = await service.is_hidden(shy)
+
+    assert [(e.user_id, e.rank) for e in theirs.top] == [(top, 1), (third, 2)]
+    assert [e.user_id for e in theirs.around_me] == [top]
+    assert (hidden, mine.me is not None and mine.me.rank) == (True, 2)
+    assert [e.user_id for e in mine.top] == [top, shy, third]
+    assert [e.user_id for e in mine.around_me] == [top, third]
+
+
+async def test_the_weekly_board_counts_points_since_monday(
+    engine: AsyncEngine, uow_factory: UowFactory, clock: FixedClock, course: Course
+) -> None:
+    veteran, newcomer = await learners(uow_factory, clock, 2)
+    await completed(engine, veteran, course.first_lesson, 50)
+    await completed_at(engine, newcomer, course.reading, 5, clock.now())
+    await refresh(uow_factory, clock)
+
+    async with uow_factory() as uow:
+        board = await LeaderboardService(uow, clock).board(veteran, BoardKind.WEEK)
+
+    assert board.kind is BoardKind.WEEK
+    assert [(e.user_id, e.place(BoardKind.WEEK), e.points(BoardKind.WEEK)) for e in board.top] == [
+        (newcomer, 1, 5),
+        (veteran, 2, 0),
+    ]
+    assert [e.rank for e in board.top] == [2, 1]
+
+
+async def completed_at(
+    engine: AsyncEngine, user_id: int, lesson_id: int, score: int, at: datetime
+) -> None:
+    values = {"user_id": user_id, "lesson_id": lesson_id, "status": ProgressStatus.COMPLETED}
+    stamps = {"score": score, "completed_at": at, "created_at": at, "updated_at": at}
+    async with engine.begin() as connection:
+        await connection.execute(sa.insert(table(ProgressRow)).values(values | stamps))

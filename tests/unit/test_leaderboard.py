@@ -1,6 +1,6 @@
 """The leaderboard: competition ranks, and a learner's view of the cached board."""
 
-from domain.leaderboard import LeaderboardEntry, Standing, competition_ranks
+from domain.leaderboard import LeaderboardEntry, RefreshResult, Standing, competition_ranks
 from domain.learners import TelegramProfile
 from domain.services import LeaderboardService, LearnerService, ProgressService
 
@@ -42,7 +42,7 @@ async def test_refresh_ranks_active_learners_by_total_score(
     await learners.deactivate(quitter.id)
     now = clock.advance(minutes=5)
 
-    assert await LeaderboardService(uow, clock).refresh() == 3
+    assert await LeaderboardService(uow, clock).refresh() == RefreshResult(ranked=3)
 
     board = sorted(uow.saved.board.values(), key=lambda entry: entry.rank)
     assert [(e.name, e.rank, e.total_score, e.lessons_completed) for e in board] == [

@@ -17,6 +17,9 @@ class UserRow(Timestamps, Base):
     language_code: Mapped[str | None] = mapped_column(sa.String(10))
     timezone: Mapped[str | None] = mapped_column(sa.String(64))
     is_active: Mapped[bool] = flag(True)
+    hide_from_board: Mapped[bool] = flag(False)
+    reminders_enabled: Mapped[bool] = flag(False)
+    reminder_hour: Mapped[int | None] = mapped_column(sa.SmallInteger, comment="0-23, local")
     first_contact_at: Mapped[datetime]
     last_contact_at: Mapped[datetime]
     locale: Mapped[str | None] = mapped_column(sa.String(10), comment="chosen UI language")

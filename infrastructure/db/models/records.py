@@ -12,7 +12,12 @@ from infrastructure.db.types import BigId
 
 class LeaderboardRow(Base):
     __tablename__ = "leaderboard_cache"
-    __table_args__ = (sa.Index(None, "rank", "total_score"), TABLE_OPTIONS)
+    __table_args__ = (
+        sa.Index(None, "rank", "total_score"),
+        sa.Index(None, "rank", "user_id"),
+        sa.Index(None, "weekly_rank", "user_id"),
+        TABLE_OPTIONS,
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(user_fk(), unique=True)
@@ -20,6 +25,8 @@ class LeaderboardRow(Base):
     total_score: Mapped[int] = counter()
     lessons_completed: Mapped[int] = counter()
     achievements_count: Mapped[int] = counter()
+    weekly_rank: Mapped[int] = counter()
+    weekly_score: Mapped[int] = counter()
     updated_at: Mapped[datetime]
 
 

@@ -6,9 +6,10 @@ from infrastructure.db.repositories.catalogue import SqlCatalogue
 from infrastructure.db.repositories.content import SqlContentStore
 from infrastructure.db.repositories.directory import SqlLearnerDirectory
 from infrastructure.db.repositories.inbox import SqlInbox
-from infrastructure.db.repositories.leaderboard import SqlLeaderboard, SqlLeaderboardRefresher
+from infrastructure.db.repositories.leaderboard import SqlBoardPrivacy, SqlLeaderboard
 from infrastructure.db.repositories.learners import SqlLearners
 from infrastructure.db.repositories.progress import SqlAnswers, SqlProgress, SqlStudyCalendar
+from infrastructure.db.repositories.refresh import SqlLeaderboardRefresher
 from infrastructure.db.repositories.stats import SqlStats
 from infrastructure.db.repositories.updates import SqlUpdateJournal
 
@@ -16,6 +17,7 @@ __all__ = [
     "SqlAchievements",
     "SqlActivityLog",
     "SqlAnswers",
+    "SqlBoardPrivacy",
     "SqlCatalogue",
     "SqlContentStore",
     "SqlInbox",

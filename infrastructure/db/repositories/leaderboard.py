@@ -1,27 +1,16 @@
-from datetime import datetime
-
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.enums import ProgressStatus
-from domain.leaderboard import LeaderboardEntry
+from domain.leaderboard import BoardKind, LeaderboardEntry
 from domain.learners import display_name
-from infrastructure.db.models import (
-    AchievementRow,
-    EarnedRow,
-    LeaderboardRow,
-    ProgressRow,
-    UserRow,
-    table,
-)
-from infrastructure.db.types import UtcDateTime
+from infrastructure.db.models import LeaderboardRow, UserRow
 from infrastructure.db.upsert import affected
 
 EntryQuery = sa.Select[LeaderboardRow, str | None, str | None, str | None, int]
 _ENTRY: EntryQuery = sa.select(
     LeaderboardRow, UserRow.username, UserRow.first_name, UserRow.last_name, UserRow.telegram_id
 ).join(UserRow, UserRow.id == LeaderboardRow.user_id)
-_POSITION = sa.tuple_(LeaderboardRow.rank, LeaderboardRow.user_id)
+_RANK = {BoardKind.ALL_TIME: LeaderboardRow.rank, BoardKind.WEEK: LeaderboardRow.weekly_rank}
 
 
 class SqlLeaderboard:
@@ -30,20 +19,25 @@ class SqlLeaderboard:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
-    async def top(self, limit: int) -> list[LeaderboardEntry]:
-        statement = _ENTRY.order_by(LeaderboardRow.rank, LeaderboardRow.user_id).limit(limit)
-        return await self._entries(statement)
+    async def top(self, limit: int, kind: BoardKind, viewer: int) -> list[LeaderboardEntry]:
+        rank = _RANK[kind]
+        seen = sa.or_(sa.not_(UserRow.hide_from_board), LeaderboardRow.user_id == viewer)
+        statement = _ENTRY.where(seen).order_by(rank, LeaderboardRow.user_id)
+        return await self._entries(statement.limit(limit))
 
     async def entry(self, user_id: int) -> LeaderboardEntry | None:
         entries = await self._entries(_ENTRY.where(LeaderboardRow.user_id == user_id))
         return entries[0] if entries else None
 
-    async def neighbours(self, entry: LeaderboardEntry, count: int) -> list[LeaderboardEntry]:
-        me = sa.tuple_(sa.literal(entry.rank), sa.literal(entry.user_id))
-        above = _ENTRY.where(me > _POSITION).order_by(
-            LeaderboardRow.rank.desc(), LeaderboardRow.user_id.desc()
-        )
-        below = _ENTRY.where(me < _POSITION).order_by(LeaderboardRow.rank, LeaderboardRow.user_id)
+    async def neighbours(
+        self, entry: LeaderboardEntry, count: int, kind: BoardKind
+    ) -> list[LeaderboardEntry]:
+        rank = _RANK[kind]
+        position = sa.tuple_(rank, LeaderboardRow.user_id)
+        me = sa.tuple_(sa.literal(entry.place(kind)), sa.literal(entry.user_id))
+        visible = _ENTRY.where(sa.not_(UserRow.hide_from_board))
+        above = visible.where(me > position).order_by(rank.desc(), LeaderboardRow.user_id.desc())
+        below = visible.where(me < position).order_by(rank, LeaderboardRow.user_id)
         before = await self._entries(above.limit(count))
         return [*reversed(before), *await self._entries(below.limit(count))]
 
@@ -58,65 +52,23 @@ class SqlLeaderboard:
                 achievements_count=row.achievements_count,
                 name=display_name(username, first_name, last_name, telegram_id),
                 updated_at=row.updated_at,
+                weekly_rank=row.weekly_rank,
+                weekly_score=row.weekly_score,
             )
             for row, username, first_name, last_name, telegram_id in rows
         ]
 
 
-class SqlLeaderboardRefresher:
+class SqlBoardPrivacy:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
-    async def refresh(self, now: datetime) -> int:
-        """Replace the board with one ``INSERT ... SELECT`` ranked by a window function.
+    async def set_hidden(self, user_id: int, hidden: bool) -> bool:
+        result = await self._session.execute(
+            sa.update(UserRow).where(UserRow.id == user_id).values(hide_from_board=hidden)
+        )
+        return affected(result) > 0
 
-        Runs inside the caller's transaction, so other sessions keep reading the old board
-        until it commits.
-        """
-        await self._session.execute(sa.delete(table(LeaderboardRow)))
-        columns = ["user_id", "rank", "total_score", "lessons_completed", "achievements_count"]
-        insert = sa.insert(table(LeaderboardRow)).from_select(
-            [*columns, "updated_at"], ranking_query(now)
-        )
-        result = await self._session.execute(insert)
-        return affected(result)
-
-
-def ranking_query(now: datetime) -> sa.Select[int, int, int, int, int, datetime]:
-    """Active learners with total = completed lesson scores + earned achievement points."""
-    lessons = (
-        sa.select(
-            ProgressRow.user_id,
-            sa.func.sum(sa.func.coalesce(ProgressRow.score, 0)).label("score"),
-            sa.func.count().label("completed"),
-        )
-        .where(ProgressRow.status == ProgressStatus.COMPLETED)
-        .group_by(ProgressRow.user_id)
-        .subquery()
-    )
-    earned = (
-        sa.select(
-            EarnedRow.user_id,
-            sa.func.sum(AchievementRow.points).label("points"),
-            sa.func.count().label("earned"),
-        )
-        .join(AchievementRow, AchievementRow.id == EarnedRow.achievement_id)
-        .group_by(EarnedRow.user_id)
-        .subquery()
-    )
-    total = sa.cast(
-        sa.func.coalesce(lessons.c.score, 0) + sa.func.coalesce(earned.c.points, 0), sa.Integer
-    )
-    return (
-        sa.select(
-            UserRow.id,
-            sa.func.rank().over(order_by=total.desc()),
-            total,
-            sa.cast(sa.func.coalesce(lessons.c.completed, 0), sa.Integer),
-            sa.cast(sa.func.coalesce(earned.c.earned, 0), sa.Integer),
-            sa.literal(now, UtcDateTime()),
-        )
-        .outerjoin(lessons, lessons.c.user_id == UserRow.id)
-        .outerjoin(earned, earned.c.user_id == UserRow.id)
-        .where(UserRow.is_active)
-    )
+    async def is_hidden(self, user_id: int) -> bool:
+        query = sa.select(UserRow.hide_from_board).where(UserRow.id == user_id)
+        return bool(await self._session.scalar(query))

@@ -72,3 +72,10 @@ class FakeTotalsReader:
 
     async def achievements_count(self, user_id: int) -> int:
         return sum(1 for owner, _ in self._tables.earned if owner == user_id)
+
+    def points_earned_since(self, user_id: int, since: datetime) -> int:
+        return sum(
+            self._points[achievement_id]
+            for (owner, achievement_id), earned_at in self._tables.earned.items()
+            if owner == user_id and earned_at >= since
+        )

@@ -1,30 +1,39 @@
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import datetime
 
-from domain.leaderboard import LeaderboardEntry, Standing, competition_ranks
+from domain.enums import ProgressStatus
+from domain.leaderboard import BoardKind, LeaderboardEntry, Standing, visible_ranks
 
 from .achievements import FakeTotalsReader
 from .tables import Tables
 
 
 class FakeLeaderboardReader:
-    """Reads the cached board, in board order: rank, then user id."""
+    """Reads the cached board, in board order: rank, then user id; hidden learners only
+    for themselves."""
 
     def __init__(self, tables: Tables) -> None:
         self._tables = tables
 
-    async def top(self, limit: int) -> list[LeaderboardEntry]:
-        return self._ordered()[:limit]
+    async def top(self, limit: int, kind: BoardKind, viewer: int) -> list[LeaderboardEntry]:
+        seen = [e for e in self._ordered(kind) if e.user_id not in self._tables.hidden - {viewer}]
+        return seen[:limit]
 
     async def entry(self, user_id: int) -> LeaderboardEntry | None:
         return self._tables.board.get(user_id)
 
-    async def neighbours(self, entry: LeaderboardEntry, count: int) -> list[LeaderboardEntry]:
-        ordered = self._ordered()
-        position = ordered.index(entry)
-        return [*ordered[max(0, position - count) : position], *ordered[position + 1 :][:count]]
+    async def neighbours(
+        self, entry: LeaderboardEntry, count: int, kind: BoardKind
+    ) -> list[LeaderboardEntry]:
+        key = (entry.place(kind), entry.user_id)
+        others = [e for e in self._ordered(kind) if e.user_id not in self._tables.hidden]
+        above = [e for e in others if (e.place(kind), e.user_id) < key]
+        below = [e for e in others if (e.place(kind), e.user_id) > key]
+        return [*above[-count:], *below[:count]] if count else []
 
-    def _ordered(self) -> list[LeaderboardEntry]:
-        return sorted(self._tables.board.values(), key=lambda entry: (entry.rank, entry.user_id))
+    def _ordered(self, kind: BoardKind) -> list[LeaderboardEntry]:
+        return sorted(self._tables.board.values(), key=lambda e: (e.place(kind), e.user_id))
 
 
 class FakeLeaderboardRefresher:
@@ -34,20 +43,26 @@ class FakeLeaderboardRefresher:
         self._tables = tables
         self._totals = totals
 
-    async def refresh(self, now: datetime) -> int:
+    async def refresh(self, now: datetime, week_start: datetime) -> int:
         learners = [learner for learner in self._tables.learners.values() if learner.is_active]
-        standings = [await self._standing(learner.id) for learner in learners]
+        standings = {learner.id: await self._standing(learner.id) for learner in learners}
+        weekly = {user_id: self._weekly(user_id, week_start) for user_id in standings}
+        totals = {user_id: standing.total_score for user_id, standing in standings.items()}
+        ranks = visible_ranks(totals, self._tables.hidden)
+        weekly_ranks = visible_ranks(weekly, self._tables.hidden)
         self._tables.board = {
-            standing.user_id: LeaderboardEntry(
-                user_id=standing.user_id,
-                rank=rank,
+            user_id: LeaderboardEntry(
+                user_id=user_id,
+                rank=ranks[user_id],
                 total_score=standing.total_score,
                 lessons_completed=standing.lessons_completed,
                 achievements_count=standing.achievements_count,
-                name=self._tables.learners[standing.user_id].display_name,
+                name=self._tables.learners[user_id].display_name,
                 updated_at=now,
+                weekly_rank=weekly_ranks[user_id],
+                weekly_score=weekly[user_id],
             )
-            for standing, rank in competition_ranks(standings)
+            for user_id, standing in standings.items()
         }
         return len(self._tables.board)
 
@@ -55,3 +70,39 @@ class FakeLeaderboardRefresher:
         totals = await self._totals.totals(user_id)
         achievements = await self._totals.achievements_count(user_id)
         return Standing(user_id, totals.total_score, totals.lessons_completed, achievements)
+
+    def _weekly(self, user_id: int, week_start: datetime) -> int:
+        lessons = sum(
+            row.score or 0
+            for (owner, _), row in self._tables.progress.items()
+            if owner == user_id
+            and row.status is ProgressStatus.COMPLETED
+            and row.completed_at is not None
+            and row.completed_at >= week_start
+        )
+        return lessons + self._totals.points_earned_since(user_id, week_start)
+
+
+class FakeRefreshLock:
+    """A lock another process may be holding: set ``held_elsewhere`` to make ticks skip."""
+
+    def __init__(self) -> None:
+        self.held_elsewhere = False
+
+    @asynccontextmanager
+    async def hold(self) -> AsyncIterator[bool]:
+        yield not self.held_elsewhere
+
+
+class FakeBoardPrivacy:
+    def __init__(self, tables: Tables) -> None:
+        self._tables = tables
+
+    async def set_hidden(self, user_id: int, hidden: bool) -> bool:
+        if user_id not in self._tables.learners:
+            return False
+        (self._tables.hidden.add if hidden else self._tables.hidden.discard)(user_id)
+        return True
+
+    async def is_hidden(self, user_id: int) -> bool:
+        return user_id in self._tables.hidden

@@ -25,6 +25,7 @@ class Tables:
     board: dict[int, LeaderboardEntry] = field(default_factory=dict)
     updates: dict[int, datetime] = field(default_factory=dict)
     inbox: dict[UUID, InboxMessage] = field(default_factory=dict)
+    hidden: set[int] = field(default_factory=set)
     last_learner_id: int = 0
 
     def snapshot(self) -> "Tables":
@@ -45,3 +46,4 @@ class Tables:
         self.activities = [row for row in self.activities if row.user_id != user_id]
         self.board.pop(user_id, None)
         self.inbox = {key: row for key, row in self.inbox.items() if row.user_id != user_id}
+        self.hidden.discard(user_id)

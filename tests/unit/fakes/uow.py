@@ -8,7 +8,12 @@ from .achievements import FakeAchievementRepository, FakeTotalsReader
 from .activity import FakeActivityLog
 from .catalogue import FakeCatalogue
 from .inbox import FakeInbox
-from .leaderboard import FakeLeaderboardReader, FakeLeaderboardRefresher
+from .leaderboard import (
+    FakeBoardPrivacy,
+    FakeLeaderboardReader,
+    FakeLeaderboardRefresher,
+    FakeRefreshLock,
+)
 from .learners import FakeLearnerRepository
 from .progress import FakeAnswerRepository, FakeProgressRepository, FakeStudyCalendar
 from .tables import Tables
@@ -39,6 +44,8 @@ class FakeUnitOfWork:
         self.leaderboard_refresher = FakeLeaderboardRefresher(self.working, self.totals)
         self.updates = FakeUpdateJournal(self.working)
         self.inbox = FakeInbox(self.working)
+        self.refresh_lock = FakeRefreshLock()
+        self.board_privacy = FakeBoardPrivacy(self.working)
 
     @property
     def committed(self) -> bool:

@@ -1,0 +1,217 @@
+"""Leaderboard benchmark: generate learners set-based in SQL, then time the refresh.
+
+Usage: python bench/leaderboard.py DATABASE_URL [--learners 1000000]
+The database is created from scratch (it must be empty or disposable). Never run in tests.
+"""
+
+import argparse
+import asyncio
+import statistics
+import time
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from rich.console import Console
+from rich.progress import track
+from rich.table import Table
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from domain.enums import ProgressStatus
+from domain.leaderboard import BoardKind, week_start
+from domain.services import LeaderboardService
+from infrastructure.clock import SystemClock
+from infrastructure.db.engine import create_engine, create_session_factory
+from infrastructure.db.models import LeaderboardRow, ProgressRow, UserRow, table
+from infrastructure.db.repositories.ranking import RANKED, ranking_query
+from infrastructure.db.uow import SqlUnitOfWork
+from infrastructure.settings import Settings
+from tests.support.databases import migrate
+
+CHUNK = 100_000
+LESSONS = 20
+console = Console()
+
+
+def series(dialect: str, low: int, high: int) -> str:
+    """A set of integers low..high: generate_series, MariaDB's sequence engine, or a CTE."""
+    if dialect == "postgresql":
+        return f"(SELECT generate_series({low}, {high}) AS n) AS s"
+    if dialect in {"mysql", "mariadb"}:
+        return f"(SELECT seq AS n FROM seq_{low}_to_{high}) AS s"
+    return (
+        f"(WITH RECURSIVE r(n) AS (SELECT {low} UNION ALL SELECT n + 1 FROM r WHERE n < {high})"
+        " SELECT n FROM r) AS s"
+    )
+
+
+async def generate(engine: AsyncEngine, learners: int) -> None:
+    """Learners in chunks of 100k, each with 1 to 20 completed lessons (10.5 on average)."""
+    dialect = engine.dialect.name
+    now = "'2026-03-04 12:00:00'"
+    async with engine.begin() as connection:
+        await connection.execute(
+            sa.text(
+                'INSERT INTO modules (slug, title, "order", is_published, created_at, updated_at)'
+                f" VALUES ('bench', 'Bench', 1, true, {now}, {now})".replace(
+                    '"order"', "`order`" if dialect in {"mysql", "mariadb"} else '"order"'
+                )
+            )
+        )
+        module = await connection.scalar(sa.text("SELECT max(id) FROM modules"))
+        for n in range(1, LESSONS + 1):
+            await connection.execute(
+                sa.insert(table_of("lessons", connection)).values(
+                    module_id=module,
+                    slug=f"l{n}",
+                    title=f"L{n}",
+                    order=n,
+                    is_published=True,
+                    created_at=datetime.now(UTC),
+                    updated_at=datetime.now(UTC),
+                )
+            )
+    for low in track(range(1, learners + 1, CHUNK), description="Generating learners"):
+        high = min(low + CHUNK - 1, learners)
+        async with engine.begin() as connection:
+            await connection.execute(sa.text(users_sql(series(dialect, low, high), now)))
+            await connection.execute(sa.text(progress_sql(dialect, low, high, now)))
+
+
+def table_of(name: str, _connection: AsyncConnection) -> sa.Table:
+    from infrastructure.db.models import Base
+
+    return Base.metadata.tables[name]
+
+
+def users_sql(numbers: str, now: str) -> str:
+    return (
+        "INSERT INTO users (telegram_id, username, is_active, hide_from_board, first_contact_at,"
+        " last_contact_at, created_at, updated_at)"
+        f" SELECT n, CONCAT('u', n), n % 50 <> 0, n % 97 = 0, {now}, {now}, {now}, {now}"
+        f" FROM {numbers}"
+    )
+
+
+def progress_sql(dialect: str, low: int, high: int, now: str) -> str:
+    completed = (
+        f"TIMESTAMP {now} - (u.id % 14) * INTERVAL '1 day'"
+        if dialect == "postgresql"
+        else f"DATE_SUB({now}, INTERVAL (u.id % 14) DAY)"
+    )
+    return (
+        "INSERT INTO user_progress (user_id, lesson_id, status, score, attempts, take,"
+        " completed_at, created_at, updated_at)"
+        f" SELECT u.id, l.id, 'COMPLETED', (u.id * 7 + l.id * 13) % 50, 1, 1, {completed},"
+        f' {now}, {now} FROM users u JOIN lessons l ON l."order" <= 1 + u.id % {LESSONS}'
+        f" WHERE u.telegram_id BETWEEN {low} AND {high}"
+    ).replace('l."order"', "l.`order`" if dialect in {"mysql", "mariadb"} else 'l."order"')
+
+
+async def timed(label: str, action: Callable[[], Awaitable[Any]], rows: list[Any]) -> float:
+    started = time.perf_counter()
+    await action()
+    seconds = time.perf_counter() - started
+    rows.append((label, f"{seconds:.2f} s"))
+    console.print(f"{label}: {seconds:.2f} s")
+    return seconds
+
+
+async def service_refresh(engine: AsyncEngine) -> None:
+    session_factory = create_session_factory(engine)
+    async with SqlUnitOfWork(session_factory) as uow:
+        result = await LeaderboardService(uow, SystemClock()).refresh()
+        assert result.ranked is not None
+
+
+async def bare_refresh(engine: AsyncEngine) -> None:
+    """The plain rewrite typed out: DELETE everything, INSERT ... SELECT with the ranks."""
+    now = datetime.now(UTC)
+    cache = table(LeaderboardRow)
+    async with engine.begin() as connection:
+        await connection.execute(sa.delete(cache))
+        select = ranking_query(week_start(now, "UTC")).add_columns(
+            sa.literal(now, cache.c.updated_at.type)
+        )
+        await connection.execute(
+            sa.insert(cache).from_select(["user_id", *RANKED, "updated_at"], select)
+        )
+
+
+async def naive_loop(engine: AsyncEngine, sample: int) -> None:
+    """Per learner: read their totals, then write their entry (ranks left aside)."""
+    session_factory = create_session_factory(engine)
+    async with session_factory() as session:
+        ids = (await session.scalars(sa.select(UserRow.id).limit(sample))).all()
+        for user_id in ids:
+            score = await session.scalar(
+                sa.select(sa.func.coalesce(sa.func.sum(ProgressRow.score), 0)).where(
+                    ProgressRow.user_id == user_id, ProgressRow.status == ProgressStatus.COMPLETED
+                )
+            )
+            above = await session.scalar(
+                sa.select(sa.func.count()).where(LeaderboardRow.total_score > score)
+            )
+            await session.execute(
+                sa.update(LeaderboardRow)
+                .where(LeaderboardRow.user_id == user_id)
+                .values(total_score=score, rank=above + 1)
+            )
+        await session.rollback()
+
+
+async def read_latency(engine: AsyncEngine, user_id: int, rows: list[Any]) -> None:
+    session_factory = create_session_factory(engine)
+    for kind in BoardKind:
+        samples = []
+        for _ in range(50):
+            async with SqlUnitOfWork(session_factory) as uow:
+                started = time.perf_counter()
+                await LeaderboardService(uow, SystemClock()).board(user_id, kind)
+                samples.append((time.perf_counter() - started) * 1000)
+        rows.append(
+            (f"/top + my rank ({kind}), median of 50", f"{statistics.median(samples):.2f} ms")
+        )
+
+
+async def explain(engine: AsyncEngine) -> None:
+    top = "SELECT * FROM leaderboard_cache ORDER BY weekly_rank, user_id LIMIT 10"
+    async with engine.connect() as connection:
+        plan = await connection.execute(sa.text(f"EXPLAIN {top}"))
+        console.print("\n".join(str(row) for row in plan))
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("url")
+    parser.add_argument("--learners", type=int, default=1_000_000)
+    parser.add_argument("--sample", type=int, default=2_000)
+    parser.add_argument("--skip-generate", action="store_true")
+    args = parser.parse_args()
+    engine = create_engine(Settings(database_url=args.url))
+    rows: list[Any] = []
+    if not args.skip_generate:
+        await migrate(engine)
+        await timed("generate", lambda: generate(engine, args.learners), rows)
+    await timed("refresh (service), first: every entry new", lambda: service_refresh(engine), rows)
+    await timed("refresh (service), again: nothing changed", lambda: service_refresh(engine), rows)
+    await timed("bare DELETE + INSERT ... SELECT", lambda: bare_refresh(engine), rows)
+    await timed("refresh (service) after the bare rewrite", lambda: service_refresh(engine), rows)
+    naive = await timed(
+        f"naive ORM loop, {args.sample} learners", lambda: naive_loop(engine, args.sample), rows
+    )
+    rows.append(("naive ORM loop, scaled to all", f"{naive * args.learners / args.sample:.0f} s"))
+    await read_latency(engine, args.learners // 2, rows)
+    await explain(engine)
+    result = Table(title=f"{engine.dialect.name}, {args.learners} learners")
+    result.add_column("What")
+    result.add_column("Time", justify="right")
+    for row in rows:
+        result.add_row(*row)
+    console.print(result)
+    await engine.dispose()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

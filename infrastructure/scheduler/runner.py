@@ -1,0 +1,84 @@
+"""APScheduler's ``AsyncIOScheduler`` with learnbot's jobs, started inside the running loop."""
+
+import asyncio
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Self
+
+from apscheduler.events import EVENT_SCHEDULER_SHUTDOWN, SchedulerEvent
+from apscheduler.job import Job
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from domain.ports import Clock, UnitOfWorkFactory
+from infrastructure.scheduler.jobs import LEADERBOARD_JOB, refresh_leaderboard
+from infrastructure.settings import Settings
+
+JOB_DEFAULTS = {"coalesce": True, "max_instances": 1}
+"""A late or slow tick is run once, never stacked: the next tick recomputes anyway."""
+
+
+class Scheduler:
+    """Start and stop the jobs from inside the bot's (or the CLI's) event loop.
+
+    ``async with build_scheduler(...)`` starts on entry and shuts down on exit; ``start()``
+    and ``await shutdown()`` do the same for callers that manage their own lifetime.
+    """
+
+    def __init__(self, scheduler: AsyncIOScheduler) -> None:
+        self._scheduler = scheduler
+
+    @property
+    def jobs(self) -> list[Job]:
+        return list(self._scheduler.get_jobs())
+
+    @property
+    def running(self) -> bool:
+        return bool(self._scheduler.running)
+
+    def start(self) -> None:
+        """Call from a coroutine: the scheduler binds to the loop that is running now."""
+        asyncio.get_running_loop()
+        self._scheduler.start()
+
+    async def shutdown(self) -> None:
+        """Stop taking new runs and return once the scheduler has really stopped."""
+        if not self.running:
+            return
+        stopped = asyncio.Event()
+
+        def on_shutdown(_event: SchedulerEvent) -> None:
+            stopped.set()
+
+        self._scheduler.add_listener(on_shutdown, EVENT_SCHEDULER_SHUTDOWN)
+        self._scheduler.shutdown(wait=False)
+        await stopped.wait()
+
+    async def __aenter__(self) -> Self:
+        self.start()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.shutdown()
+
+
+def build_scheduler(uow_factory: UnitOfWorkFactory, clock: Clock, settings: Settings) -> Scheduler:
+    """Every job with an explicit id; the first refresh runs as soon as the scheduler starts."""
+    scheduler = AsyncIOScheduler(timezone=UTC, job_defaults=JOB_DEFAULTS)
+    period = settings.leaderboard_refresh_seconds
+    scheduler.add_job(
+        refresh_leaderboard,
+        "interval",
+        seconds=period,
+        args=(uow_factory, clock, settings.default_timezone),
+        id=LEADERBOARD_JOB,
+        name="Recompute the leaderboard cache",
+        misfire_grace_time=max(1, period // 2),
+        next_run_time=datetime.now(UTC),
+        replace_existing=True,
+    )
+    return Scheduler(scheduler)

@@ -1,0 +1,45 @@
+"""The scheduler adapter: its jobs and options, its lifetime in the loop, and one real run."""
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from domain.leaderboard import BoardKind, RefreshResult
+from domain.learners import TelegramProfile
+from infrastructure.scheduler import LEADERBOARD_JOB, build_scheduler
+from infrastructure.settings import Settings
+from tests.integration.conftest import UowFactory
+from tests.support.clock import FixedClock
+
+
+def settings() -> Settings:
+    return Settings(leaderboard_refresh_seconds=90, default_timezone="Europe/Berlin")
+
+
+async def test_the_scheduler_runs_its_jobs_in_the_loop_and_never_piles_them_up(
+    uow_factory: UowFactory, clock: FixedClock
+) -> None:
+    scheduler = build_scheduler(uow_factory, clock, settings())
+    assert not scheduler.running
+
+    async with scheduler:
+        assert scheduler.running
+        [job] = scheduler.jobs
+
+    assert not scheduler.running
+    assert job.id == LEADERBOARD_JOB
+    assert job.trigger.interval.total_seconds() == 90
+    assert (job.coalesce, job.max_instances, job.misfire_grace_time) == (True, 1, 45)
+
+
+async def test_a_run_of_the_job_refreshes_the_board_in_its_own_unit_of_work(
+    engine: AsyncEngine, uow_factory: UowFactory, clock: FixedClock
+) -> None:
+    async with uow_factory() as uow:
+        await uow.learners.add(TelegramProfile(7, "ada"), clock.now())
+        await uow.commit()
+    [job] = build_scheduler(uow_factory, clock, settings()).jobs
+
+    assert await job.func(*job.args) == RefreshResult(ranked=1)
+    async with uow_factory() as uow:
+        assert [entry.name for entry in await uow.leaderboard.top(5, BoardKind.ALL_TIME, 0)] == [
+            "ada"
+        ]

@@ -1,0 +1,54 @@
+"""The weekly board's start, ranks among visible learners, skipped ticks and hiding."""
+
+from datetime import UTC, datetime
+
+from domain.leaderboard import BoardKind, RefreshResult, visible_ranks, week_start
+from domain.learners import TelegramProfile
+from domain.services import LeaderboardService, LearnerService
+
+from .fakes import FakeClock, FakeUnitOfWork
+
+
+def test_the_week_starts_on_monday_midnight_in_the_zone() -> None:
+    sunday_night_utc = datetime(2026, 3, 1, 20, tzinfo=UTC)
+
+    assert week_start(sunday_night_utc, "UTC") == datetime(2026, 2, 23, tzinfo=UTC)
+    assert week_start(sunday_night_utc, "Asia/Tokyo") == datetime(2026, 3, 1, 15, tzinfo=UTC)
+    assert week_start(sunday_night_utc, "America/New_York") == datetime(2026, 2, 23, 5, tzinfo=UTC)
+
+
+def test_hidden_learners_leave_no_gap_and_keep_the_rank_they_would_have() -> None:
+    scores = {1: 50, 2: 40, 3: 40, 4: 30, 5: 10}
+
+    assert visible_ranks(scores, hidden={2}) == {1: 1, 2: 2, 3: 2, 4: 3, 5: 4}
+    assert visible_ranks(scores, hidden=set()) == {1: 1, 2: 2, 3: 2, 4: 4, 5: 5}
+
+
+async def test_a_tick_is_skipped_when_another_process_holds_the_lock(
+    uow: FakeUnitOfWork, clock: FakeClock
+) -> None:
+    await LearnerService(uow, clock).register(TelegramProfile(1, "ada"))
+    uow.refresh_lock.held_elsewhere = True
+
+    result = await LeaderboardService(uow, clock).refresh()
+
+    assert (result, result.skipped, uow.saved.board) == (RefreshResult(None), True, {})
+
+
+async def test_hiding_is_committed_and_others_stop_seeing_the_learner(
+    uow: FakeUnitOfWork, clock: FakeClock
+) -> None:
+    learners = LearnerService(uow, clock)
+    ada = await learners.register(TelegramProfile(1, "ada"))
+    bob = await learners.register(TelegramProfile(2, "bob"))
+    service = LeaderboardService(uow, clock)
+
+    assert await service.set_hidden(ada.id, True)
+    await service.refresh()
+
+    assert uow.saved.hidden == {ada.id}
+    assert [e.user_id for e in (await service.board(bob.id, BoardKind.WEEK)).top] == [bob.id]
+    mine = await service.board(ada.id, BoardKind.WEEK)
+    assert [e.user_id for e in mine.top] == [ada.id, bob.id]
+    assert mine.me is not None
+    assert mine.me.place(BoardKind.WEEK) == 1
