@@ -8,6 +8,7 @@ from aiogram.enums import ParseMode
 
 from bot.config import BotConfig
 from bot.dispatcher import build_dispatcher
+from bot.retry import RetryAfter
 from bot.runner import run_polling, run_webhook
 from infrastructure.observability import Metrics
 from infrastructure.settings import Settings
@@ -31,6 +32,7 @@ def bot_config(settings: Settings) -> BotConfig:
 def create_bot(token: str, api_url: str | None) -> Bot:
     """HTML replies by default; ``api_url`` points at a local or fake Bot API server."""
     session = AiohttpSession(api=TelegramAPIServer.from_base(api_url) if api_url else PRODUCTION)
+    session.middleware(RetryAfter())
     return Bot(token, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
 
 

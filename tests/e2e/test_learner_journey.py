@@ -4,6 +4,7 @@ import asyncio
 
 from bot.fake_api import FakeTelegram
 from tests.e2e.answers import AnswerKey
+from tests.e2e.conftest import run_cli
 from tests.e2e.player import Player
 from tests.e2e.quiz import answer
 
@@ -29,5 +30,27 @@ async def test_a_learner_completes_the_first_module(
             await ada.press("Next question")
             assert "Correct" in await answer(ada, key)
         assert "New achievement" in ada.screen.plain
+
+        await ada.press("Continue")
+        while "Start the quiz" not in " ".join(ada.labels()):
+            await ada.press("Next ▶")
+        await ada.press("Start the quiz")
+        while "Lesson complete" not in await answer(ada, key):
+            await ada.press("Next question")
+        report = (await ada.send("/progress")).plain
+        assert "▰▰▰▰▰ 2/2" in report
+        assert "Lessons completed: 2" in report
+        assert "Current streak: 1" in report
+        assert (
+            await key.count("activity_log", ada.user.id, "activity_type = 'LESSON_COMPLETED'") == 2
+        )
+
+        await run_cli(database, "leaderboard", "refresh")
+        board = (await ada.send("/top")).plain
+        assert "1. ada_l" in board
+        await ada.press("This week")
+        assert "this week" in ada.screen.plain
+        earned = (await ada.send("/achievements")).plain
+        assert "Locked" in earned
     finally:
         await key.close()

@@ -1,0 +1,72 @@
+"""Screens that must look right whatever the data: bars, shuffles, criteria in words."""
+
+from collections.abc import Iterator
+
+import pytest
+from aiogram.utils.i18n import I18n
+
+from bot.config import LOCALES_DIR
+from bot.middlewares.locale import pick_locale
+from bot.rendering.bars import progress_bar
+from bot.rendering.quiz import shuffled
+from bot.rendering.standing import criterion_text
+from domain.achievements import parse_criterion
+from domain.learners import Learner
+from tests.unit.conftest import START
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    i18n = I18n(path=LOCALES_DIR, default_locale="en")
+    with i18n.context(), i18n.use_locale("en"):
+        yield
+
+
+@pytest.mark.parametrize(
+    ("done", "total", "bar"),
+    [
+        (0, 5, "▱▱▱▱▱ 0/5"),
+        (3, 5, "▰▰▰▱▱ 3/5"),
+        (5, 5, "▰▰▰▰▰ 5/5"),
+        (1, 3, "▰▱▱▱▱ 1/3"),
+        (0, 0, "▱▱▱▱▱ 0/0"),
+    ],
+)
+def test_progress_bars_fill_in_proportion_and_are_full_only_when_done(
+    done: int, total: int, bar: str
+) -> None:
+    assert progress_bar(done, total) == bar
+
+
+def test_options_are_shuffled_the_same_way_for_a_learner_and_differently_for_others() -> None:
+    options = tuple("abcdef")
+    orders = {tuple(shuffled(options, learner, 9)) for learner in range(20)}
+
+    assert shuffled(options, 1, 9) == shuffled(options, 1, 9)
+    assert sorted(shuffled(options, 1, 9)) == list(range(6))
+    assert len(orders) > 1
+
+
+@pytest.mark.parametrize(
+    ("raw", "words"),
+    [
+        ('{"lessons_completed": 3}', "complete 3 lesson(s)"),
+        ('{"module": "basics"}', "complete the module “basics”"),
+        ('{"streak_days": 7}', "study 7 day(s) in a row"),
+        ('{"challenges_solved": 50}', "solve 50 challenge(s)"),
+        ('{"total_score": 500}', "reach 500 points"),
+    ],
+)
+def test_locked_achievements_say_what_earns_them(raw: str, words: str) -> None:
+    assert criterion_text(parse_criterion(raw)) == words
+
+
+def learner(locale: str | None, language_code: str | None) -> Learner:
+    return Learner(1, 1, None, "A", None, language_code, None, True, START, START, locale)
+
+
+def test_the_chosen_language_wins_then_telegrams_then_the_default() -> None:
+    available = ("en", "ru")
+    assert pick_locale(learner("ru", "en"), available, "en") == "ru"
+    assert pick_locale(learner(None, "ru-RU"), available, "en") == "ru"
+    assert pick_locale(learner(None, "de"), available, "en") == "en"
