@@ -29,7 +29,10 @@ venv: $(STAMP) ## Create .venv and install the project with its dev dependencies
 
 install: $(STAMP) ## Same as venv
 
-run: $(STAMP) ## Run the bot
+COURSE ?= content/python-basics
+
+run: $(STAMP) ## Migrate, publish the example course, run the bot (offline chat without BOT_TOKEN)
+	$(BIN)/learnbot db upgrade --seed $(COURSE)
 	$(BIN)/learnbot run
 
 lint: $(STAMP) ## ruff check, ruff format --check, import-linter, mypy

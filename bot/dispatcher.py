@@ -15,13 +15,17 @@ from bot.middlewares import (
     UnitOfWorkMiddleware,
 )
 from bot.middlewares.errors import FriendlyErrors
+from bot.middlewares.metrics import Measured, UpdateMetrics
 from domain.ports import Clock, UnitOfWorkFactory
 
 COMMANDS = ("start", "progress", "achievements", "top", "profile", "language", "timezone", "help")
 
 
 def build_dispatcher(
-    uow_factory: UnitOfWorkFactory, clock: Clock, config: BotConfig
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    config: BotConfig,
+    metrics: UpdateMetrics | None = None,
 ) -> tuple[Dispatcher, InFlight]:
     """Update-level context first (in flight, unit of work, learner, replay guard), then the
     language, then callback answers and friendly errors around each handler."""
@@ -29,6 +33,8 @@ def build_dispatcher(
     dispatcher = Dispatcher(config=config, clock=clock)
     in_flight = InFlight()
     dispatcher.update.outer_middleware(in_flight)
+    if metrics is not None:
+        dispatcher.update.outer_middleware(Measured(metrics))
     services = UnitOfWorkMiddleware(uow_factory, clock, config.default_timezone)
     dispatcher.update.outer_middleware(services)
     dispatcher.update.outer_middleware(LearnerMiddleware())

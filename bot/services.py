@@ -10,6 +10,7 @@ from domain.services import (
     LeaderboardService,
     LearnerService,
     ProgressService,
+    StatsService,
 )
 
 
@@ -44,3 +45,7 @@ class Services:
     @property
     def leaderboard(self) -> LeaderboardService:
         return LeaderboardService(self.uow, self.clock)
+
+    @property
+    def stats(self) -> StatsService:
+        return StatsService(self.uow, self.clock, self.default_timezone)

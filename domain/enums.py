@@ -30,3 +30,14 @@ class ChallengeKind(StrEnum):
     SINGLE_CHOICE = "single_choice"
     MULTIPLE_CHOICE = "multiple_choice"
     TEXT = "text"
+
+
+class InboxKind(StrEnum):
+    QUESTION = "question"
+    PROBLEM = "problem"
+
+
+class InboxStatus(StrEnum):
+    NEW = "new"
+    REPLIED = "replied"
+    RESOLVED = "resolved"

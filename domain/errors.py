@@ -27,3 +27,11 @@ class InvalidCriterion(DomainError):
 
 class ContentConflict(DomainError):
     """Publishing would destroy learners' records (a removed challenge they answered)."""
+
+
+class InvalidMessage(DomainError):
+    """A learner's or an admin's text is empty, too long or contains what cannot be stored."""
+
+
+class MessageNotFound(DomainError):
+    """No inbox message has that id, or its learner has cleared it."""

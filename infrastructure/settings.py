@@ -1,8 +1,8 @@
 """Settings from the environment and ``.env``: one place that says what can be configured."""
 
-from typing import Annotated
+from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from domain.streaks import is_valid_timezone
@@ -27,7 +27,10 @@ class Settings(BaseSettings):
     webhook_host: str = "0.0.0.0"
     webhook_port: int = Field(8080, ge=1, le=65535)
     webhook_path: str = "/telegram"
-    auto_migrate: bool = False
+    auto_migrate: bool = Field(False, description="alembic upgrade head on start-up")
+    log_format: Literal["plain", "json"] = "plain"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+    metrics_port: int | None = Field(None, ge=1, le=65535, description="/healthz and /metrics")
 
     @field_validator("default_timezone")
     @classmethod
@@ -35,6 +38,18 @@ class Settings(BaseSettings):
         if not is_valid_timezone(value):
             raise ValueError(f"unknown time zone {value!r}")
         return value
+
+    @field_validator("log_level", "log_format", mode="before")
+    @classmethod
+    def _case_insensitive(cls, value: object, info: ValidationInfo) -> object:
+        if not isinstance(value, str):
+            return value
+        return value.upper() if info.field_name == "log_level" else value.lower()
+
+    @field_validator("bot_token", "webhook_secret", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        return None if value == "" else value
 
     @field_validator("admin_ids", mode="before")
     @classmethod

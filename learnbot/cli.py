@@ -1,7 +1,7 @@
 """The ``learnbot`` command: run the product, migrate, and look after the leaderboard."""
 
 import asyncio
-import logging
+import sys
 import time
 from pathlib import Path
 from typing import Annotated
@@ -13,9 +13,15 @@ from rich.console import Console
 from domain.services import LeaderboardService
 from infrastructure.settings import Settings
 from learnbot.app import application, masked_url
+from learnbot.chat import chat
+from learnbot.console import set_up_logging
 from learnbot.content_cli import content, load_or_exit, publish_path
-from learnbot.migrate import alembic_config
+from learnbot.db_check import check
+from learnbot.inbox_cli import inbox
+from learnbot.migrate import alembic_config, is_up_to_date, migrate_on_start
+from learnbot.stats_cli import stats
 from learnbot.telegram import serve
+from learnbot.users_cli import users
 
 app = typer.Typer(no_args_is_help=True, help="learnbot: a Telegram learning platform.")
 db = typer.Typer(no_args_is_help=True, help="Database migrations (Alembic).")
@@ -23,6 +29,11 @@ leaderboard = typer.Typer(no_args_is_help=True, help="The leaderboard cache.")
 app.add_typer(db, name="db")
 app.add_typer(leaderboard, name="leaderboard")
 app.add_typer(content, name="content")
+app.callback()(set_up_logging)
+app.add_typer(users, name="users")
+app.add_typer(inbox, name="inbox")
+app.command()(stats)
+db.command()(check)
 console = Console()
 
 
@@ -34,19 +45,30 @@ def run(
 ) -> None:
     """Serve learners: long polling, or a webhook server when WEBHOOK_URL is set."""
     settings = Settings()
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     console.print(f"Database: [bold]{masked_url(settings.database_url)}[/]")
-    if settings.auto_migrate:
-        command.upgrade(alembic_config(), "head")
+    migrate_on_start(settings)
+    if settings.bot_token is None and sys.stdin.isatty():
+        console.print("BOT_TOKEN is not set: starting the offline chat instead.")
+        asyncio.run(chat(settings))
+        return
     if settings.bot_token is None:
         console.print("[red]BOT_TOKEN is not set.[/] Set it, or try the bot with `learnbot chat`.")
         raise typer.Exit(2)
-    token = settings.bot_token.get_secret_value()
-    asyncio.run(_serve(settings, token))
+    asyncio.run(_serve(settings, settings.bot_token.get_secret_value()))
+
+
+@app.command("chat")
+def chat_command() -> None:
+    """Talk to the bot in the terminal through the built-in fake Telegram (no token needed)."""
+    asyncio.run(chat(Settings()))
 
 
 async def _serve(settings: Settings, token: str) -> None:
     async with application(settings) as learnbot:
+        if not await is_up_to_date(learnbot.engine):
+            console.print("[red]The schema is not the latest: run `learnbot db upgrade` first,[/]")
+            console.print("[red]or set AUTO_MIGRATE=1 to migrate on start-up.[/]")
+            raise typer.Exit(1)
         await serve(learnbot, token, settings.telegram_api_url)
 
 

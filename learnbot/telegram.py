@@ -9,8 +9,10 @@ from aiogram.enums import ParseMode
 from bot.config import BotConfig
 from bot.dispatcher import build_dispatcher
 from bot.runner import run_polling, run_webhook
+from infrastructure.observability import Metrics
 from infrastructure.settings import Settings
 from learnbot.app import Application
+from learnbot.monitoring import serve_metrics
 
 
 def bot_config(settings: Settings) -> BotConfig:
@@ -35,10 +37,14 @@ def create_bot(token: str, api_url: str | None) -> Bot:
 async def serve(learnbot: Application, token: str, api_url: str | None) -> None:
     """Run until SIGTERM or SIGINT: webhook mode when WEBHOOK_URL is set, else polling."""
     config = bot_config(learnbot.settings)
-    dispatcher, in_flight = build_dispatcher(learnbot.unit_of_work, learnbot.clock, config)
+    metrics = Metrics()
+    dispatcher, in_flight = build_dispatcher(learnbot.unit_of_work, learnbot.clock, config, metrics)
     bot = create_bot(token, api_url)
+    server = await serve_metrics(learnbot, metrics)
     try:
         runner = run_webhook if config.webhook_url else run_polling
         await runner(bot, dispatcher, in_flight, config)
     finally:
         await bot.session.close()
+        if server is not None:
+            await server.stop()

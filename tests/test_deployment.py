@@ -391,3 +391,95 @@ def test_make_test_runs_every_check_in_order() -> None:
 def test_makefile_defines_the_documented_targets() -> None:
     targets = set(re.findall(r"^([a-z][a-z-]*):", MAKEFILE.read_text("utf-8"), re.MULTILINE))
     assert {"venv", "run", "test", "lint", "fmt", "clean"} <= targets
+
+
+# --------------------------------------------------------------------------- operations
+
+
+INIT_SCRIPT = ROOT / "deploy" / "postgres-init" / "create-bot-databases.sh"
+
+
+def test_optional_services_sit_behind_profiles(services: dict[str, dict[str, Any]]) -> None:
+    expected = {"scheduler": "scheduler", "mysql": "mysql", "pgadmin": "pgadmin"}
+    assert {name: services[name].get("profiles") for name in expected} == {
+        name: [profile] for name, profile in expected.items()
+    }
+    assert "profiles" not in services["bot"]
+    assert "profiles" not in services["postgres"]
+    assert services["scheduler"]["command"] == ["learnbot", "scheduler"]
+    assert _environment(services["scheduler"]).get("AUTO_MIGRATE") == "0", "the bot migrates"
+
+
+def test_databases_and_the_bot_have_healthchecks(services: dict[str, dict[str, Any]]) -> None:
+    for name in ("postgres", "mysql", "bot"):
+        assert "test" in services[name].get("healthcheck", {}), f"{name} has no healthcheck"
+    assert "/healthz" in " ".join(services["bot"]["healthcheck"]["test"])
+    assert "METRICS_PORT" in _environment(services["bot"])
+
+
+def test_the_init_script_is_mounted_into_the_postgres_entrypoint(
+    services: dict[str, dict[str, Any]],
+) -> None:
+    mounts = [volume.split(":") for volume in services["postgres"]["volumes"]]
+    [source] = [source for source, target, *_ in mounts if target == "/docker-entrypoint-initdb.d"]
+    assert (ROOT / source / INIT_SCRIPT.name).resolve() == INIT_SCRIPT.resolve()
+    assert INIT_SCRIPT.stat().st_mode & stat.S_IXUSR, "the entrypoint runs executable scripts"
+    assert {"BOT_DATABASES", "BOT_DB_PASSWORD"} <= set(_environment(services["postgres"]))
+
+
+def test_the_init_script_is_valid_bash() -> None:
+    check = subprocess.run(["bash", "-n", str(INIT_SCRIPT)], capture_output=True, check=False)
+    assert check.returncode == 0, check.stderr
+
+
+def _init(bots: str) -> subprocess.CompletedProcess[str]:
+    """The script as the entrypoint runs it, against the local test PostgreSQL."""
+    env = os.environ | {
+        "BOT_DATABASES": bots,
+        "BOT_DB_PASSWORD": "pw-for-tests",
+        "POSTGRES_USER": "postgres",
+        "POSTGRES_DB": "postgres",
+        "PGHOST": "127.0.0.1",
+    }
+    return subprocess.run(
+        ["bash", str(INIT_SCRIPT)], env=env, capture_output=True, text=True, check=False
+    )
+
+
+def _psql(sql: str) -> str:
+    result = subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-tAc", sql],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
+def test_the_init_script_creates_a_database_and_a_user_per_bot() -> None:
+    bots = [f"lbt{os.getpid()}_{suffix}" for suffix in ("a", "b")]
+    try:
+        first, again = _init(", ".join(bots)), _init(bots[0])
+        assert first.returncode == 0, first.stderr
+        assert again.returncode == 0, "running it twice must be harmless"
+        owners = _psql(
+            "SELECT datname || '=' || pg_get_userbyid(datdba) FROM pg_database "
+            f"WHERE datname LIKE 'lbt{os.getpid()}%' ORDER BY datname"
+        )
+        assert owners.split() == [f"{bot}_db={bot}_user" for bot in bots]
+    finally:
+        for bot in bots:
+            _psql(f"DROP DATABASE IF EXISTS {bot}_db")
+            _psql(f"DROP ROLE IF EXISTS {bot}_user")
+
+
+def test_the_init_script_refuses_names_that_are_not_identifiers() -> None:
+    good = f"lbt{os.getpid()}_ok"
+    try:
+        refused = _init(f"{good} bad-name")
+        assert refused.returncode == 1
+        assert "'bad-name' is not a valid bot name" in refused.stderr
+        assert _psql(f"SELECT count(*) FROM pg_roles WHERE rolname = '{good}_user'") == "1"
+    finally:
+        _psql(f"DROP DATABASE IF EXISTS {good}_db")
+        _psql(f"DROP ROLE IF EXISTS {good}_user")

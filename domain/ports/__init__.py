@@ -6,20 +6,25 @@ implement them structurally, and the unit tests implement them in memory.
 
 from domain.ports.achievements import AchievementRepository, TotalsReader
 from domain.ports.activity import ActivityLog
+from domain.ports.admin import LearnerDirectory, StatsReader
 from domain.ports.catalogue import CatalogueReader
 from domain.ports.clock import Clock
 from domain.ports.content import ContentReader, ContentStore, ContentWriter
+from domain.ports.inbox import InboxRepository, Notifier
 from domain.ports.leaderboard import LeaderboardReader, LeaderboardRefresher
 from domain.ports.learners import LearnerRepository
 from domain.ports.progress import AnswerRepository, ProgressRepository, StudyCalendar
 from domain.ports.uow import (
     AchievementPorts,
+    AdminPorts,
     CataloguePorts,
     ContentPorts,
+    InboxPorts,
     JourneyPorts,
     LeaderboardPorts,
     LearnerPorts,
     ProgressPorts,
+    StatsPorts,
     Transaction,
     UnitOfWork,
     UnitOfWorkFactory,
@@ -31,6 +36,7 @@ __all__ = [
     "AchievementPorts",
     "AchievementRepository",
     "ActivityLog",
+    "AdminPorts",
     "AnswerRepository",
     "CataloguePorts",
     "CatalogueReader",
@@ -39,14 +45,20 @@ __all__ = [
     "ContentReader",
     "ContentStore",
     "ContentWriter",
+    "InboxPorts",
+    "InboxRepository",
     "JourneyPorts",
     "LeaderboardPorts",
     "LeaderboardReader",
     "LeaderboardRefresher",
+    "LearnerDirectory",
     "LearnerPorts",
     "LearnerRepository",
+    "Notifier",
     "ProgressPorts",
     "ProgressRepository",
+    "StatsPorts",
+    "StatsReader",
     "StudyCalendar",
     "TotalsReader",
     "Transaction",

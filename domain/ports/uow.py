@@ -4,8 +4,10 @@ from typing import Protocol, Self
 
 from domain.ports.achievements import AchievementRepository, TotalsReader
 from domain.ports.activity import ActivityLog
+from domain.ports.admin import LearnerDirectory, StatsReader
 from domain.ports.catalogue import CatalogueReader
 from domain.ports.content import ContentStore
+from domain.ports.inbox import InboxRepository
 from domain.ports.leaderboard import LeaderboardReader, LeaderboardRefresher
 from domain.ports.learners import LearnerRepository
 from domain.ports.progress import AnswerRepository, ProgressRepository, StudyCalendar
@@ -82,8 +84,44 @@ class LeaderboardPorts(Transaction, Protocol):
     def leaderboard_refresher(self) -> LeaderboardRefresher: ...
 
 
+class InboxPorts(CataloguePorts, Protocol):
+    @property
+    def inbox(self) -> InboxRepository: ...
+
+    @property
+    def learners(self) -> LearnerRepository: ...
+
+
+class AdminPorts(AchievementPorts, Protocol):
+    @property
+    def learners(self) -> LearnerRepository: ...
+
+    @property
+    def directory(self) -> LearnerDirectory: ...
+
+    @property
+    def leaderboard(self) -> LeaderboardReader: ...
+
+
+class StatsPorts(Transaction, Protocol):
+    @property
+    def stats(self) -> StatsReader: ...
+
+    @property
+    def inbox(self) -> InboxRepository: ...
+
+
 class UnitOfWork(
-    LearnerPorts, ProgressPorts, JourneyPorts, LeaderboardPorts, UpdatePorts, ContentPorts, Protocol
+    LearnerPorts,
+    ProgressPorts,
+    LeaderboardPorts,
+    InboxPorts,
+    AdminPorts,
+    StatsPorts,
+    JourneyPorts,
+    UpdatePorts,
+    ContentPorts,
+    Protocol,
 ):
     """One transaction: leaving the block without ``commit()`` rolls everything back."""
 

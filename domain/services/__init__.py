@@ -1,7 +1,9 @@
 """Use cases: each public coroutine is one transaction, committed by the service itself."""
 
 from domain.services.achievements import AchievementService
+from domain.services.admin import AdminService, StatsService
 from domain.services.catalogue import CatalogueService
+from domain.services.inbox import InboxService, deliver
 from domain.services.journey import JourneyService
 from domain.services.leaderboard import LeaderboardService
 from domain.services.learners import LearnerService
@@ -11,14 +13,18 @@ from domain.services.streaks import StreakService
 
 __all__ = [
     "AchievementService",
+    "AdminService",
     "AnswerOutcome",
     "CatalogueService",
     "ChallengeStep",
     "Completion",
+    "InboxService",
     "JourneyService",
     "LeaderboardService",
     "LearnerService",
     "ProgressService",
     "PublishingService",
+    "StatsService",
     "StreakService",
+    "deliver",
 ]

@@ -46,12 +46,5 @@ def _criteria_fit(
 
 
 def _spec(model: AchievementModel, criteria: str | None) -> AchievementSpec:
-    return AchievementSpec(
-        slug=model.slug,
-        type=model.type,
-        title=model.title,
-        description=model.description,
-        icon=model.icon,
-        points=model.points,
-        criteria=criteria,
-    )
+    """The same fields, with the criteria as the JSON text the database stores."""
+    return AchievementSpec(**model.model_dump(exclude={"criteria"}), criteria=criteria)

@@ -28,8 +28,20 @@ def _write_yaml(path: Path, data: dict[str, Any]) -> None:
     path.write_text(_dump(data), encoding="utf-8")
 
 
+class _Dumper(yaml.SafeDumper):
+    """Multi-line text (code in a prompt, say) as a ``|`` block, as an author writes it."""
+
+
+def _text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value and value == value.rstrip(" ") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _text)
+
+
 def _dump(data: Any) -> str:
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
 
 
 def _module(module: ModuleSpec) -> dict[str, Any]:

@@ -44,11 +44,16 @@ def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
     return None
 
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml when PyYAML was built with it: composed once, nodes keep their lines either way."""
+
+
 def parse_yaml(text: str, file: str, first_line: int = 1) -> YamlDocument | Problem:
     """``first_line`` is where the text starts in its file (front matter starts on line 2)."""
+    loader = _Loader(text)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        root = loader.get_single_node()
+        data = None if root is None else loader.construct_document(root)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = None if mark is None else mark.line + first_line
@@ -58,4 +63,6 @@ def parse_yaml(text: str, file: str, first_line: int = 1) -> YamlDocument | Prob
             reason += f" ({context.removeprefix('while parsing ')} that starts on line "
             reason += f"{start.line + first_line})"
         return Problem(file, line, "(yaml)", f"broken YAML: {reason}")
+    finally:
+        loader.dispose()
     return YamlDocument(file, data, root, first_line)

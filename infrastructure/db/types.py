@@ -1,6 +1,7 @@
 """Column types that behave the same on every backend."""
 
 from datetime import UTC, datetime
+from uuid import UUID
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import mysql
@@ -38,3 +39,16 @@ class UtcDateTime(sa.TypeDecorator[datetime]):
 
 BigId = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 """A 64-bit surrogate key; SQLite only autoincrements an INTEGER PRIMARY KEY."""
+
+
+class UuidText(sa.TypeDecorator[UUID]):
+    """A UUID as its 36-character text on every backend: portable and readable in any shell."""
+
+    impl = sa.CHAR(36)
+    cache_ok = True
+
+    def process_bind_param(self, value: UUID | None, dialect: Dialect) -> str | None:
+        return None if value is None else str(value)
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> UUID | None:
+        return None if value is None else UUID(value)

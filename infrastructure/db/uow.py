@@ -11,10 +11,13 @@ from infrastructure.db.repositories import (
     SqlAnswers,
     SqlCatalogue,
     SqlContentStore,
+    SqlInbox,
     SqlLeaderboard,
     SqlLeaderboardRefresher,
+    SqlLearnerDirectory,
     SqlLearners,
     SqlProgress,
+    SqlStats,
     SqlStudyCalendar,
     SqlTotals,
     SqlUpdateJournal,
@@ -40,6 +43,9 @@ class SqlUnitOfWork:
         self.leaderboard = SqlLeaderboard(session)
         self.leaderboard_refresher = SqlLeaderboardRefresher(session)
         self.updates = SqlUpdateJournal(session)
+        self.inbox = SqlInbox(session)
+        self.directory = SqlLearnerDirectory(session)
+        self.stats = SqlStats(session)
         return self
 
     async def __aexit__(

@@ -108,3 +108,21 @@ def ada(fake: FakeTelegram) -> Player:
 
 def read_log(path: Path) -> str:
     return path.read_text(errors="replace")
+
+
+@pytest.fixture
+async def webhook_bot(
+    fake: FakeTelegram, database: str, tmp_path: Path
+) -> AsyncIterator[asyncio.subprocess.Process]:
+    """Webhook mode: the fake POSTs each update and waits for the bot's answer, one at a
+    time, so every update is fully handled before the next is delivered."""
+    port = free_port()
+    settings = {
+        "WEBHOOK_URL": f"http://127.0.0.1:{port}/telegram",
+        "WEBHOOK_HOST": "127.0.0.1",
+        "WEBHOOK_PORT": str(port),
+        "WEBHOOK_SECRET": "e2e-webhook-secret",
+    }
+    async with bot_process(fake, database, tmp_path / "bot.log", **settings) as process:
+        await fake.wait_for_call("setWebhook", since=0, timeout=START_TIMEOUT)
+        yield process

@@ -51,6 +51,9 @@ class Player:
         assert found, f"no button with {label!r} in {[b.text for b in buttons]}"
         return found[0]
 
+    def labels_data(self, message: StoredMessage | None = None) -> list[InlineButton]:
+        return flat_buttons(message or self.screen)
+
     def labels(self, message: StoredMessage | None = None) -> list[str]:
         return [button.text for button in flat_buttons(message or self.screen)]
 

@@ -17,7 +17,7 @@ from tests.support.databases import BACKENDS, ScratchDatabases
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
-HEAD = ScriptDirectory.from_config(alembic_config()).get_current_head()
+HEAD = f"{ScriptDirectory.from_config(alembic_config()).get_current_head()} (head)"
 
 
 @pytest.fixture(params=BACKENDS)
@@ -25,11 +25,17 @@ async def database(request: pytest.FixtureRequest, scratch_databases: ScratchDat
     return await scratch_databases.create(request.param)
 
 
-def run(url: URL, *command: str, cwd: Path = ROOT) -> str:
-    env = os.environ | {"DATABASE_URL": url.render_as_string(hide_password=False)}
-    result = subprocess.run(
+def attempt(
+    url: URL, *command: str, cwd: Path = ROOT, **extra: str
+) -> subprocess.CompletedProcess[str]:
+    env = os.environ | {"DATABASE_URL": url.render_as_string(hide_password=False)} | extra
+    return subprocess.run(
         command, cwd=cwd, env=env, capture_output=True, text=True, check=False, timeout=120
     )
+
+
+def run(url: URL, *command: str, cwd: Path = ROOT, **extra: str) -> str:
+    result = attempt(url, *command, cwd=cwd, **extra)
     assert result.returncode == 0, result.stderr
     return result.stdout + result.stderr
 
@@ -49,14 +55,14 @@ async def test_alembic_upgrade_head_works_directly_with_database_url(database: U
     assert {"users", "user_progress", "challenge_answers", "leaderboard_cache"} <= await tables(
         database
     )
-    assert f"{HEAD} (head)" in run(database, str(BIN / "alembic"), "current")
+    assert HEAD in run(database, str(BIN / "alembic"), "current")
     assert "No new upgrade operations" in run(database, str(BIN / "alembic"), "check")
 
 
 async def test_learnbot_db_wraps_alembic_from_any_directory(database: URL, tmp_path: Path) -> None:
     learnbot = str(BIN / "learnbot")
     run(database, learnbot, "db", "upgrade", cwd=tmp_path)
-    assert f"{HEAD} (head)" in run(database, learnbot, "db", "current", cwd=tmp_path)
+    assert HEAD in run(database, learnbot, "db", "current", cwd=tmp_path)
     assert "initial schema" in run(database, learnbot, "db", "history", cwd=tmp_path).lower()
 
     run(database, learnbot, "db", "downgrade", "base", cwd=tmp_path)
@@ -76,3 +82,20 @@ async def enum_types(url: URL) -> set[str]:
             return set(await connection.scalars(query))
     finally:
         await engine.dispose()
+
+
+async def test_learnbot_run_migrates_only_when_auto_migrate_is_set(
+    database: URL, tmp_path: Path
+) -> None:
+    """Without a token the process stops after migrating, before any Telegram call."""
+    learnbot = str(BIN / "learnbot")
+    refused = attempt(database, learnbot, "run", cwd=tmp_path, BOT_TOKEN="1:unused")
+    assert refused.returncode == 1
+    assert "learnbot db upgrade" in refused.stdout
+    assert "users" not in await tables(database)
+
+    migrated = attempt(database, learnbot, "run", cwd=tmp_path, AUTO_MIGRATE="1", BOT_TOKEN="")
+
+    assert migrated.returncode == 2
+    assert "BOT_TOKEN is not set" in migrated.stdout
+    assert "inbox_messages" in await tables(database)

@@ -6,13 +6,14 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.catalogue import Submission
+from domain.enums import InboxKind
 from domain.learners import TelegramProfile
-from domain.services import LeaderboardService, LearnerService, ProgressService
-from infrastructure.db.models import Base, UserRow
+from domain.services import InboxService, LeaderboardService, LearnerService, ProgressService
+from infrastructure.db.models import UserRow
 from tests.integration.conftest import UowFactory
 from tests.support.clock import FixedClock
 from tests.support.course import Course
-from tests.support.queries import count_rows
+from tests.support.queries import count_rows, owned_rows
 
 BIG_ID = 2**40 + 7
 PROFILE = TelegramProfile(BIG_ID, "ada", "Ada", "Lovelace", "en")
@@ -89,6 +90,15 @@ async def test_deleting_a_learner_leaves_no_orphan_rows(
             progress = ProgressService(uow, clock, "UTC")
             await progress.answer(person, course.single, Submission(frozenset({1})))
             await progress.answer(person, course.text, Submission(text="print"))
+        async with uow_factory() as uow:
+            inbox = InboxService(uow, clock)
+            await inbox.ask(
+                person,
+                person.telegram_id,
+                InboxKind.QUESTION,
+                "Why?",
+                lesson_id=course.first_lesson,
+            )
     async with uow_factory() as uow:
         await LeaderboardService(uow, clock).refresh()
     before = await owned_rows(engine, other.id)
@@ -99,15 +109,6 @@ async def test_deleting_a_learner_leaves_no_orphan_rows(
     assert await owned_rows(engine, learner.id) == dict.fromkeys(before, 0)
     assert await owned_rows(engine, other.id) == before
     assert all(before.values()), "the other learner has a row in every learner-owned table"
-
-
-async def owned_rows(engine: AsyncEngine, user_id: int) -> dict[str, int]:
-    counts = {}
-    for table in Base.metadata.sorted_tables:
-        column = table.c.get("user_id") if table.name != "users" else table.c.id
-        if column is not None:
-            counts[table.name] = await count_rows(engine, table, column == user_id)
-    return counts
 
 
 async def updated_at(engine: AsyncEngine):

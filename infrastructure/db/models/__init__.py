@@ -2,6 +2,7 @@
 
 from infrastructure.db.models.base import Base, table
 from infrastructure.db.models.content import AchievementRow, ChallengeRow, LessonRow, ModuleRow
+from infrastructure.db.models.inbox import InboxRow
 from infrastructure.db.models.learners import ProcessedUpdateRow, StudyDayRow, UserRow
 from infrastructure.db.models.progress import AnswerRow, EarnedRow, ProgressRow
 from infrastructure.db.models.records import ActivityRow, LeaderboardRow
@@ -13,6 +14,7 @@ __all__ = [
     "Base",
     "ChallengeRow",
     "EarnedRow",
+    "InboxRow",
     "LeaderboardRow",
     "LessonRow",
     "ModuleRow",

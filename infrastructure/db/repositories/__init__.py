@@ -4,9 +4,12 @@ from infrastructure.db.repositories.achievements import SqlAchievements, SqlTota
 from infrastructure.db.repositories.activity import SqlActivityLog
 from infrastructure.db.repositories.catalogue import SqlCatalogue
 from infrastructure.db.repositories.content import SqlContentStore
+from infrastructure.db.repositories.directory import SqlLearnerDirectory
+from infrastructure.db.repositories.inbox import SqlInbox
 from infrastructure.db.repositories.leaderboard import SqlLeaderboard, SqlLeaderboardRefresher
 from infrastructure.db.repositories.learners import SqlLearners
 from infrastructure.db.repositories.progress import SqlAnswers, SqlProgress, SqlStudyCalendar
+from infrastructure.db.repositories.stats import SqlStats
 from infrastructure.db.repositories.updates import SqlUpdateJournal
 
 __all__ = [
@@ -15,10 +18,13 @@ __all__ = [
     "SqlAnswers",
     "SqlCatalogue",
     "SqlContentStore",
+    "SqlInbox",
     "SqlLeaderboard",
     "SqlLeaderboardRefresher",
+    "SqlLearnerDirectory",
     "SqlLearners",
     "SqlProgress",
+    "SqlStats",
     "SqlStudyCalendar",
     "SqlTotals",
     "SqlUpdateJournal",

@@ -4,6 +4,7 @@ from .achievements import FakeAchievementRepository, FakeTotalsReader
 from .activity import FakeActivityLog, assert_logged, assert_logged_once, logged
 from .catalogue import FakeCatalogue
 from .clock import FakeClock
+from .inbox import FakeInbox, FakeNotifier
 from .leaderboard import FakeLeaderboardReader, FakeLeaderboardRefresher
 from .learners import FakeLearnerRepository
 from .progress import FakeAnswerRepository, FakeProgressRepository, FakeStudyCalendar
@@ -17,9 +18,11 @@ __all__ = [
     "FakeAnswerRepository",
     "FakeCatalogue",
     "FakeClock",
+    "FakeInbox",
     "FakeLeaderboardReader",
     "FakeLeaderboardRefresher",
     "FakeLearnerRepository",
+    "FakeNotifier",
     "FakeProgressRepository",
     "FakeStudyCalendar",
     "FakeTotalsReader",

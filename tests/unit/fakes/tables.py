@@ -3,8 +3,10 @@
 import copy
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
+from uuid import UUID
 
 from domain.activity import Activity
+from domain.inbox import InboxMessage
 from domain.leaderboard import LeaderboardEntry
 from domain.learners import Learner
 from domain.progress import AnswerRecord, Progress
@@ -22,6 +24,7 @@ class Tables:
     activities: list[Activity] = field(default_factory=list)
     board: dict[int, LeaderboardEntry] = field(default_factory=dict)
     updates: dict[int, datetime] = field(default_factory=dict)
+    inbox: dict[UUID, InboxMessage] = field(default_factory=dict)
     last_learner_id: int = 0
 
     def snapshot(self) -> "Tables":
@@ -41,3 +44,4 @@ class Tables:
         self.earned = {key: at for key, at in self.earned.items() if key[0] != user_id}
         self.activities = [row for row in self.activities if row.user_id != user_id]
         self.board.pop(user_id, None)
+        self.inbox = {key: row for key, row in self.inbox.items() if row.user_id != user_id}

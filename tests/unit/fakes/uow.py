@@ -7,6 +7,7 @@ from domain.achievements import Achievement
 from .achievements import FakeAchievementRepository, FakeTotalsReader
 from .activity import FakeActivityLog
 from .catalogue import FakeCatalogue
+from .inbox import FakeInbox
 from .leaderboard import FakeLeaderboardReader, FakeLeaderboardRefresher
 from .learners import FakeLearnerRepository
 from .progress import FakeAnswerRepository, FakeProgressRepository, FakeStudyCalendar
@@ -37,6 +38,7 @@ class FakeUnitOfWork:
         self.leaderboard = FakeLeaderboardReader(self.working)
         self.leaderboard_refresher = FakeLeaderboardRefresher(self.working, self.totals)
         self.updates = FakeUpdateJournal(self.working)
+        self.inbox = FakeInbox(self.working)
 
     @property
     def committed(self) -> bool:

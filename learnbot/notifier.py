@@ -1,0 +1,59 @@
+"""Telegram delivery outside an update: replies sent from the CLI reach learners this way."""
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from aiogram import Bot
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.exceptions import TelegramAPIError
+
+from domain.ports import Notifier
+from infrastructure.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def create_bot(settings: Settings) -> Bot:
+    """A Bot for BOT_TOKEN, talking to TELEGRAM_API_URL when a local Bot API server is used."""
+    if settings.bot_token is None:
+        raise ValueError("BOT_TOKEN is not set")
+    api = settings.telegram_api_url
+    session = AiohttpSession(api=TelegramAPIServer.from_base(api)) if api else AiohttpSession()
+    return Bot(settings.bot_token.get_secret_value(), session=session)
+
+
+class TelegramNotifier:
+    def __init__(self, bot: Bot) -> None:
+        self._bot = bot
+
+    async def send(self, telegram_id: int, text: str) -> bool:
+        """A blocked bot, a deleted account or a network failure is reported, not raised."""
+        try:
+            await self._bot.send_message(telegram_id, text)
+        except (TelegramAPIError, OSError, TimeoutError) as error:
+            log.warning("could not deliver a message to %s: %s", telegram_id, error)
+            return False
+        return True
+
+
+class NoBot:
+    """Stands in when BOT_TOKEN is unset: nothing can be delivered."""
+
+    async def send(self, telegram_id: int, text: str) -> bool:
+        log.warning("BOT_TOKEN is not set; nothing was sent to %s", telegram_id)
+        return False
+
+
+@asynccontextmanager
+async def notifier(settings: Settings) -> AsyncIterator[Notifier]:
+    """The notifier for one command; its HTTP session is closed on the way out."""
+    if settings.bot_token is None:
+        yield NoBot()
+        return
+    bot = create_bot(settings)
+    try:
+        yield TelegramNotifier(bot)
+    finally:
+        await bot.session.close()
