@@ -2,6 +2,7 @@
 # that is created on demand and reinstalled only when pyproject.toml or constraints.txt change.
 #
 #   make test              lint, type-check and run the whole test suite (what CI runs)
+#   make locales           re-extract the UI strings, update and compile the catalogues
 #   make PYTHON=python3.12 test   use another interpreter to create the venv
 
 PYTHON ?= python3.11
@@ -11,7 +12,7 @@ STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
 
-.PHONY: help venv install run test lint fmt clean distclean
+.PHONY: help venv install run test lint fmt locales clean distclean
 
 help: ## Show this help
 	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) \
@@ -46,6 +47,26 @@ test: lint ## Everything in lint, then pytest
 fmt: $(STAMP) ## Format the code and apply ruff's automatic fixes
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# gettext catalogues of bot/: one template, one messages.po and .mo per language (the .mo files
+# are committed: the runtime image has no Babel). Babel's default keywords (_, gettext, ngettext,
+# ...) plus aiogram's forms: _ and __ (lazy_gettext) take (singular) or (singular, plural, n).
+# tests/unit/test_locales.py reads LOCALE_LANGUAGES, BABEL_KEYWORDS and BABEL_IGNORE_DIRS from here.
+LOCALES := bot/locales
+POT := $(LOCALES)/messages.pot
+LOCALE_LANGUAGES := en ru
+BABEL_KEYWORDS := _:1,1t _:1,2 __:1,1t __:1,2 lazy_gettext:1,1t lazy_gettext:1,2
+BABEL_IGNORE_DIRS := .* _* fake_api
+PYBABEL := $(BIN)/pybabel
+
+locales: $(STAMP) ## Extract bot/ strings, update (or create) the en and ru catalogues, compile
+	$(PYBABEL) extract --input-dirs=bot --ignore-dirs='$(BABEL_IGNORE_DIRS)' \
+		$(addprefix --keywords=,$(BABEL_KEYWORDS)) --no-location --omit-header -o $(POT)
+	for lang in $(LOCALE_LANGUAGES); do \
+		$(PYBABEL) update -i $(POT) -d $(LOCALES) -D messages -l $$lang --init-missing \
+			--ignore-obsolete --ignore-pot-creation-date --previous || exit 1; \
+	done
+	$(PYBABEL) compile -d $(LOCALES) -D messages --statistics
 
 clean: ## Remove caches and build artefacts (keeps .venv)
 	rm -rf .pytest_cache .mypy_cache .ruff_cache .import_linter_cache build dist *.egg-info
