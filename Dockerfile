@@ -34,6 +34,8 @@ RUN groupadd --system --gid 10001 learnbot \
 
 WORKDIR /app
 COPY --from=builder /opt/venv /opt/venv
+# The example course, so `learnbot db upgrade --seed content/python-basics` works in the image.
+COPY content/ content/
 
 USER learnbot
 CMD ["learnbot", "run"]

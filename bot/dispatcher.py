@@ -18,7 +18,17 @@ from bot.middlewares.errors import FriendlyErrors
 from bot.middlewares.metrics import Measured, UpdateMetrics
 from domain.ports import Clock, UnitOfWorkFactory
 
-COMMANDS = ("start", "progress", "achievements", "top", "profile", "language", "timezone", "help")
+COMMANDS = (
+    "start",
+    "progress",
+    "achievements",
+    "top",
+    "profile",
+    "language",
+    "timezone",
+    "ask",
+    "help",
+)
 
 
 def build_dispatcher(
@@ -75,5 +85,6 @@ DESCRIPTIONS = {
     "profile": _("Your profile"),
     "language": _("Interface language"),
     "timezone": _("Set your time zone"),
+    "ask": _("Ask the course team"),
     "help": _("What I can do"),
 }

@@ -6,6 +6,7 @@ from domain.ports import Clock, UnitOfWork
 from domain.services import (
     AchievementService,
     CatalogueService,
+    InboxService,
     JourneyService,
     LeaderboardService,
     LearnerService,
@@ -49,3 +50,7 @@ class Services:
     @property
     def stats(self) -> StatsService:
         return StatsService(self.uow, self.clock, self.default_timezone)
+
+    @property
+    def inbox(self) -> InboxService:
+        return InboxService(self.uow, self.clock)

@@ -2,7 +2,7 @@
 
 from aiogram import Router
 
-from bot.handlers import admin, courses, errors, fallback, profile, quiz, standing, start
+from bot.handlers import admin, courses, errors, fallback, inbox, profile, quiz, standing, start
 
 
 def build_router() -> Router:
@@ -14,6 +14,7 @@ def build_router() -> Router:
         quiz.router,
         standing.router,
         profile.router,
+        inbox.router,
         admin.router,
         fallback.router,
     )

@@ -7,7 +7,13 @@ from aiogram.types import CallbackQuery, Message, TelegramObject
 from aiogram.utils.i18n import gettext as _
 
 from bot.middlewares.base import Handler
-from domain.errors import ContentUnavailable, DomainError, InvalidSubmission, StaleAnswer
+from domain.errors import (
+    ContentUnavailable,
+    DomainError,
+    InvalidMessage,
+    InvalidSubmission,
+    StaleAnswer,
+)
 from domain.ports import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -38,6 +44,8 @@ def refusal_text(error: DomainError) -> str:
         return _("This is no longer available. Press /start for the menu.")
     if isinstance(error, InvalidSubmission):
         return _("That answer does not fit this question.")
+    if isinstance(error, InvalidMessage):
+        return _("Please send between 1 and 2000 characters of plain text.")
     if isinstance(error, StaleAnswer):
         return _("This question has moved on. Open it again to answer.")
     return _("That cannot be done.")

@@ -1,9 +1,13 @@
 """The administrators' dashboard."""
 
+from collections.abc import Sequence
+
 from aiogram.utils.i18n import gettext as _
 
 from bot.rendering.common import escape
 from domain.admin import Stats
+from domain.enums import InboxKind
+from domain.inbox import InboxMessage
 
 
 def stats_text(stats: Stats) -> str:
@@ -24,4 +28,14 @@ def stats_text(stats: Stats) -> str:
         f"{item.completions} · {escape(item.module)} / {escape(item.title)}"
         for item in stats.top_lessons
     ] or [_("none yet")]
+    return "\n".join(lines)
+
+
+def inbox_text(items: Sequence[InboxMessage]) -> str:
+    if not items:
+        return _("The inbox is empty.")
+    lines = [_("<b>New in the inbox</b> (answer with /reply, close with /resolve)")]
+    for item in items:
+        icon = "❓" if item.kind is InboxKind.QUESTION else "⚠️"
+        lines += ["", f"{icon} <code>{item.id}</code>", escape(item.text[:300])]
     return "\n".join(lines)

@@ -43,8 +43,11 @@ def help_text(is_admin: bool) -> str:
         _("/profile – your name, language and time zone"),
         _("/language – change the interface language"),
         _("/timezone – set your time zone, e.g. /timezone Europe/Berlin"),
+        _("/ask – ask the course team a question, e.g. /ask What is a tuple?"),
+        _("/report – report a problem with a lesson or question"),
+        _("/forget – delete your messages to the course team"),
         _("/help – this help"),
     ]
     if is_admin:
-        lines.append(_("/stats – learner statistics (admins)"))
+        lines.append(_("/stats, /inbox, /reply, /resolve – for admins"))
     return "\n".join(lines)

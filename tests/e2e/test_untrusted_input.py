@@ -3,7 +3,7 @@ through the real bot in webhook mode (each update is handled before the next arr
 
 import asyncio
 
-from bot.fake_api import FakeTelegram, User
+from bot.fake_api import FakeTelegram
 from tests.e2e.answers import AnswerKey
 from tests.e2e.conftest import ADMIN
 from tests.e2e.player import Player
@@ -55,12 +55,23 @@ async def test_a_double_tap_and_a_replayed_message_count_once(
         await key.close()
 
 
-async def test_stats_is_for_admins_only(webhook_bot: Process, fake: FakeTelegram) -> None:
-    stranger = Player(fake, User(555, "Eve", "eve"))
+async def test_admins_see_stats_and_answer_the_inbox_and_nobody_else_can(
+    webhook_bot: Process, fake: FakeTelegram, ada: Player
+) -> None:
     admin = Player(fake, ADMIN)
+    await admin.send("/start")
 
-    assert "do not know that command" in (await stranger.send("/stats")).plain
+    assert "do not know that command" in (await ada.send("/stats")).plain
+    assert "do not know that command" in (await ada.send("/inbox")).plain
     assert "Learners" in (await admin.send("/stats")).plain
+    assert "Thank you" in (await ada.send("/ask What is a tuple?")).plain
+    listing = await admin.send("/inbox")
+    assert "What is a tuple?" in listing.plain
+    item = next(e for e in listing.entities if e["type"] == "code")
+    uuid = listing.plain[item["offset"] : item["offset"] + item["length"]]
+    assert "Reply sent" in (await admin.send(f"/reply {uuid} An immutable sequence.")).plain
+    assert "An immutable sequence." in ada.screen.plain
+    assert "Deleted 1" in (await ada.send("/forget")).plain
 
 
 async def _open_first_quiz(player: Player) -> None:

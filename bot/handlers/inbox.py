@@ -1,0 +1,40 @@
+"""The learner's side of the inbox: questions and problem reports, and clearing them."""
+
+from aiogram import Router
+from aiogram.filters import Command, CommandObject
+from aiogram.types import Message
+from aiogram.utils.i18n import gettext as _
+
+from bot.services import Services
+from domain.enums import InboxKind
+from domain.learners import Learner
+
+router = Router(name=__name__)
+
+
+@router.message(Command("ask", "report"))
+async def ask(
+    message: Message, command: CommandObject, learner: Learner, services: Services
+) -> None:
+    """About the question on screen, else the lesson the learner is in."""
+    kind = InboxKind.QUESTION if command.command == "ask" else InboxKind.PROBLEM
+    if not (command.args or "").strip():
+        await message.answer(_("Write it after the command, e.g. /ask Why is 0.1 + 0.2 not 0.3?"))
+        return
+    challenge_id = learner.pending_challenge_id
+    lesson = None if challenge_id else await services.journey.resume(learner)
+    await services.inbox.ask(
+        learner,
+        message.chat.id,
+        kind,
+        command.args or "",
+        lesson_id=None if lesson is None else lesson.id,
+        challenge_id=challenge_id,
+    )
+    await message.answer(_("Thank you! The course team will answer here."))
+
+
+@router.message(Command("forget"))
+async def forget(message: Message, learner: Learner, services: Services) -> None:
+    removed = await services.inbox.forget(learner.id)
+    await message.answer(_("Deleted {n} of your messages to the course team.").format(n=removed))
