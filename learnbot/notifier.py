@@ -5,12 +5,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from aiogram import Bot
-from aiogram.client.session.aiohttp import AiohttpSession
-from aiogram.client.telegram import TelegramAPIServer
 from aiogram.exceptions import TelegramAPIError
 
 from domain.ports import Notifier
 from infrastructure.settings import Settings
+from learnbot import telegram
 
 log = logging.getLogger(__name__)
 
@@ -19,9 +18,7 @@ def create_bot(settings: Settings) -> Bot:
     """A Bot for BOT_TOKEN, talking to TELEGRAM_API_URL when a local Bot API server is used."""
     if settings.bot_token is None:
         raise ValueError("BOT_TOKEN is not set")
-    api = settings.telegram_api_url
-    session = AiohttpSession(api=TelegramAPIServer.from_base(api)) if api else AiohttpSession()
-    return Bot(settings.bot_token.get_secret_value(), session=session)
+    return telegram.create_bot(settings.bot_token.get_secret_value(), settings.telegram_api_url)
 
 
 class TelegramNotifier:
@@ -31,7 +28,7 @@ class TelegramNotifier:
     async def send(self, telegram_id: int, text: str) -> bool:
         """A blocked bot, a deleted account or a network failure is reported, not raised."""
         try:
-            await self._bot.send_message(telegram_id, text)
+            await self._bot.send_message(telegram_id, text, parse_mode=None)
         except (TelegramAPIError, OSError, TimeoutError) as error:
             log.warning("could not deliver a message to %s: %s", telegram_id, error)
             return False
