@@ -10,6 +10,7 @@ from domain.services.learners import LearnerService
 from domain.services.progress import AnswerOutcome, ChallengeStep, Completion, ProgressService
 from domain.services.publishing import PublishingService
 from domain.services.streaks import StreakService
+from domain.services.updates import forget_old_updates
 
 __all__ = [
     "AchievementService",
@@ -27,4 +28,5 @@ __all__ = [
     "StatsService",
     "StreakService",
     "deliver",
+    "forget_old_updates",
 ]

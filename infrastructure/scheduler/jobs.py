@@ -8,9 +8,10 @@ import logging
 
 from domain.leaderboard import RefreshResult
 from domain.ports import Clock, UnitOfWorkFactory
-from domain.services import LeaderboardService
+from domain.services import LeaderboardService, forget_old_updates
 
 LEADERBOARD_JOB = "leaderboard.refresh"
+UPDATES_JOB = "updates.forget"
 log = logging.getLogger(__name__)
 
 
@@ -24,3 +25,10 @@ async def refresh_leaderboard(
     else:
         log.info("leaderboard refreshed: %d learners ranked", result.ranked)
     return result
+
+
+async def forget_handled_updates(uow_factory: UnitOfWorkFactory, clock: Clock) -> int:
+    async with uow_factory() as uow:
+        forgotten = await forget_old_updates(uow, clock)
+    log.info("forgot %d handled updates", forgotten)
+    return forgotten

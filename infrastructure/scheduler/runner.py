@@ -10,7 +10,12 @@ from apscheduler.job import Job
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from domain.ports import Clock, UnitOfWorkFactory
-from infrastructure.scheduler.jobs import LEADERBOARD_JOB, refresh_leaderboard
+from infrastructure.scheduler.jobs import (
+    LEADERBOARD_JOB,
+    UPDATES_JOB,
+    forget_handled_updates,
+    refresh_leaderboard,
+)
 from infrastructure.settings import Settings
 
 JOB_DEFAULTS = {"coalesce": True, "max_instances": 1}
@@ -79,6 +84,16 @@ def build_scheduler(uow_factory: UnitOfWorkFactory, clock: Clock, settings: Sett
         name="Recompute the leaderboard cache",
         misfire_grace_time=max(1, period // 2),
         next_run_time=datetime.now(UTC),
+        replace_existing=True,
+    )
+    scheduler.add_job(
+        forget_handled_updates,
+        "interval",
+        hours=1,
+        args=(uow_factory, clock),
+        id=UPDATES_JOB,
+        name="Forget handled Telegram updates older than two days",
+        misfire_grace_time=600,
         replace_existing=True,
     )
     return Scheduler(scheduler)

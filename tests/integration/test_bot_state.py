@@ -10,6 +10,7 @@ from domain.enums import ProgressStatus
 from domain.learners import TelegramProfile
 from domain.services import JourneyService, LearnerService, ProgressService
 from infrastructure.db.models import ProcessedUpdateRow
+from infrastructure.scheduler import forget_handled_updates
 from tests.integration.conftest import UowFactory
 from tests.support.clock import FixedClock
 from tests.support.course import Course
@@ -81,3 +82,19 @@ async def test_an_uncommitted_claim_leaves_the_update_to_be_handled_again(
         assert await uow.updates.claim(778, clock.now())
         clock.advance(days=2)
         assert await uow.updates.forget_before(clock.now()) == 1
+
+
+async def test_the_housekeeping_job_forgets_claims_older_than_two_days(
+    uow_factory: UowFactory, clock: FixedClock, engine: AsyncEngine
+) -> None:
+    async with uow_factory() as uow:
+        await uow.updates.claim(1, clock.now())
+        await uow.commit()
+    clock.advance(days=1)
+    async with uow_factory() as uow:
+        await uow.updates.claim(2, clock.now())
+        await uow.commit()
+    clock.advance(days=1, seconds=1)
+
+    assert await forget_handled_updates(uow_factory, clock) == 1
+    assert await count_rows(engine, ProcessedUpdateRow) == 1

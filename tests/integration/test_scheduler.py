@@ -4,7 +4,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.leaderboard import BoardKind, RefreshResult
 from domain.learners import TelegramProfile
-from infrastructure.scheduler import LEADERBOARD_JOB, build_scheduler
+from infrastructure.scheduler import LEADERBOARD_JOB, UPDATES_JOB, build_scheduler
 from infrastructure.settings import Settings
 from tests.integration.conftest import UowFactory
 from tests.support.clock import FixedClock
@@ -22,10 +22,11 @@ async def test_the_scheduler_runs_its_jobs_in_the_loop_and_never_piles_them_up(
 
     async with scheduler:
         assert scheduler.running
-        [job] = scheduler.jobs
+        jobs = {job.id: job for job in scheduler.jobs}
 
     assert not scheduler.running
-    assert job.id == LEADERBOARD_JOB
+    assert set(jobs) == {LEADERBOARD_JOB, UPDATES_JOB}
+    job = jobs[LEADERBOARD_JOB]
     assert job.trigger.interval.total_seconds() == 90
     assert (job.coalesce, job.max_instances, job.misfire_grace_time) == (True, 1, 45)
 
@@ -36,7 +37,9 @@ async def test_a_run_of_the_job_refreshes_the_board_in_its_own_unit_of_work(
     async with uow_factory() as uow:
         await uow.learners.add(TelegramProfile(7, "ada"), clock.now())
         await uow.commit()
-    [job] = build_scheduler(uow_factory, clock, settings()).jobs
+    job = next(
+        j for j in build_scheduler(uow_factory, clock, settings()).jobs if j.id == LEADERBOARD_JOB
+    )
 
     assert await job.func(*job.args) == RefreshResult(ranked=1)
     async with uow_factory() as uow:
