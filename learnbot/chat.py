@@ -6,6 +6,7 @@ plays the learner. Course authors preview a pack this way before learners see it
 
 import asyncio
 import getpass
+import logging
 import sys
 
 from bot.dispatcher import build_dispatcher
@@ -19,7 +20,13 @@ CHAT_TOKEN = "1000000001:offline-chat"
 CHAT_USER_ID = 1
 
 
+QUIET = ("aiohttp.access", "aiogram", "apscheduler")
+"""Request and update logs would drown the conversation; warnings still show."""
+
+
 async def chat(settings: Settings) -> None:
+    for name in QUIET:
+        logging.getLogger(name).setLevel(logging.WARNING)
     config = bot_config(settings)
     async with application(settings) as learnbot, FakeTelegram() as fake:
         dispatcher, _ = build_dispatcher(learnbot.unit_of_work, learnbot.clock, config)
