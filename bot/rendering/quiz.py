@@ -43,6 +43,7 @@ def challenge_screen(step: ChallengeStep, learner_id: int, mask: int = 0) -> Vie
         text=_("⬅ Lesson"), callback_data=LessonCb(lesson_id=challenge.lesson_id, page=0)
     )
     builder.adjust(1)
+    lines += ["", "<i>" + _("Stuck? /ask a question or /report a problem.") + "</i>"]
     return View("\n".join(lines), builder.as_markup())
 
 
