@@ -1,7 +1,7 @@
 """Daily reminders: who is due this hour, one message each per local day, never twice."""
 
-import logging
 from dataclasses import dataclass
+from datetime import datetime
 
 from domain.enums import Delivery
 from domain.errors import LearnerNotFound
@@ -10,7 +10,6 @@ from domain.reminders import ReminderCandidate, is_due, is_valid_hour, local_tim
 from domain.services.learners import LearnerService
 
 REMINDER_TEXT = "Your streak is waiting: learn one thing today to keep it going!"
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,22 +25,29 @@ class ReminderService:
         self._clock = clock
         self._default_timezone = default_timezone
 
-    async def due(self) -> list[ReminderCandidate]:
+    async def due(self, now: datetime) -> list[ReminderCandidate]:
         """The database narrows to learners with reminders on; zones and days are sorted here.
 
         Per-zone local hours are awkward in portable SQL, and candidates are few.
         """
-        now = self._clock.now()
         candidates = await self._uow.reminders.candidates()
         return [c for c in candidates if is_due(c, now, self._default_timezone)]
 
     async def send_due(self, notifier: Notifier) -> ReminderReport:
-        outcomes = [await self._remind(candidate, notifier) for candidate in await self.due()]
-        return ReminderReport(*(outcomes.count(kind) for kind in Delivery))
+        """One instant for the whole run, so a run crossing the hour judges everyone alike."""
+        now = self._clock.now()
+        outcomes = [await self._remind(c, now, notifier) for c in await self.due(now)]
+        return ReminderReport(
+            sent=outcomes.count(Delivery.SENT),
+            blocked=outcomes.count(Delivery.BLOCKED),
+            failed=outcomes.count(Delivery.FAILED),
+        )
 
-    async def _remind(self, candidate: ReminderCandidate, notifier: Notifier) -> Delivery | None:
+    async def _remind(
+        self, candidate: ReminderCandidate, now: datetime, notifier: Notifier
+    ) -> Delivery | None:
         """Claim and commit first: a crash after sending must not send it again."""
-        today = local_time(candidate, self._clock.now(), self._default_timezone).date()
+        today = local_time(candidate, now, self._default_timezone).date()
         if not await self._uow.reminders.claim(candidate.user_id, today):
             return None
         await self._uow.commit()

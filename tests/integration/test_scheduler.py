@@ -5,12 +5,15 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import UTC, date, datetime
 
 from apscheduler.triggers.cron import CronTrigger
+from pydantic import SecretStr
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.leaderboard import BoardKind, RefreshResult
 from domain.learners import TelegramProfile
 from domain.ports import Notifier
 from domain.services import ReminderReport
+from infrastructure.clock import SystemClock
+from infrastructure.db.engine import create_session_factory
 from infrastructure.scheduler import (
     LEADERBOARD_JOB,
     REMINDERS_JOB,
@@ -18,6 +21,7 @@ from infrastructure.scheduler import (
     build_scheduler,
 )
 from infrastructure.settings import Settings
+from learnbot.app import Application
 from tests.integration.conftest import UowFactory
 from tests.support.clock import FixedClock
 from tests.unit.fakes import FakeNotifier
@@ -99,3 +103,15 @@ async def test_a_run_of_the_reminders_job_reminds_a_learner_once(
     assert await job.func(*job.args) == ReminderReport(sent=1)
     assert await job.func(*job.args) == ReminderReport()
     assert [telegram_id for telegram_id, _ in notifier.sent] == [7]
+
+
+async def test_the_application_schedules_reminders_only_with_a_bot_token(
+    engine: AsyncEngine,
+) -> None:
+    def job_ids(token: str | None) -> set[str]:
+        config = Settings(bot_token=None if token is None else SecretStr(token))
+        learnbot = Application(config, engine, create_session_factory(engine), SystemClock())
+        return {job.id for job in learnbot.scheduler().jobs}
+
+    assert REMINDERS_JOB in job_ids("42:token")
+    assert REMINDERS_JOB not in job_ids(None)
