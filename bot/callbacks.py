@@ -86,3 +86,9 @@ class HideCb(CallbackData, prefix="h"):
     """Show or hide the learner on the board others see."""
 
     hidden: bool
+
+
+class ReminderCb(CallbackData, prefix="rm"):
+    """A reminder hour (local, 0-23), or None to turn reminders off."""
+
+    hour: int | None = None

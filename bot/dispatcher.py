@@ -26,6 +26,7 @@ COMMANDS = (
     "profile",
     "language",
     "timezone",
+    "reminders",
     "ask",
     "help",
 )
@@ -85,6 +86,7 @@ DESCRIPTIONS = {
     "profile": _("Your profile"),
     "language": _("Interface language"),
     "timezone": _("Set your time zone"),
+    "reminders": _("Daily streak reminders"),
     "ask": _("Ask the course team"),
     "help": _("What I can do"),
 }

@@ -11,6 +11,7 @@ from domain.services import (
     LeaderboardService,
     LearnerService,
     ProgressService,
+    ReminderService,
     StatsService,
 )
 
@@ -54,3 +55,7 @@ class Services:
     @property
     def inbox(self) -> InboxService:
         return InboxService(self.uow, self.clock)
+
+    @property
+    def reminders(self) -> ReminderService:
+        return ReminderService(self.uow, self.clock, self.default_timezone)

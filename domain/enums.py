@@ -41,3 +41,11 @@ class InboxStatus(StrEnum):
     NEW = "new"
     REPLIED = "replied"
     RESOLVED = "resolved"
+
+
+class Delivery(StrEnum):
+    """What became of a message sent outside an update; BLOCKED means stop writing to them."""
+
+    SENT = "sent"
+    BLOCKED = "blocked"
+    FAILED = "failed"

@@ -3,6 +3,7 @@
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from functools import partial
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -13,6 +14,7 @@ from infrastructure.db.engine import create_engine, create_session_factory
 from infrastructure.db.uow import SqlUnitOfWork
 from infrastructure.scheduler import Scheduler, build_scheduler
 from infrastructure.settings import Settings
+from learnbot.notifier import notifier
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,8 +29,14 @@ class Application:
         return SqlUnitOfWork(self.session_factory)
 
     def scheduler(self) -> Scheduler:
-        """The jobs, not yet started: ``async with`` it (or ``start()``) inside the loop."""
-        return build_scheduler(self.unit_of_work, self.clock, self.settings)
+        """The jobs, not yet started: ``async with`` it (or ``start()``) inside the loop.
+
+        Reminders are scheduled only when BOT_TOKEN is set: without it nothing can be sent.
+        """
+        if self.settings.bot_token is None:
+            return build_scheduler(self.unit_of_work, self.clock, self.settings)
+        reach = partial(notifier, self.settings)
+        return build_scheduler(self.unit_of_work, self.clock, self.settings, reach)
 
 
 @asynccontextmanager

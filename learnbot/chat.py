@@ -9,12 +9,13 @@ import getpass
 import logging
 import sys
 
+from bot.client import create_bot
 from bot.dispatcher import build_dispatcher
 from bot.fake_api import FakeTelegram, User
 from bot.fake_api.terminal_chat import read_stdin, run_terminal_chat
 from infrastructure.settings import Settings
 from learnbot.app import application
-from learnbot.telegram import bot_config, create_bot
+from learnbot.telegram import bot_config
 
 CHAT_TOKEN = "1000000001:offline-chat"
 CHAT_USER_ID = 1

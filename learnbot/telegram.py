@@ -1,14 +1,8 @@
 """Application scope for the bot: the aiogram Bot and the dispatcher, wired to the database."""
 
-from aiogram import Bot
-from aiogram.client.default import DefaultBotProperties
-from aiogram.client.session.aiohttp import AiohttpSession
-from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
-from aiogram.enums import ParseMode
-
+from bot.client import create_bot
 from bot.config import BotConfig
 from bot.dispatcher import build_dispatcher
-from bot.retry import RetryAfter
 from bot.runner import run_polling, run_webhook
 from infrastructure.observability import Metrics
 from infrastructure.settings import Settings
@@ -27,13 +21,6 @@ def bot_config(settings: Settings) -> BotConfig:
         webhook_port=settings.webhook_port,
         webhook_path=settings.webhook_path,
     )
-
-
-def create_bot(token: str, api_url: str | None) -> Bot:
-    """HTML replies by default; ``api_url`` points at a local or fake Bot API server."""
-    session = AiohttpSession(api=TelegramAPIServer.from_base(api_url) if api_url else PRODUCTION)
-    session.middleware(RetryAfter())
-    return Bot(token, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
 
 
 async def serve(learnbot: Application, token: str, api_url: str | None) -> None:

@@ -2,7 +2,18 @@
 
 from aiogram import Router
 
-from bot.handlers import admin, courses, errors, fallback, inbox, profile, quiz, standing, start
+from bot.handlers import (
+    admin,
+    courses,
+    errors,
+    fallback,
+    inbox,
+    profile,
+    quiz,
+    reminders,
+    standing,
+    start,
+)
 
 
 def build_router() -> Router:
@@ -14,6 +25,7 @@ def build_router() -> Router:
         quiz.router,
         standing.router,
         profile.router,
+        reminders.router,
         inbox.router,
         admin.router,
         fallback.router,

@@ -43,6 +43,7 @@ def help_text(is_admin: bool) -> str:
         _("/profile – your name, language and time zone"),
         _("/language – change the interface language"),
         _("/timezone – set your time zone, e.g. /timezone Europe/Berlin"),
+        _("/reminders – a daily reminder to keep your streak"),
         _("/ask – ask the course team a question, e.g. /ask What is a tuple?"),
         _("/report – report a problem with a lesson or question"),
         _("/forget – delete your messages to the course team"),

@@ -19,6 +19,7 @@ from domain.ports.leaderboard import (
 )
 from domain.ports.learners import LearnerRepository
 from domain.ports.progress import AnswerRepository, ProgressRepository, StudyCalendar
+from domain.ports.reminders import ReminderReader, ReminderRepository, ReminderWriter
 from domain.ports.uow import (
     AchievementPorts,
     AdminPorts,
@@ -29,6 +30,7 @@ from domain.ports.uow import (
     LeaderboardPorts,
     LearnerPorts,
     ProgressPorts,
+    ReminderPorts,
     StatsPorts,
     Transaction,
     UnitOfWork,
@@ -64,6 +66,10 @@ __all__ = [
     "ProgressPorts",
     "ProgressRepository",
     "RefreshLock",
+    "ReminderPorts",
+    "ReminderReader",
+    "ReminderRepository",
+    "ReminderWriter",
     "StatsPorts",
     "StatsReader",
     "StudyCalendar",

@@ -1,7 +1,7 @@
 from typing import Protocol
 from uuid import UUID
 
-from domain.enums import InboxStatus
+from domain.enums import Delivery, InboxStatus
 from domain.inbox import InboxMessage
 
 
@@ -38,4 +38,8 @@ class Notifier(Protocol):
 
     async def send(self, telegram_id: int, text: str) -> bool:
         """True when Telegram accepted the message; False when it could not be delivered."""
+        ...
+
+    async def deliver(self, telegram_id: int, text: str) -> Delivery:
+        """Like ``send``, telling a learner who blocked the bot from a failure worth retrying."""
         ...

@@ -16,6 +16,7 @@ from domain.ports.leaderboard import (
 )
 from domain.ports.learners import LearnerRepository
 from domain.ports.progress import AnswerRepository, ProgressRepository, StudyCalendar
+from domain.ports.reminders import ReminderRepository
 from domain.ports.updates import UpdateJournal
 
 
@@ -122,7 +123,13 @@ class StatsPorts(Transaction, Protocol):
     def inbox(self) -> InboxRepository: ...
 
 
+class ReminderPorts(LearnerPorts, Protocol):
+    @property
+    def reminders(self) -> ReminderRepository: ...
+
+
 class UnitOfWork(
+    ReminderPorts,
     LearnerPorts,
     ProgressPorts,
     LeaderboardPorts,

@@ -9,6 +9,7 @@ from domain.services.leaderboard import LeaderboardService
 from domain.services.learners import LearnerService
 from domain.services.progress import AnswerOutcome, ChallengeStep, Completion, ProgressService
 from domain.services.publishing import PublishingService
+from domain.services.reminders import ReminderReport, ReminderService
 from domain.services.streaks import StreakService
 from domain.services.updates import forget_old_updates
 
@@ -25,6 +26,8 @@ __all__ = [
     "LearnerService",
     "ProgressService",
     "PublishingService",
+    "ReminderReport",
+    "ReminderService",
     "StatsService",
     "StreakService",
     "deliver",

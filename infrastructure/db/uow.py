@@ -19,6 +19,7 @@ from infrastructure.db.repositories import (
     SqlLearnerDirectory,
     SqlLearners,
     SqlProgress,
+    SqlReminders,
     SqlStats,
     SqlStudyCalendar,
     SqlTotals,
@@ -50,6 +51,7 @@ class SqlUnitOfWork:
         self.stats = SqlStats(session)
         self.refresh_lock = SqlRefreshLock(session)
         self.board_privacy = SqlBoardPrivacy(session)
+        self.reminders = SqlReminders(session)
         return self
 
     async def __aexit__(

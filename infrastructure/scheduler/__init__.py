@@ -2,17 +2,23 @@
 
 from infrastructure.scheduler.jobs import (
     LEADERBOARD_JOB,
+    REMINDERS_JOB,
     UPDATES_JOB,
+    NotifierFactory,
     forget_handled_updates,
     refresh_leaderboard,
+    send_reminders,
 )
 from infrastructure.scheduler.runner import Scheduler, build_scheduler
 
 __all__ = [
     "LEADERBOARD_JOB",
+    "REMINDERS_JOB",
     "UPDATES_JOB",
+    "NotifierFactory",
     "Scheduler",
     "build_scheduler",
     "forget_handled_updates",
     "refresh_leaderboard",
+    "send_reminders",
 ]

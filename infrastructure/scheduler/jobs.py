@@ -5,13 +5,19 @@ awaits them on the loop, and nothing is kept in module-level holders.
 """
 
 import logging
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 
 from domain.leaderboard import RefreshResult
-from domain.ports import Clock, UnitOfWorkFactory
-from domain.services import LeaderboardService, forget_old_updates
+from domain.ports import Clock, Notifier, UnitOfWorkFactory
+from domain.services import LeaderboardService, ReminderReport, ReminderService, forget_old_updates
+from infrastructure.scheduler.throttle import RateLimiter, ThrottledNotifier
 
 LEADERBOARD_JOB = "leaderboard.refresh"
 UPDATES_JOB = "updates.forget"
+REMINDERS_JOB = "reminders.send"
+NotifierFactory = Callable[[], AbstractAsyncContextManager[Notifier]]
+"""Opens a notifier for one run and closes its HTTP session afterwards."""
 log = logging.getLogger(__name__)
 
 
@@ -32,3 +38,19 @@ async def forget_handled_updates(uow_factory: UnitOfWorkFactory, clock: Clock) -
         forgotten = await forget_old_updates(uow, clock)
     log.info("forgot %d handled updates", forgotten)
     return forgotten
+
+
+async def send_reminders(
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    timezone: str,
+    notifier_factory: NotifierFactory,
+) -> ReminderReport:
+    """One run at a time (max_instances=1), so one limiter per run caps the whole rate."""
+    async with notifier_factory() as notifier, uow_factory() as uow:
+        throttled = ThrottledNotifier(notifier, RateLimiter())
+        report = await ReminderService(uow, clock, timezone).send_due(throttled)
+    log.info(
+        "reminders: %d sent, %d blocked, %d failed", report.sent, report.blocked, report.failed
+    )
+    return report

@@ -12,9 +12,12 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from domain.ports import Clock, UnitOfWorkFactory
 from infrastructure.scheduler.jobs import (
     LEADERBOARD_JOB,
+    REMINDERS_JOB,
     UPDATES_JOB,
+    NotifierFactory,
     forget_handled_updates,
     refresh_leaderboard,
+    send_reminders,
 )
 from infrastructure.settings import Settings
 
@@ -71,8 +74,16 @@ class Scheduler:
         await self.shutdown()
 
 
-def build_scheduler(uow_factory: UnitOfWorkFactory, clock: Clock, settings: Settings) -> Scheduler:
-    """Every job with an explicit id; the first refresh runs as soon as the scheduler starts."""
+def build_scheduler(
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    settings: Settings,
+    notifier_factory: NotifierFactory | None = None,
+) -> Scheduler:
+    """Every job with an explicit id; the first refresh runs as soon as the scheduler starts.
+
+    Reminders need a way to reach Telegram, so they are scheduled only with a notifier.
+    """
     scheduler = AsyncIOScheduler(timezone=UTC, job_defaults=JOB_DEFAULTS)
     period = settings.leaderboard_refresh_seconds
     scheduler.add_job(
@@ -96,4 +107,28 @@ def build_scheduler(uow_factory: UnitOfWorkFactory, clock: Clock, settings: Sett
         misfire_grace_time=600,
         replace_existing=True,
     )
+    if notifier_factory is not None:
+        add_reminders(scheduler, uow_factory, clock, settings, notifier_factory)
     return Scheduler(scheduler)
+
+
+def add_reminders(
+    scheduler: AsyncIOScheduler,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    settings: Settings,
+    notifier_factory: NotifierFactory,
+) -> None:
+    """At minute 0 of every hour; a run up to 15 minutes late still falls in the same hour."""
+    scheduler.add_job(
+        send_reminders,
+        "cron",
+        minute=0,
+        args=(uow_factory, clock, settings.default_timezone, notifier_factory),
+        id=REMINDERS_JOB,
+        name="Remind learners with a live streak at their chosen hour",
+        coalesce=True,
+        max_instances=1,
+        misfire_grace_time=900,
+        replace_existing=True,
+    )

@@ -1,13 +1,30 @@
 """The scheduler adapter: its jobs and options, its lifetime in the loop, and one real run."""
 
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from datetime import UTC, date, datetime
+
+from apscheduler.triggers.cron import CronTrigger
+from pydantic import SecretStr
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.leaderboard import BoardKind, RefreshResult
 from domain.learners import TelegramProfile
-from infrastructure.scheduler import LEADERBOARD_JOB, UPDATES_JOB, build_scheduler
+from domain.ports import Notifier
+from domain.services import ReminderReport
+from infrastructure.clock import SystemClock
+from infrastructure.db.engine import create_session_factory
+from infrastructure.scheduler import (
+    LEADERBOARD_JOB,
+    REMINDERS_JOB,
+    UPDATES_JOB,
+    build_scheduler,
+)
 from infrastructure.settings import Settings
+from learnbot.app import Application
 from tests.integration.conftest import UowFactory
 from tests.support.clock import FixedClock
+from tests.unit.fakes import FakeNotifier
 
 
 def settings() -> Settings:
@@ -46,3 +63,55 @@ async def test_a_run_of_the_job_refreshes_the_board_in_its_own_unit_of_work(
         assert [entry.name for entry in await uow.leaderboard.top(5, BoardKind.ALL_TIME, 0)] == [
             "ada"
         ]
+
+
+def notifier_factory(notifier: FakeNotifier) -> Callable[[], AbstractAsyncContextManager[Notifier]]:
+    @asynccontextmanager
+    async def reach() -> AsyncIterator[Notifier]:
+        yield notifier
+
+    return reach
+
+
+async def test_reminders_are_scheduled_hourly_only_with_a_notifier(
+    uow_factory: UowFactory, clock: FixedClock
+) -> None:
+    reach = notifier_factory(FakeNotifier())
+    jobs = {job.id: job for job in build_scheduler(uow_factory, clock, settings(), reach).jobs}
+
+    assert set(jobs) == {LEADERBOARD_JOB, UPDATES_JOB, REMINDERS_JOB}
+    job = jobs[REMINDERS_JOB]
+    assert isinstance(job.trigger, CronTrigger)
+    assert str(job.trigger.fields[CronTrigger.FIELD_NAMES.index("minute")]) == "0"
+    assert (job.coalesce, job.max_instances, job.misfire_grace_time) == (True, 1, 900)
+
+
+async def test_a_run_of_the_reminders_job_reminds_a_learner_once(
+    uow_factory: UowFactory, clock: FixedClock
+) -> None:
+    async with uow_factory() as uow:
+        learner = await uow.learners.add(TelegramProfile(7, "ada"), clock.now())
+        await uow.learners.set_timezone(learner.id, "Asia/Tokyo", clock.now())
+        await uow.reminders.choose(learner.id, 8, clock.now())
+        await uow.calendar.mark(learner.id, date(2026, 3, 2))
+        await uow.commit()
+    clock.current = datetime(2026, 3, 2, 23, 5, tzinfo=UTC)
+    notifier = FakeNotifier()
+    scheduler = build_scheduler(uow_factory, clock, settings(), notifier_factory(notifier))
+    job = next(j for j in scheduler.jobs if j.id == REMINDERS_JOB)
+
+    assert await job.func(*job.args) == ReminderReport(sent=1)
+    assert await job.func(*job.args) == ReminderReport()
+    assert [telegram_id for telegram_id, _ in notifier.sent] == [7]
+
+
+async def test_the_application_schedules_reminders_only_with_a_bot_token(
+    engine: AsyncEngine,
+) -> None:
+    def job_ids(token: str | None) -> set[str]:
+        config = Settings(bot_token=None if token is None else SecretStr(token))
+        learnbot = Application(config, engine, create_session_factory(engine), SystemClock())
+        return {job.id for job in learnbot.scheduler().jobs}
+
+    assert REMINDERS_JOB in job_ids("42:token")
+    assert REMINDERS_JOB not in job_ids(None)

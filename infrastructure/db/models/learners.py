@@ -20,6 +20,7 @@ class UserRow(Timestamps, Base):
     hide_from_board: Mapped[bool] = flag(False)
     reminders_enabled: Mapped[bool] = flag(False)
     reminder_hour: Mapped[int | None] = mapped_column(sa.SmallInteger, comment="0-23, local")
+    reminded_on: Mapped[date | None] = mapped_column(comment="last reminder, local day")
     first_contact_at: Mapped[datetime]
     last_contact_at: Mapped[datetime]
     locale: Mapped[str | None] = mapped_column(sa.String(10), comment="chosen UI language")

@@ -10,6 +10,7 @@ from infrastructure.db.repositories.leaderboard import SqlBoardPrivacy, SqlLeade
 from infrastructure.db.repositories.learners import SqlLearners
 from infrastructure.db.repositories.progress import SqlAnswers, SqlProgress, SqlStudyCalendar
 from infrastructure.db.repositories.refresh import SqlLeaderboardRefresher
+from infrastructure.db.repositories.reminders import SqlReminders
 from infrastructure.db.repositories.stats import SqlStats
 from infrastructure.db.repositories.updates import SqlUpdateJournal
 
@@ -26,6 +27,7 @@ __all__ = [
     "SqlLearnerDirectory",
     "SqlLearners",
     "SqlProgress",
+    "SqlReminders",
     "SqlStats",
     "SqlStudyCalendar",
     "SqlTotals",

@@ -8,6 +8,7 @@ from .inbox import FakeInbox, FakeNotifier
 from .leaderboard import FakeLeaderboardReader, FakeLeaderboardRefresher
 from .learners import FakeLearnerRepository
 from .progress import FakeAnswerRepository, FakeProgressRepository, FakeStudyCalendar
+from .reminders import FakeReminders
 from .tables import Tables
 from .uow import FakeUnitOfWork
 from .updates import FakeUpdateJournal
@@ -24,6 +25,7 @@ __all__ = [
     "FakeLearnerRepository",
     "FakeNotifier",
     "FakeProgressRepository",
+    "FakeReminders",
     "FakeStudyCalendar",
     "FakeTotalsReader",
     "FakeUnitOfWork",

@@ -1,7 +1,7 @@
 from dataclasses import replace
 from uuid import UUID
 
-from domain.enums import InboxStatus
+from domain.enums import Delivery, InboxStatus
 from domain.inbox import InboxMessage
 
 from .tables import Tables
@@ -51,13 +51,21 @@ class FakeInbox:
 
 
 class FakeNotifier:
-    """Records what was sent; ``reachable`` False plays a learner who blocked the bot."""
+    """Records what was sent; ``reachable`` False plays a network failure, ``blocked`` holds
+    the Telegram ids of learners who blocked the bot."""
 
-    def __init__(self, reachable: bool = True) -> None:
+    def __init__(self, reachable: bool = True, blocked: frozenset[int] = frozenset()) -> None:
         self.reachable = reachable
+        self.blocked = blocked
         self.sent: list[tuple[int, str]] = []
 
     async def send(self, telegram_id: int, text: str) -> bool:
-        if self.reachable:
-            self.sent.append((telegram_id, text))
-        return self.reachable
+        return await self.deliver(telegram_id, text) is Delivery.SENT
+
+    async def deliver(self, telegram_id: int, text: str) -> Delivery:
+        if telegram_id in self.blocked:
+            return Delivery.BLOCKED
+        if not self.reachable:
+            return Delivery.FAILED
+        self.sent.append((telegram_id, text))
+        return Delivery.SENT

@@ -26,6 +26,8 @@ class Tables:
     updates: dict[int, datetime] = field(default_factory=dict)
     inbox: dict[UUID, InboxMessage] = field(default_factory=dict)
     hidden: set[int] = field(default_factory=set)
+    reminder_hours: dict[int, int] = field(default_factory=dict)
+    reminded_on: dict[int, date] = field(default_factory=dict)
     last_learner_id: int = 0
 
     def snapshot(self) -> "Tables":
@@ -47,3 +49,5 @@ class Tables:
         self.board.pop(user_id, None)
         self.inbox = {key: row for key, row in self.inbox.items() if row.user_id != user_id}
         self.hidden.discard(user_id)
+        self.reminder_hours.pop(user_id, None)
+        self.reminded_on.pop(user_id, None)

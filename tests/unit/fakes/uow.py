@@ -16,6 +16,7 @@ from .leaderboard import (
 )
 from .learners import FakeLearnerRepository
 from .progress import FakeAnswerRepository, FakeProgressRepository, FakeStudyCalendar
+from .reminders import FakeReminders
 from .tables import Tables
 from .updates import FakeUpdateJournal
 
@@ -46,6 +47,7 @@ class FakeUnitOfWork:
         self.inbox = FakeInbox(self.working)
         self.refresh_lock = FakeRefreshLock()
         self.board_privacy = FakeBoardPrivacy(self.working)
+        self.reminders = FakeReminders(self.working)
 
     @property
     def committed(self) -> bool:
