@@ -41,7 +41,8 @@ async def open_lesson(
 ) -> None:
     content = await services.catalogue.lesson(lesson_id)
     progress = await services.progress.start_lesson(learner, lesson_id)
-    await show(query, lesson_screen(content, progress, page))
+    retaking = await services.progress.retaking(learner, progress)
+    await show(query, lesson_screen(content, progress, page, retaking=retaking))
 
 
 @router.callback_query(FinishCb.filter())

@@ -57,7 +57,10 @@ def lesson_pages(content: LessonContent) -> list[str]:
     return paginate(f"{header}\n\n{body}" if body else header, limit=3900)
 
 
-def lesson_screen(content: LessonContent, progress: Progress, page: int) -> View:
+def lesson_screen(
+    content: LessonContent, progress: Progress, page: int, *, retaking: bool = False
+) -> View:
+    """A page of the lesson; the last one leads to the quiz, or offers a retake when done."""
     pages = lesson_pages(content)
     page = max(0, min(page, len(pages) - 1))
     lesson_id = content.lesson.id
@@ -66,7 +69,7 @@ def lesson_screen(content: LessonContent, progress: Progress, page: int) -> View
         builder.button(text=_("◀ Back"), callback_data=LessonCb(lesson_id=lesson_id, page=page - 1))
     if page < len(pages) - 1:
         builder.button(text=_("Next ▶"), callback_data=LessonCb(lesson_id=lesson_id, page=page + 1))
-    elif progress.is_completed:
+    elif progress.is_completed and not retaking:
         builder.button(
             text=_("🔁 Retake"), callback_data=RetakeCb(lesson_id=lesson_id, take=progress.take)
         )

@@ -73,6 +73,18 @@ class ProgressService:
         await self._uow.commit()
         return progress
 
+    async def retaking(self, learner: Learner, progress: Progress) -> bool:
+        """Whether a completed lesson's current take has challenges still to solve.
+
+        The first take ends with the lesson's completion; a later one ends when every
+        challenge of the lesson is solved in it again.
+        """
+        if not progress.is_completed or progress.take == 1:
+            return False
+        challenges = await self._uow.catalogue.challenges(progress.lesson_id)
+        answers = await self._uow.answers.for_take(learner.id, progress.lesson_id, progress.take)
+        return not {c.id for c in challenges} <= solved_ids(answers)
+
     async def retake_lesson(self, learner: Learner, lesson_id: int, from_take: int) -> Progress:
         """Begin another take of a completed lesson; a repeated request begins only one."""
         await self._published_lesson(lesson_id)

@@ -8,10 +8,14 @@ from aiogram.utils.i18n import I18n
 from bot.config import LOCALES_DIR
 from bot.middlewares.locale import pick_locale
 from bot.rendering.bars import progress_bar
+from bot.rendering.course import lesson_screen
 from bot.rendering.quiz import shuffled
 from bot.rendering.standing import criterion_text
 from domain.achievements import parse_criterion
+from domain.catalogue import Challenge, Lesson, LessonContent, Module
+from domain.enums import ChallengeKind
 from domain.learners import Learner
+from domain.progress import Progress
 from tests.unit.conftest import START
 
 
@@ -70,3 +74,25 @@ def test_the_chosen_language_wins_then_telegrams_then_the_default() -> None:
     assert pick_locale(learner("ru", "en"), available, "en") == "ru"
     assert pick_locale(learner(None, "ru-RU"), available, "en") == "ru"
     assert pick_locale(learner(None, "de"), available, "en") == "en"
+
+
+def last_page_buttons(progress: Progress, *, retaking: bool) -> list[str]:
+    module = Module(1, "basics", "Basics", None, 1)
+    lesson = Lesson(2, 1, "loops", "Loops", "Loop over things.", 1)
+    quiz = Challenge(
+        3, 2, "q", 1, ChallengeKind.SINGLE_CHOICE, "Which?", ("a", "b"), frozenset({0})
+    )
+    view = lesson_screen(LessonContent(lesson, module, (quiz,)), progress, 0, retaking=retaking)
+    assert view.keyboard is not None
+    return [button.text for row in view.keyboard.inline_keyboard for button in row]
+
+
+def test_the_last_page_leads_to_the_quiz_unless_the_lesson_is_done() -> None:
+    started = Progress.begin(1, 2, START)
+    done = started.completed(10, START)
+    retake = done.retaken()
+
+    assert "Start the quiz ▶" in last_page_buttons(started, retaking=False)
+    assert "🔁 Retake" in last_page_buttons(done, retaking=False)
+    assert "Start the quiz ▶" in last_page_buttons(retake, retaking=True)
+    assert "🔁 Retake" not in last_page_buttons(retake, retaking=True)

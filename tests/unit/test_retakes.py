@@ -97,3 +97,19 @@ async def test_retaking_an_unstarted_lesson_writes_nothing(
         await progress_service.retake_lesson(learner, VARIABLES, from_take=1)
 
     assert uow.working.progress == {}
+
+
+async def test_a_retake_is_under_way_until_every_challenge_is_solved_again(
+    progress_service: ProgressService, uow: FakeUnitOfWork, learner: Learner
+) -> None:
+    await solve_loops(progress_service, learner, wrong_first=False)
+    done = await progress_service.start_lesson(learner, FOR_LOOPS)
+    assert not await progress_service.retaking(learner, done)
+
+    second = await progress_service.retake_lesson(learner, FOR_LOOPS, from_take=1)
+    assert await progress_service.retaking(learner, second)
+    await progress_service.answer(learner, LOOP_QUIZ, WRONG[LOOP_QUIZ], attempt=1)
+    assert await progress_service.retaking(learner, second)
+
+    await progress_service.answer(learner, LOOP_QUIZ, RIGHT[LOOP_QUIZ], attempt=2)
+    assert not await progress_service.retaking(learner, second)
