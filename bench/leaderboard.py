@@ -1,7 +1,8 @@
 """Leaderboard benchmark: generate learners set-based in SQL, then time the refresh.
 
-Usage: python bench/leaderboard.py DATABASE_URL [--learners 1000000]
+Usage: python -m bench.leaderboard DATABASE_URL [--learners 1000000] [--changed 1]
 The database is created from scratch (it must be empty or disposable). Never run in tests.
+With --skip-generate it reuses generated learners and only migrates to the latest schema.
 """
 
 import argparse
@@ -23,8 +24,15 @@ from domain.leaderboard import BoardKind, week_start
 from domain.services import LeaderboardService
 from infrastructure.clock import SystemClock
 from infrastructure.db.engine import create_engine, create_session_factory
-from infrastructure.db.models import LeaderboardRow, ProgressRow, UserRow, table
+from infrastructure.db.models import LeaderboardRow, LessonRow, ProgressRow, UserRow, table
+from infrastructure.db.repositories.leaderboard import (
+    SqlLeaderboard,
+    entry_statement,
+    neighbours_statement,
+    top_statement,
+)
 from infrastructure.db.repositories.ranking import RANKED, ranking_query
+from infrastructure.db.repositories.totals import TotalsRecount, mark_changed
 from infrastructure.db.uow import SqlUnitOfWork
 from infrastructure.settings import Settings
 from tests.support.databases import migrate
@@ -125,8 +133,33 @@ async def service_refresh(engine: AsyncEngine) -> None:
         assert result.ranked is not None
 
 
+async def change_learners(engine: AsyncEngine, percent: float) -> None:
+    """Every (100/percent)-th learner betters a lesson, through the adapters' totals mark."""
+    step = max(1, round(100 / percent))
+    changed = sa.select(UserRow.id).where(UserRow.id % step == 0)
+    first_lesson = sa.select(sa.func.min(LessonRow.id)).scalar_subquery()
+    session_factory = create_session_factory(engine)
+    async with session_factory() as session:
+        await session.execute(
+            sa.update(table(ProgressRow))
+            .where(ProgressRow.lesson_id == first_lesson, ProgressRow.user_id.in_(changed))
+            .values(score=ProgressRow.score + 1)
+        )
+        await mark_changed(session, changed)
+        await session.commit()
+
+
+async def rebuild_totals(engine: AsyncEngine) -> None:
+    """Recount every learner's totals from all their rows (migration, republish, repair)."""
+    session_factory = create_session_factory(engine)
+    async with session_factory() as session:
+        await TotalsRecount(session).rebuild(week_start(datetime.now(UTC), "UTC"))
+        await session.commit()
+
+
 async def bare_refresh(engine: AsyncEngine) -> None:
-    """The plain rewrite typed out: DELETE everything, INSERT ... SELECT with the ranks."""
+    """The plain rewrite typed out: DELETE everything, INSERT ... SELECT with the ranks
+    (from the same up-to-date totals the refresh ranks)."""
     now = datetime.now(UTC)
     cache = table(LeaderboardRow)
     async with engine.begin() as connection:
@@ -175,11 +208,20 @@ async def read_latency(engine: AsyncEngine, user_id: int, rows: list[Any]) -> No
         )
 
 
-async def explain(engine: AsyncEngine) -> None:
-    top = "SELECT * FROM leaderboard_cache ORDER BY weekly_rank, user_id LIMIT 10"
-    async with engine.connect() as connection:
-        plan = await connection.execute(sa.text(f"EXPLAIN {top}"))
-        console.print("\n".join(str(row) for row in plan))
+async def explain(engine: AsyncEngine, user_id: int) -> None:
+    """The plans of the board's reads, compiled from the repository's own statements."""
+    async with create_session_factory(engine)() as session:
+        me = await SqlLeaderboard(session).entry(user_id)
+        assert me is not None
+        statements = [
+            top_statement(10, BoardKind.WEEK, user_id),
+            entry_statement(user_id),
+            neighbours_statement(me, 2, BoardKind.WEEK),
+        ]
+        for statement in statements:
+            sql = statement.compile(engine, compile_kwargs={"literal_binds": True})
+            plan = await session.execute(sa.text(f"EXPLAIN {sql}"))
+            console.print(f"[bold]{sql}[/bold]\n" + "\n".join(str(row) for row in plan))
 
 
 async def main() -> None:
@@ -187,23 +229,32 @@ async def main() -> None:
     parser.add_argument("url")
     parser.add_argument("--learners", type=int, default=1_000_000)
     parser.add_argument("--sample", type=int, default=2_000)
+    parser.add_argument("--changed", type=float, default=1.0, help="percent of learners")
     parser.add_argument("--skip-generate", action="store_true")
     args = parser.parse_args()
     engine = create_engine(Settings(database_url=args.url))
     rows: list[Any] = []
     if not args.skip_generate:
-        await migrate(engine)
+        await migrate(engine, "0005")
         await timed("generate", lambda: generate(engine, args.learners), rows)
-    await timed("refresh (service), first: every entry new", lambda: service_refresh(engine), rows)
-    await timed("refresh (service), again: nothing changed", lambda: service_refresh(engine), rows)
+    await timed("migrate to head (0006 marks every learner)", lambda: migrate(engine), rows)
+    await timed(
+        "refresh, first: totals rebuilt, every entry", lambda: service_refresh(engine), rows
+    )
+    await timed("refresh, nothing changed", lambda: service_refresh(engine), rows)
+    await change_learners(engine, args.changed)
+    await timed(
+        f"refresh after {args.changed}% of learners changed", lambda: service_refresh(engine), rows
+    )
+    await timed("full rebuild of learner_totals", lambda: rebuild_totals(engine), rows)
     await timed("bare DELETE + INSERT ... SELECT", lambda: bare_refresh(engine), rows)
-    await timed("refresh (service) after the bare rewrite", lambda: service_refresh(engine), rows)
+    await timed("refresh after the bare rewrite", lambda: service_refresh(engine), rows)
     naive = await timed(
         f"naive ORM loop, {args.sample} learners", lambda: naive_loop(engine, args.sample), rows
     )
     rows.append(("naive ORM loop, scaled to all", f"{naive * args.learners / args.sample:.0f} s"))
     await read_latency(engine, args.learners // 2, rows)
-    await explain(engine)
+    await explain(engine, args.learners // 2)
     result = Table(title=f"{engine.dialect.name}, {args.learners} learners")
     result.add_column("What")
     result.add_column("Time", justify="right")

@@ -5,7 +5,7 @@ from infrastructure.db.models.content import AchievementRow, ChallengeRow, Lesso
 from infrastructure.db.models.inbox import InboxRow
 from infrastructure.db.models.learners import ProcessedUpdateRow, StudyDayRow, UserRow
 from infrastructure.db.models.progress import AnswerRow, EarnedRow, ProgressRow
-from infrastructure.db.models.records import ActivityRow, LeaderboardRow
+from infrastructure.db.models.records import ActivityRow, LeaderboardRow, LearnerTotalsRow
 
 __all__ = [
     "AchievementRow",
@@ -16,6 +16,7 @@ __all__ = [
     "EarnedRow",
     "InboxRow",
     "LeaderboardRow",
+    "LearnerTotalsRow",
     "LessonRow",
     "ModuleRow",
     "ProcessedUpdateRow",

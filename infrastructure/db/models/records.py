@@ -30,6 +30,26 @@ class LeaderboardRow(Base):
     updated_at: Mapped[datetime]
 
 
+class LearnerTotalsRow(Base):
+    """A learner's board totals, so the refresh ranks one row per learner.
+
+    Writers that change the totals (a lesson completed or bettered, an award) only bump
+    ``version``; the refresh recounts the rows whose ``counted`` version lags behind, with
+    the week it ranks. ``weekly_score`` counts from ``week_start``; an older week means 0.
+    """
+
+    __tablename__ = "learner_totals"
+
+    user_id: Mapped[int] = mapped_column(user_fk(), primary_key=True, autoincrement=False)
+    total_score: Mapped[int] = counter()
+    lessons_completed: Mapped[int] = counter()
+    achievements_count: Mapped[int] = counter()
+    weekly_score: Mapped[int] = counter()
+    week_start: Mapped[datetime | None]
+    version: Mapped[int] = counter(1)
+    counted: Mapped[int] = counter()
+
+
 class ActivityRow(Base):
     __tablename__ = "activity_log"
     __table_args__ = (sa.Index(None, "user_id", "activity_type", "created_at"), TABLE_OPTIONS)

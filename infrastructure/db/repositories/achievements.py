@@ -16,6 +16,7 @@ from infrastructure.db.models import (
     ProgressRow,
     table,
 )
+from infrastructure.db.repositories.totals import mark_changed
 from infrastructure.db.upsert import insert_if_absent
 
 log = logging.getLogger(__name__)
@@ -42,7 +43,10 @@ class SqlAchievements:
     async def award(self, user_id: int, achievement_id: int, now: datetime) -> bool:
         values = {"user_id": user_id, "achievement_id": achievement_id, "earned_at": now}
         key = ["user_id", "achievement_id"]
-        return await insert_if_absent(self._session, table(EarnedRow), values, key)
+        awarded = await insert_if_absent(self._session, table(EarnedRow), values, key)
+        if awarded:
+            await mark_changed(self._session, user_id)
+        return awarded
 
 
 class SqlTotals:

@@ -8,7 +8,15 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.content import AchievementSpec, ChallengeSpec, LessonSpec, ModuleSpec
-from infrastructure.db.models import AchievementRow, ChallengeRow, LessonRow, ModuleRow, table
+from infrastructure.db.models import (
+    AchievementRow,
+    ChallengeRow,
+    EarnedRow,
+    LessonRow,
+    ModuleRow,
+    table,
+)
+from infrastructure.db.repositories.totals import mark_changed
 
 
 class SqlContentWriter:
@@ -77,9 +85,13 @@ class SqlContentWriter:
 
     async def save_achievement(self, achievement: AchievementSpec, now: datetime) -> None:
         rows = table(AchievementRow)
-        known = await self._session.scalar(
-            sa.select(rows.c.id).where(rows.c.slug == achievement.slug)
+        found = await self._session.execute(
+            sa.select(rows.c.id, rows.c.points).where(rows.c.slug == achievement.slug)
         )
+        known, points = found.one_or_none() or (None, achievement.points)
+        if known is not None and points != achievement.points:
+            earners = sa.select(EarnedRow.user_id).where(EarnedRow.achievement_id == known)
+            await mark_changed(self._session, earners)
         values = {
             "slug": achievement.slug,
             "type": achievement.type,

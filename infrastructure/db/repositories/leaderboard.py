@@ -1,16 +1,45 @@
+from typing import Any
+
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.leaderboard import BoardKind, LeaderboardEntry
 from domain.learners import display_name
-from infrastructure.db.models import LeaderboardRow, UserRow
+from infrastructure.db.models import LeaderboardRow, UserRow, table
+from infrastructure.db.repositories.ranking import RANKED
 from infrastructure.db.upsert import affected
 
-EntryQuery = sa.Select[LeaderboardRow, str | None, str | None, str | None, int]
-_ENTRY: EntryQuery = sa.select(
-    LeaderboardRow, UserRow.username, UserRow.first_name, UserRow.last_name, UserRow.telegram_id
-).join(UserRow, UserRow.id == LeaderboardRow.user_id)
-_RANK = {BoardKind.ALL_TIME: LeaderboardRow.rank, BoardKind.WEEK: LeaderboardRow.weekly_rank}
+_ENTRY_FIELDS = ("user_id", *RANKED)
+
+_CACHE = table(LeaderboardRow)
+_COLUMNS = (*(_CACHE.c[name] for name in _ENTRY_FIELDS), _CACHE.c.updated_at)
+_ENTRY = sa.select(
+    *_COLUMNS, UserRow.username, UserRow.first_name, UserRow.last_name, UserRow.telegram_id
+).join(UserRow, UserRow.id == _CACHE.c.user_id)
+_RANK = {BoardKind.ALL_TIME: _CACHE.c.rank, BoardKind.WEEK: _CACHE.c.weekly_rank}
+
+
+def top_statement(limit: int, kind: BoardKind, viewer: int) -> sa.Select[Any]:
+    """Walks the (rank, user_id) index from the top; hidden learners are skipped."""
+    seen = sa.or_(sa.not_(UserRow.hide_from_board), _CACHE.c.user_id == viewer)
+    return _ENTRY.where(seen).order_by(_RANK[kind], _CACHE.c.user_id).limit(limit)
+
+
+def entry_statement(user_id: int) -> sa.Select[Any]:
+    return _ENTRY.where(_CACHE.c.user_id == user_id)
+
+
+def neighbours_statement(entry: LeaderboardEntry, count: int, kind: BoardKind) -> sa.Select[Any]:
+    """Both sides in one round trip: two index range scans from the entry's position."""
+    rank = _RANK[kind]
+    position = sa.tuple_(rank, _CACHE.c.user_id)
+    me = sa.tuple_(sa.literal(entry.place(kind)), sa.literal(entry.user_id))
+    visible = _ENTRY.where(sa.not_(UserRow.hide_from_board))
+    above = visible.where(me > position).order_by(rank.desc(), _CACHE.c.user_id.desc())
+    below = visible.where(me < position).order_by(rank, _CACHE.c.user_id)
+    sides = [side.limit(count).subquery() for side in (above, below)]
+    both = sa.union_all(*(sa.select(side) for side in sides)).subquery()
+    return sa.select(both).order_by(both.c[rank.key], both.c.user_id)
 
 
 class SqlLeaderboard:
@@ -20,42 +49,27 @@ class SqlLeaderboard:
         self._session = session
 
     async def top(self, limit: int, kind: BoardKind, viewer: int) -> list[LeaderboardEntry]:
-        rank = _RANK[kind]
-        seen = sa.or_(sa.not_(UserRow.hide_from_board), LeaderboardRow.user_id == viewer)
-        statement = _ENTRY.where(seen).order_by(rank, LeaderboardRow.user_id)
-        return await self._entries(statement.limit(limit))
+        return await self._entries(top_statement(limit, kind, viewer))
 
     async def entry(self, user_id: int) -> LeaderboardEntry | None:
-        entries = await self._entries(_ENTRY.where(LeaderboardRow.user_id == user_id))
+        entries = await self._entries(entry_statement(user_id))
         return entries[0] if entries else None
 
     async def neighbours(
         self, entry: LeaderboardEntry, count: int, kind: BoardKind
     ) -> list[LeaderboardEntry]:
-        rank = _RANK[kind]
-        position = sa.tuple_(rank, LeaderboardRow.user_id)
-        me = sa.tuple_(sa.literal(entry.place(kind)), sa.literal(entry.user_id))
-        visible = _ENTRY.where(sa.not_(UserRow.hide_from_board))
-        above = visible.where(me > position).order_by(rank.desc(), LeaderboardRow.user_id.desc())
-        below = visible.where(me < position).order_by(rank, LeaderboardRow.user_id)
-        before = await self._entries(above.limit(count))
-        return [*reversed(before), *await self._entries(below.limit(count))]
+        return await self._entries(neighbours_statement(entry, count, kind))
 
-    async def _entries(self, statement: EntryQuery) -> list[LeaderboardEntry]:
+    async def _entries(self, statement: sa.Select[Any]) -> list[LeaderboardEntry]:
+        """Plain rows, no ORM identity map: the read path of every /top."""
         rows = await self._session.execute(statement)
         return [
             LeaderboardEntry(
-                user_id=row.user_id,
-                rank=row.rank,
-                total_score=row.total_score,
-                lessons_completed=row.lessons_completed,
-                achievements_count=row.achievements_count,
-                name=display_name(username, first_name, last_name, telegram_id),
+                **{name: getattr(row, name) for name in _ENTRY_FIELDS},
                 updated_at=row.updated_at,
-                weekly_rank=row.weekly_rank,
-                weekly_score=row.weekly_score,
+                name=display_name(row.username, row.first_name, row.last_name, row.telegram_id),
             )
-            for row, username, first_name, last_name, telegram_id in rows
+            for row in rows
         ]
 
 

@@ -5,14 +5,20 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.catalogue import Submission
+from domain.enums import ProgressStatus
 from domain.progress import AnswerRecord, Progress
 from infrastructure.db.models import AnswerRow, ChallengeRow, ProgressRow, StudyDayRow, table
+from infrastructure.db.repositories.totals import mark_changed
 from infrastructure.db.upsert import insert_if_absent
 
 
 class SqlProgress:
+    """Remembers the status and score it read, so only a save that changes a completed
+    lesson's points marks the learner's totals (an ordinary answer costs nothing more)."""
+
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
+        self._read: dict[tuple[int, int], tuple[ProgressStatus, int | None]] = {}
 
     async def get(self, user_id: int, lesson_id: int, *, lock: bool = False) -> Progress | None:
         statement = sa.select(ProgressRow).where(
@@ -21,7 +27,10 @@ class SqlProgress:
         if lock:
             statement = statement.with_for_update()
         row = await self._session.scalar(statement.execution_options(populate_existing=True))
-        return None if row is None else to_progress(row)
+        if row is None:
+            return None
+        self._read[user_id, lesson_id] = (row.status, row.score)
+        return to_progress(row)
 
     async def add(self, progress: Progress) -> bool:
         values = _values(progress) | {
@@ -30,9 +39,12 @@ class SqlProgress:
             "created_at": progress.started_at,
             "updated_at": progress.started_at,
         }
-        return await insert_if_absent(
+        added = await insert_if_absent(
             self._session, table(ProgressRow), values, ["user_id", "lesson_id"]
         )
+        if added and progress.is_completed:
+            await mark_changed(self._session, progress.user_id)
+        return added
 
     async def save(self, progress: Progress) -> None:
         statement = (
@@ -42,6 +54,10 @@ class SqlProgress:
             .values(_values(progress) | {"updated_at": sa.func.now()})
         )
         await self._session.execute(statement)
+        key, points = (progress.user_id, progress.lesson_id), (progress.status, progress.score)
+        if progress.is_completed and self._read.get(key) != points:
+            await mark_changed(self._session, progress.user_id)
+        self._read[key] = points
 
     async def for_learner(self, user_id: int) -> list[Progress]:
         statement = sa.select(ProgressRow).where(ProgressRow.user_id == user_id)

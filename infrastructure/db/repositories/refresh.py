@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from infrastructure.db.models import LeaderboardRow, table
 from infrastructure.db.repositories.ranking import RANKED, ranking_query
+from infrastructure.db.repositories.totals import TotalsRecount
 from infrastructure.db.types import UtcDateTime
 from infrastructure.db.upsert import affected
 
@@ -33,13 +34,15 @@ class SqlLeaderboardRefresher:
         self._session = session
 
     async def refresh(self, now: datetime, week_start: datetime) -> int:
-        """Rank every learner once, then delete, update and insert only what differs.
+        """Recount the learners marked as changed, rank every learner once from their
+        totals, then delete, update and insert only the entries that differ.
 
         Runs inside the caller's transaction, so other sessions keep reading the whole old
         board until it commits. At a million learners most entries are unchanged between
         ticks, and rewriting them (and their indexes) would be most of the cost.
         ``updated_at`` therefore says when an entry last changed.
         """
+        await TotalsRecount(self._session).bring_up_to_date(week_start)
         await self._drop_staging()
         connection = await self._session.connection()
         await connection.run_sync(STAGING.create)
