@@ -224,6 +224,14 @@ async def explain(engine: AsyncEngine, user_id: int) -> None:
             console.print(f"[bold]{sql}[/bold]\n" + "\n".join(str(row) for row in plan))
 
 
+async def analyze(engine: AsyncEngine) -> None:
+    """Fresh planner statistics after bulk generation (autovacuum would get there later)."""
+    if engine.dialect.name == "postgresql":
+        async with engine.connect() as connection:
+            await connection.execution_options(isolation_level="AUTOCOMMIT")
+            await connection.execute(sa.text("ANALYZE"))
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("url")
@@ -238,6 +246,7 @@ async def main() -> None:
         await migrate(engine, "0005")
         await timed("generate", lambda: generate(engine, args.learners), rows)
     await timed("migrate to head (0006 marks every learner)", lambda: migrate(engine), rows)
+    await analyze(engine)
     await timed(
         "refresh, first: totals rebuilt, every entry", lambda: service_refresh(engine), rows
     )

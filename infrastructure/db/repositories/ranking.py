@@ -28,25 +28,38 @@ def ranking_query(week_start: datetime) -> sa.Select[Any]:
     they still see their own place.
     """
     totals = _totals(week_start)
-    return sa.select(
-        totals.c.user_id,
-        _visible_rank(totals.c.total_score, totals.c.visible),
-        totals.c.total_score,
-        totals.c.lessons_completed,
-        totals.c.achievements_count,
-        _visible_rank(totals.c.weekly_score, totals.c.visible),
-        totals.c.weekly_score,
+    places = _places(totals, "total_score"), _places(totals, "weekly_score")
+    return (
+        sa.select(
+            totals.c.user_id,
+            places[0].c.place.label("rank"),
+            totals.c.total_score,
+            totals.c.lessons_completed,
+            totals.c.achievements_count,
+            places[1].c.place.label("weekly_rank"),
+            totals.c.weekly_score,
+        )
+        .join(places[0], places[0].c.score == totals.c.total_score)
+        .join(places[1], places[1].c.score == totals.c.weekly_score)
     )
 
 
-def _visible_rank(score: sa.ColumnElement[int], visible: sa.ColumnElement[int]) -> Any:
-    """1 + visible learners strictly above: RANK() over the visible, for everyone."""
-    at_or_above = sa.func.sum(visible).over(order_by=score.desc())
-    level = sa.func.sum(visible).over(partition_by=score)
-    return sa.cast(1 + at_or_above - level, sa.Integer)
+def _places(totals: sa.CTE, score: str) -> sa.Subquery:
+    """The rank of every score: 1 + visible learners with a higher one.
+
+    Ranked per distinct score (a few hundred), not per learner, so nothing sorts a
+    million rows: one grouping pass, a window over the levels, a hash join back.
+    """
+    levels = (
+        sa.select(totals.c[score].label("score"), sa.func.sum(totals.c.visible).label("visible"))
+        .group_by(totals.c[score])
+        .subquery()
+    )
+    above = sa.func.sum(levels.c.visible).over(order_by=levels.c.score.desc()) - levels.c.visible
+    return sa.select(levels.c.score, sa.cast(1 + above, sa.Integer).label("place")).subquery()
 
 
-def _totals(week_start: datetime) -> sa.Subquery:
+def _totals(week_start: datetime) -> sa.CTE:
     """One row per active learner from ``learner_totals``; no row yet means nothing earned."""
     totals = table(LearnerTotalsRow)
     this_week = sa.case((totals.c.week_start >= week_start, totals.c.weekly_score), else_=0)
@@ -65,5 +78,5 @@ def _totals(week_start: datetime) -> sa.Subquery:
         )
         .outerjoin(totals, totals.c.user_id == UserRow.id)
         .where(UserRow.is_active)
-        .subquery()
+        .cte("totals")
     )

@@ -41,7 +41,8 @@ async def mark_changed(session: AsyncSession, learners: int | sa.Select[Any]) ->
     if isinstance(learners, int):
         rows: dict[str, int] | sa.Select[Any] = {"user_id": learners}
     else:
-        rows = learners.where(sa.true())
+        user_id = learners.selected_columns[0].label("user_id")
+        rows = learners.with_only_columns(user_id).where(sa.true())
     await session.execute(_upsert(session, rows, lambda _: {"version": TOTALS.c.version + 1}))
 
 
