@@ -2,6 +2,7 @@
 change matches the independent computation of test_board_refresh."""
 
 from datetime import timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -124,3 +125,27 @@ async def test_republished_points_deactivation_and_a_new_week_keep_the_board_rig
     board, _ = await cached(engine)
     assert board == world.expected(points, next_week)
     assert {entry[5] for user, entry in board.items() if user != learner} == {0}
+
+
+async def test_each_transaction_of_a_unit_of_work_marks_its_own_changes(
+    engine: AsyncEngine, uow_factory: UowFactory, clock: FixedClock, course: Course
+) -> None:
+    world = await build_world(engine, course, seed=14)
+    await refresh(uow_factory, clock)
+    before = await versions(engine)
+    user, lesson = next(iter(world.lessons))
+
+    async with uow_factory() as uow:
+        for score in (40, 50):
+            progress = await uow.progress.get(user, lesson, lock=True)
+            assert progress is not None
+            await uow.progress.save(progress.completed(score, clock.now()))
+            await uow.achievements.award(user, await first_lesson_id(uow), clock.now())
+            await uow.commit()
+
+    assert (await versions(engine))[user] == before[user] + 2
+
+
+async def first_lesson_id(uow: Any) -> int:
+    query = sa.select(AchievementRow.id).where(AchievementRow.slug == "first-lesson")
+    return int(await uow.session.scalar(query))

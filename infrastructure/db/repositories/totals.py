@@ -9,11 +9,12 @@ meanwhile leaves the row marked for the next tick, so no change is ever lost.
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import mysql, postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
 from domain.enums import ProgressStatus
 from infrastructure.db.models import (
@@ -29,6 +30,7 @@ from infrastructure.db.types import UtcDateTime
 TOTALS = table(LearnerTotalsRow)
 COUNTS = ("total_score", "lessons_completed", "achievements_count", "weekly_score")
 CHUNK = 5_000
+_MARKED = "learner_totals.marked"
 REBUILD_ABOVE = 50_000
 """More marked learners than this are recounted by one full rebuild instead of by id."""
 
@@ -36,14 +38,31 @@ REBUILD_ABOVE = 50_000
 async def mark_changed(session: AsyncSession, learners: int | sa.Select[Any]) -> None:
     """Create the learners' rows or bump their versions, so the next refresh recounts them.
 
-    ``learners`` is one user id, or a query of user ids for a set-based mark.
+    ``learners`` is one user id, or a query of user ids for a set-based mark. One learner
+    is marked once per transaction: a completion and its awards cost one statement.
     """
     if isinstance(learners, int):
+        if learners in _marked(session):
+            return
+        _marked(session).add(learners)
         rows: dict[str, int] | sa.Select[Any] = {"user_id": learners}
     else:
         user_id = learners.selected_columns[0].label("user_id")
         rows = learners.with_only_columns(user_id).where(sa.true())
     await session.execute(_upsert(session, rows, lambda _: {"version": TOTALS.c.version + 1}))
+
+
+def _marked(session: AsyncSession) -> set[int]:
+    """Learners marked in the session's current transaction, forgotten when it ends."""
+    marked = session.info.get(_MARKED)
+    if marked is None:
+        marked = session.info[_MARKED] = set()
+        sa.event.listen(session.sync_session, "after_transaction_end", _forget)
+    return cast(set[int], marked)
+
+
+def _forget(session: Session, _transaction: Any) -> None:
+    session.info.get(_MARKED, set()).clear()
 
 
 class TotalsRecount:
