@@ -29,17 +29,36 @@ def entry_statement(user_id: int) -> sa.Select[Any]:
     return _ENTRY.where(_CACHE.c.user_id == user_id)
 
 
-def neighbours_statement(entry: LeaderboardEntry, count: int, kind: BoardKind) -> sa.Select[Any]:
+def neighbours_statement(
+    entry: LeaderboardEntry, count: int, kind: BoardKind, dialect: str = "postgresql"
+) -> sa.Select[Any]:
     """Both sides in one round trip: two index range scans from the entry's position."""
     rank = _RANK[kind]
-    position = sa.tuple_(rank, _CACHE.c.user_id)
-    me = sa.tuple_(sa.literal(entry.place(kind)), sa.literal(entry.user_id))
     visible = _ENTRY.where(sa.not_(UserRow.hide_from_board))
-    above = visible.where(me > position).order_by(rank.desc(), _CACHE.c.user_id.desc())
-    below = visible.where(me < position).order_by(rank, _CACHE.c.user_id)
+    above = visible.where(_beside(rank, entry, kind, dialect, before=True))
+    below = visible.where(_beside(rank, entry, kind, dialect, before=False))
+    above = above.order_by(rank.desc(), _CACHE.c.user_id.desc())
+    below = below.order_by(rank, _CACHE.c.user_id)
     sides = [side.limit(count).subquery() for side in (above, below)]
     both = sa.union_all(*(sa.select(side) for side in sides)).subquery()
     return sa.select(both).order_by(both.c[rank.key], both.c.user_id)
+
+
+def _beside(
+    rank: sa.Column[int], entry: LeaderboardEntry, kind: BoardKind, dialect: str, before: bool
+) -> sa.ColumnElement[bool]:
+    """(rank, user_id) before or after the entry's. PostgreSQL turns the row comparison
+    into an index range; MariaDB does so only for the spelled-out form."""
+    place, user_id = entry.place(kind), entry.user_id
+    if dialect == "postgresql":
+        me, position = (
+            sa.tuple_(sa.literal(place), sa.literal(user_id)),
+            sa.tuple_(rank, _CACHE.c.user_id),
+        )
+        return position < me if before else position > me
+    if before:
+        return sa.or_(rank < place, sa.and_(rank == place, _CACHE.c.user_id < user_id))
+    return sa.or_(rank > place, sa.and_(rank == place, _CACHE.c.user_id > user_id))
 
 
 class SqlLeaderboard:
@@ -58,7 +77,8 @@ class SqlLeaderboard:
     async def neighbours(
         self, entry: LeaderboardEntry, count: int, kind: BoardKind
     ) -> list[LeaderboardEntry]:
-        return await self._entries(neighbours_statement(entry, count, kind))
+        dialect = self._session.get_bind().dialect.name
+        return await self._entries(neighbours_statement(entry, count, kind, dialect))
 
     async def _entries(self, statement: sa.Select[Any]) -> list[LeaderboardEntry]:
         """Plain rows, no ORM identity map: the read path of every /top."""
