@@ -20,6 +20,8 @@ class BotConfig:
     webhook_port: int = 8080
     webhook_path: str = "/telegram"
     shutdown_grace_seconds: float = 10.0
+    throttle_actions: int = 20
+    throttle_window_seconds: float = 10.0
 
     def is_admin(self, telegram_id: int) -> bool:
         return telegram_id in self.admin_ids

@@ -16,6 +16,7 @@ from bot.middlewares import (
 )
 from bot.middlewares.errors import FriendlyErrors
 from bot.middlewares.metrics import Measured, UpdateMetrics
+from bot.middlewares.throttle import Throttle
 from domain.ports import Clock, UnitOfWorkFactory
 
 COMMANDS = (
@@ -39,7 +40,8 @@ def build_dispatcher(
     metrics: UpdateMetrics | None = None,
 ) -> tuple[Dispatcher, InFlight]:
     """Update-level context first (in flight, unit of work, learner, replay guard), then the
-    language, then callback answers and friendly errors around each handler."""
+    language, then callback answers, the per-learner throttle and friendly errors around
+    each handler."""
     i18n = I18n(path=LOCALES_DIR, default_locale=config.default_locale, domain="messages")
     dispatcher = Dispatcher(config=config, clock=clock)
     in_flight = InFlight()
@@ -51,7 +53,10 @@ def build_dispatcher(
     dispatcher.update.outer_middleware(LearnerMiddleware())
     dispatcher.update.outer_middleware(ReplayGuard(clock))
     LearnerLocale(i18n).setup(dispatcher)
+    throttle = Throttle(clock, config.throttle_actions, config.throttle_window_seconds)
     dispatcher.callback_query.middleware(CallbackAnswerMiddleware())
+    dispatcher.callback_query.middleware(throttle)
+    dispatcher.message.middleware(throttle)
     dispatcher.callback_query.middleware(FriendlyErrors())
     dispatcher.message.middleware(FriendlyErrors())
     dispatcher.include_router(build_router())

@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     webhook_host: str = "0.0.0.0"
     webhook_port: int = Field(8080, ge=1, le=65535)
     webhook_path: str = "/telegram"
+    throttle_actions: int = Field(20, ge=1, description="per learner within the window")
+    throttle_window_seconds: float = Field(10.0, gt=0)
     auto_migrate: bool = Field(False, description="alembic upgrade head on start-up")
     log_format: Literal["plain", "json"] = "plain"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"

@@ -20,6 +20,8 @@ def bot_config(settings: Settings) -> BotConfig:
         webhook_host=settings.webhook_host,
         webhook_port=settings.webhook_port,
         webhook_path=settings.webhook_path,
+        throttle_actions=settings.throttle_actions,
+        throttle_window_seconds=settings.throttle_window_seconds,
     )
 
 

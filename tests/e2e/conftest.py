@@ -76,6 +76,8 @@ async def bot_process(
             "TELEGRAM_API_URL": fake.url,
             "ADMIN_IDS": str(ADMIN.id),
             "LEADERBOARD_REFRESH_SECONDS": "3600",
+            # The scripted player taps far faster than a person; the throttle has its own tests.
+            "THROTTLE_ACTIONS": "10000",
         }
         | settings
     )

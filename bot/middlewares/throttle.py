@@ -1,0 +1,42 @@
+from datetime import timedelta
+from typing import Any
+
+from aiogram import BaseMiddleware
+from aiogram.types import CallbackQuery, Message, TelegramObject, User
+from aiogram.utils.i18n import gettext as _
+
+from bot.middlewares.base import Handler
+from domain.ports import Clock
+from domain.throttling import ActionBudget, Verdict
+
+
+class Throttle(BaseMiddleware):
+    """Refuses a learner's taps and messages beyond the budget before any handler writes.
+
+    Registered on both callback queries and messages with one shared budget, inside the
+    callback-answer middleware so the refusal rides on the callback's own answer.
+    """
+
+    def __init__(self, clock: Clock, limit: int, window_seconds: float) -> None:
+        self._clock = clock
+        self._budget = ActionBudget(limit, timedelta(seconds=window_seconds))
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
+        user: User | None = data.get("event_from_user")
+        if user is None:
+            return await handler(event, data)
+        verdict = self._budget.spend(user.id, self._clock.now())
+        if verdict is Verdict.ALLOWED:
+            return await handler(event, data)
+        if verdict is Verdict.REFUSED:
+            await _slow_down(event, data)
+        return None
+
+
+async def _slow_down(event: TelegramObject, data: dict[str, Any]) -> None:
+    text = _("Whoa, that was fast! Take a breath and try again in a few seconds.")
+    answer = data.get("callback_answer")
+    if isinstance(event, CallbackQuery) and answer is not None:
+        answer.text = text
+    elif isinstance(event, Message):
+        await event.answer(text)
