@@ -31,11 +31,11 @@ class FriendlyErrors(BaseMiddleware):
             return await handler(event, data)
         except DomainError as error:
             await _rollback(data)
-            await _tell(event, data, refusal_text(error))
+            await tell(event, data, refusal_text(error))
         except Exception:
             log.exception("update handling failed")
             await _rollback(data)
-            await _tell(event, data, _("Something went wrong on our side. Please try again."))
+            await tell(event, data, _("Something went wrong on our side. Please try again."))
         return None
 
 
@@ -60,10 +60,13 @@ async def _rollback(data: dict[str, Any]) -> None:
             log.exception("rollback failed")
 
 
-async def _tell(event: TelegramObject, data: dict[str, Any], text: str) -> None:
+async def tell(
+    event: TelegramObject, data: dict[str, Any], text: str, *, alert: bool = True
+) -> None:
+    """Says ``text`` on the callback's own answer (an alert or a toast), or as a reply."""
     answer = data.get("callback_answer")
     if isinstance(event, CallbackQuery) and answer is not None:
-        answer.text, answer.show_alert = text, True
+        answer.text, answer.show_alert = text, alert
         return
     if isinstance(event, Message):
         try:

@@ -2,10 +2,11 @@ from datetime import timedelta
 from typing import Any
 
 from aiogram import BaseMiddleware
-from aiogram.types import CallbackQuery, Message, TelegramObject, User
+from aiogram.types import TelegramObject, User
 from aiogram.utils.i18n import gettext as _
 
 from bot.middlewares.base import Handler
+from bot.middlewares.errors import tell
 from domain.ports import Clock
 from domain.throttling import ActionBudget, Verdict
 
@@ -29,14 +30,6 @@ class Throttle(BaseMiddleware):
         if verdict is Verdict.ALLOWED:
             return await handler(event, data)
         if verdict is Verdict.REFUSED:
-            await _slow_down(event, data)
+            text = _("Whoa, that was fast! Take a breath and try again in a few seconds.")
+            await tell(event, data, text, alert=False)
         return None
-
-
-async def _slow_down(event: TelegramObject, data: dict[str, Any]) -> None:
-    text = _("Whoa, that was fast! Take a breath and try again in a few seconds.")
-    answer = data.get("callback_answer")
-    if isinstance(event, CallbackQuery) and answer is not None:
-        answer.text = text
-    elif isinstance(event, Message):
-        await event.answer(text)

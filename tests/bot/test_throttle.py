@@ -1,7 +1,6 @@
 """The throttle middleware: taps beyond the budget never reach a handler."""
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -11,14 +10,9 @@ from aiogram.utils.i18n import I18n
 
 from bot.config import LOCALES_DIR
 from bot.middlewares.throttle import Throttle
+from tests.support.clock import FixedClock
 
 FARMER = User(id=7, is_bot=False, first_name="Bot-like")
-NOW = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
-
-
-class FrozenClock:
-    def now(self) -> datetime:
-        return NOW
 
 
 @pytest.fixture(autouse=True)
@@ -40,7 +34,7 @@ async def tap(throttle: Throttle, handled: list[int], user: User = FARMER) -> Ca
 
 
 async def test_a_burst_beyond_the_budget_is_refused_politely_once_then_dropped() -> None:
-    throttle = Throttle(FrozenClock(), limit=20, window_seconds=10)
+    throttle = Throttle(FixedClock(), limit=20, window_seconds=10)
     handled: list[int] = []
 
     answers = [await tap(throttle, handled) for _ in range(25)]
@@ -53,7 +47,7 @@ async def test_a_burst_beyond_the_budget_is_refused_politely_once_then_dropped()
 
 
 async def test_one_learner_flooding_does_not_throttle_another() -> None:
-    throttle = Throttle(FrozenClock(), limit=3, window_seconds=10)
+    throttle = Throttle(FixedClock(), limit=3, window_seconds=10)
     handled: list[int] = []
     for _ in range(10):
         await tap(throttle, handled)
