@@ -6,6 +6,10 @@ from rich.console import Console
 from rich.table import Table
 
 Report = dict[str, Any]
+COLUMNS = (
+    *("", "answers/s", "x ceiling", "x raw", "p50 ms", "p99 ms", "at offered/s"),
+    *("statements", "round trips", "failed"),
+)
 
 
 def _ratio(value: float, reference: float | None) -> str:
@@ -18,22 +22,18 @@ def _latencies(figures: Report) -> tuple[str, str]:
     return f"{bound}{figures['p50_ms']:.1f}", f"{bound}{figures['p99_ms']:.1f}"
 
 
+def _failed(figures: Report) -> str:
+    """Answers refused or failed (an error, a deadlock, a stale attempt after one)."""
+    return f"{figures['refusals'] / figures['answers']:.1%}" if figures["answers"] else "—"
+
+
 def summary_table(report: Report) -> Table:
     ceiling = report["ceiling"]["answers_per_s"]
     table = Table(title="Answers through the real dispatcher")
-    for column in (
-        "",
-        "answers/s",
-        "x ceiling",
-        "x raw",
-        "p50 ms",
-        "p99 ms",
-        "at offered/s",
-        "statements",
-        "round trips",
-    ):
-        table.add_column(column, justify="left" if not column else "right")
-    table.add_row("ceiling (no database)", f"{ceiling:.0f}", "1.00x", *["—"] * 6)
+    for column in COLUMNS:
+        table.add_column(column, justify="right" if column else "left")
+    failed = _failed(report["ceiling"])
+    table.add_row("ceiling (no database)", f"{ceiling:.0f}", "1.00x", *["—"] * 6, failed)
     for backend, figures in report["backends"].items():
         raw = figures.get("raw_answers_per_s")
         rate = figures["answers_per_s"]
@@ -46,6 +46,7 @@ def summary_table(report: Report) -> Table:
             f"{figures['achieved_per_s']:.0f} of {figures['offered_per_s']:.0f}",
             f"{figures['statements_per_answer']:.1f}",
             f"{figures['round_trips_per_answer']:.1f}",
+            _failed(figures),
         )
         if raw is not None:
             table.add_row(
@@ -56,6 +57,7 @@ def summary_table(report: Report) -> Table:
                 *["—"] * 3,
                 str(figures["raw_statements_per_answer"]),
                 str(figures["raw_round_trips_per_answer"]),
+                "—",
             )
     return table
 
