@@ -250,7 +250,11 @@ async def main() -> None:
     if not args.skip_generate:
         await migrate(engine, "0005")
         await timed("generate", lambda: generate(engine, args.learners), rows)
-    await timed("migrate to head (0006 marks every learner)", lambda: migrate(engine), rows)
+    await timed(
+        "migrate to head (0006 marks every learner, 0007 indexes flags)",
+        lambda: migrate(engine),
+        rows,
+    )
     await analyze(engine)
     await timed(
         "refresh, first: totals rebuilt, every entry", lambda: service_refresh(engine), rows
