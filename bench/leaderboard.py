@@ -216,7 +216,7 @@ async def explain(engine: AsyncEngine, user_id: int) -> None:
         statements = [
             top_statement(10, BoardKind.WEEK, user_id),
             entry_statement(user_id),
-            neighbours_statement(me, 2, BoardKind.WEEK),
+            neighbours_statement(me, 2, BoardKind.WEEK, engine.dialect.name),
         ]
         for statement in statements:
             sql = statement.compile(engine, compile_kwargs={"literal_binds": True})
