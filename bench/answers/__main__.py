@@ -14,7 +14,8 @@ import tempfile
 from pathlib import Path
 
 from bench.answers.report import print_report
-from bench.answers.run import Sizes, run_answers
+from bench.answers.run import run_answers
+from bench.answers.sizes import Sizes
 from bench.support.databases import BACKENDS
 
 

@@ -1,11 +1,10 @@
 """The table: each backend against the ceiling and the raw reference, and where the SQL goes."""
 
-from typing import Any
-
 from rich.console import Console
 from rich.table import Table
 
-Report = dict[str, Any]
+from bench.answers.sizes import Report
+
 COLUMNS = (
     *("", "answers/s", "x ceiling", "x raw", "p50 ms", "p99 ms", "at offered/s"),
     *("statements", "round trips", "failed"),

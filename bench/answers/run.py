@@ -2,66 +2,37 @@
 
 import os
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
-from typing import Any
 
 import sqlalchemy as sa
-from aiogram import Bot, Dispatcher
 
 from bench.answers.counting import RoundTrips
-from bench.answers.dispatching import bench_settings, ceiling_dispatcher, real_dispatcher
-from bench.answers.enrol import course_takers, endless_takers, started_on_first_lesson
+from bench.answers.dispatching import bench_settings, real_dispatcher
+from bench.answers.enrol import course_takers
 from bench.answers.failures import failures_tallied
-from bench.answers.load import Answer, SimLearner, Tally, offer, percentile_ms, saturate
+from bench.answers.load import Tally, offer, percentile_ms, saturate
 from bench.answers.local_bot import local_bot
-from bench.answers.raw import RAW_ROUND_TRIPS, RAW_STATEMENTS, raw_answers
-from bench.answers.updates import button_press, learner_user
+from bench.answers.references import measure_ceiling, measure_raw
+from bench.answers.sizes import Report, Sizes
+from bench.answers.updates import through
 from bench.support.course import Course, publish_course
 from bench.support.databases import drop_database, fresh_database
-from bench.support.plans import Step
 from learnbot.app import Application, application
 
-Report = dict[str, Any]
 
-
-@dataclass(frozen=True)
-class Sizes:
-    learners: int = 32
-    seconds: float = 10.0
-    warmup: float = 1.0
-    rate: float = 300.0
-    offered_seconds: float = 10.0
-    offered_learners: int = 100
-    lessons: int = 50
-
-
-def through(dispatcher: Dispatcher, bot: Bot) -> Answer:
-    async def answer(learner: SimLearner, step: Step) -> None:
-        update = button_press(learner_user(learner.telegram_id), step.payload)
-        await dispatcher.feed_update(bot, update)
-
-    return answer
-
-
-async def measure_ceiling(course: Course, sizes: Sizes) -> Report:
-    bot, session = local_bot()
-    answer = through(ceiling_dispatcher(course), bot)
-    learners = endless_takers(course, sizes.learners)
-    tally = await saturate(learners, answer, sizes.seconds, sizes.warmup)
-    per_second = tally.in_window / tally.elapsed
-    return {"answers_per_s": per_second, "answers": tally.answers, "refusals": session.refusals}
-
-
-async def measure_backend(backend: str, sizes: Sizes, folder: Path, name: str) -> Report:
+async def measure_backend(
+    backend: str, sizes: Sizes, folder: Path, name: str
+) -> tuple[Report, Course]:
+    """The backend's figures, and the course as published there."""
     url = await fresh_database(backend, name, folder)
     try:
         course = await publish_course(url, folder / "pack", sizes.lessons)
         async with application(bench_settings(url)) as learnbot:
             report = await _through_the_bot(learnbot, course, sizes)
             if backend != "sqlite":
-                report |= await _raw_reference(learnbot, url, course, sizes, backend)
-        return report | {"course": course}
+                report |= await measure_raw(learnbot, url, course, sizes, backend)
+        return report, course
     finally:
         await drop_database(backend, name)
 
@@ -113,40 +84,16 @@ def _per_answer(tally: Tally, counter: RoundTrips) -> Report:
     }
 
 
-async def _raw_reference(
-    learnbot: Application, url: str, course: Course, sizes: Sizes, backend: str
-) -> Report:
-    learners, learner_ids = await started_on_first_lesson(learnbot, course, sizes.learners)
-    settings = learnbot.settings
-    raw = await raw_answers(url, settings.db_pool_size + settings.db_max_overflow)
-    attempts: Counter[int] = Counter()
-
-    async def answer(learner: SimLearner, step: Step) -> None:
-        attempts[learner.telegram_id] += 1
-        await raw.answer(learner_ids[learner.telegram_id], step, attempts[learner.telegram_id])
-
-    try:
-        tally = await saturate(learners, answer, sizes.seconds, sizes.warmup)
-    finally:
-        await raw.close()
-    return {
-        "raw_answers_per_s": tally.in_window / tally.elapsed,
-        "raw_statements_per_answer": RAW_STATEMENTS,
-        "raw_round_trips_per_answer": RAW_ROUND_TRIPS[backend],
-    }
-
-
 async def run_answers(
     backends: list[str], sizes: Sizes, folder: Path, name: str = "learnbot_bench_answers"
 ) -> Report:
     """The whole benchmark; the ceiling is measured on the first backend's course."""
     load_before = os.getloadavg()
     results: dict[str, Report] = {}
+    courses: list[Course] = []
     for backend in backends:
-        results[backend] = await measure_backend(backend, sizes, folder / backend, name)
-    course: Course = results[backends[0]].pop("course")
-    for report in results.values():
-        report.pop("course", None)
-    ceiling = await measure_ceiling(course, sizes)
+        results[backend], course = await measure_backend(backend, sizes, folder / backend, name)
+        courses.append(course)
+    ceiling = await measure_ceiling(courses[0], sizes)
     machine = {"cpus": os.cpu_count(), "load_before": load_before, "load_after": os.getloadavg()}
     return {"ceiling": ceiling, "backends": results, "machine": machine, "sizes": asdict(sizes)}

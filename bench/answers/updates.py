@@ -4,7 +4,11 @@ import functools
 import itertools
 from datetime import UTC, datetime
 
+from aiogram import Bot, Dispatcher
 from aiogram.types import CallbackQuery, Chat, Message, Update, User
+
+from bench.answers.load import Answer, SimLearner
+from bench.support.plans import Step
 
 BOT_USER = User(id=123456789, is_bot=True, first_name="learnbot", username="learnbot_bench_bot")
 _update_ids = itertools.count(1)
@@ -39,3 +43,13 @@ def button_press(user: User, payload: str) -> Update:
         data=payload,
     )
     return Update(update_id=update_id, callback_query=query)
+
+
+def through(dispatcher: Dispatcher, bot: Bot) -> Answer:
+    """Each answer is a button press fed to ``dispatcher``, awaited until fully handled."""
+
+    async def answer(learner: SimLearner, step: Step) -> None:
+        update = button_press(learner_user(learner.telegram_id), step.payload)
+        await dispatcher.feed_update(bot, update)
+
+    return answer

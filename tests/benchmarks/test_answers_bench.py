@@ -11,7 +11,8 @@ import pytest
 from rich.console import Console
 
 from bench.answers.report import print_report
-from bench.answers.run import Sizes, run_answers
+from bench.answers.run import run_answers
+from bench.answers.sizes import Sizes
 
 TINY = Sizes(
     learners=2,

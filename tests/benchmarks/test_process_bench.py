@@ -3,6 +3,7 @@
 Only the shape of the report and non-zero figures are checked, never a timing.
 """
 
+import secrets
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,12 @@ from bench.process.run import ProcessSizes, measure_process
 
 
 @pytest.mark.slow
-async def test_the_process_benchmark_reports_memory_and_start_up(tmp_path: Path) -> None:
-    report = await measure_process("sqlite", ProcessSizes(12, 2, 0.0), tmp_path)
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+async def test_the_process_benchmark_reports_memory_and_start_up(
+    backend: str, tmp_path: Path
+) -> None:
+    name = f"learnbot_bench_smoke_{secrets.token_hex(4)}"
+    report = await measure_process(backend, ProcessSizes(12, 2, 0.0), tmp_path, name)
 
     assert report["answers"] == 12
     assert report["refusals"] == 0

@@ -11,7 +11,7 @@ from bench.answers.counting import RoundTrips, answer_kind
 from bench.answers.dispatching import bench_settings, real_dispatcher
 from bench.answers.enrol import course_takers
 from bench.answers.local_bot import local_bot
-from bench.answers.run import through
+from bench.answers.updates import through
 from bench.support.course import publish_course
 from bench.support.databases import drop_database, fresh_database
 from learnbot.app import application

@@ -1,0 +1,17 @@
+"""How big a run is: the defaults finish in a couple of minutes on a loaded 2-core machine."""
+
+from dataclasses import dataclass
+from typing import Any
+
+Report = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Sizes:
+    learners: int = 32
+    seconds: float = 10.0
+    warmup: float = 1.0
+    rate: float = 300.0
+    offered_seconds: float = 10.0
+    offered_learners: int = 100
+    lessons: int = 50
