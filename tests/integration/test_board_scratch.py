@@ -2,12 +2,15 @@
 them from a run that failed before dropping them: the next refresh must not rank from
 their stale rows."""
 
+import pytest
 import sqlalchemy as sa
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.services import LeaderboardService
 from infrastructure.db.repositories.ranking import INPUTS, RANKED
 from infrastructure.db.repositories.refresh import STAGING
+from infrastructure.db.repositories.scratch import scratch
 from tests.integration.conftest import UowFactory
 from tests.integration.test_board_refresh import achievement_points, build_world, cached
 from tests.support.clock import FixedClock
@@ -32,3 +35,12 @@ async def test_a_refresh_ignores_scratch_tables_left_on_its_connection(
 
     board, _ = await cached(engine)
     assert board == world.expected(await achievement_points(engine))
+
+
+async def test_a_failure_inside_the_scratch_block_is_the_error_raised(
+    uow_factory: UowFactory,
+) -> None:
+    async with uow_factory() as uow:
+        with pytest.raises(DBAPIError, match="no_such_table"):
+            async with scratch(uow.session, INPUTS):
+                await uow.session.execute(sa.text("SELECT * FROM no_such_table"))

@@ -23,15 +23,18 @@ def temporary_table(name: str, *columns: sa.Column[Any]) -> sa.Table:
 
 @asynccontextmanager
 async def scratch(session: AsyncSession, scratch_table: sa.Table) -> AsyncIterator[sa.Table]:
-    """The table created empty for the block and dropped after it. A pooled connection
-    may still hold one left by a run that failed mid-way, so it is dropped first too."""
+    """The table created empty for the block and dropped after it.
+
+    A block that fails leaves the table behind: a failed statement has aborted the
+    transaction on PostgreSQL, where a drop would fail too and hide the real error. The
+    rollback removes it there; elsewhere the pooled connection keeps it until the next
+    run, which drops it before creating its own.
+    """
     await _drop(session, scratch_table)
     connection = await session.connection()
     await connection.run_sync(scratch_table.create)
-    try:
-        yield scratch_table
-    finally:
-        await _drop(session, scratch_table)
+    yield scratch_table
+    await _drop(session, scratch_table)
 
 
 async def _drop(session: AsyncSession, scratch_table: sa.Table) -> None:
