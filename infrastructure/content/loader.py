@@ -8,6 +8,7 @@ from domain.content import CoursePack, ModuleSpec
 from infrastructure.content.achievements import to_achievements
 from infrastructure.content.documents import Documents
 from infrastructure.content.lessons import LessonCheck, read_lesson
+from infrastructure.content.limits import too_many_files
 from infrastructure.content.problems import InvalidPack
 from infrastructure.content.schema import CourseModel, ModuleModel
 
@@ -19,6 +20,10 @@ def load_pack(root: Path, lesson_checks: Sequence[LessonCheck] = ()) -> CoursePa
     documents = Documents(root)
     if not (root / "course.yaml").is_file():
         documents.report("course.yaml", None, "(file)", f"no course.yaml in {root}")
+        raise InvalidPack(documents.problems)
+    crowded = too_many_files(root)
+    if crowded is not None:
+        documents.report(".", None, "(pack)", crowded)
         raise InvalidPack(documents.problems)
     document = documents.yaml(root / "course.yaml")
     course = None if document is None else documents.model(document, CourseModel)
