@@ -73,4 +73,5 @@ def fuzzing(body: Body, backend: str, examples: int) -> Callable[..., Awaitable[
     async def test(fuzz_world: World, errors: Errors, data: st.DataObject) -> None:
         await body(fuzz_world, errors, data)
 
-    return test
+    made: Callable[..., Awaitable[None]] = test
+    return made

@@ -15,7 +15,7 @@ from aiogram.client.session.base import BaseSession
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.methods import AnswerCallbackQuery, TelegramMethod
 from aiogram.methods.base import TelegramType
-from aiogram.types import Chat, Message
+from aiogram.types import Chat, Message, User
 
 from bot.fake_api.errors import ApiError
 from bot.fake_api.html import parse_html
@@ -45,6 +45,8 @@ class LocalSession(BaseSession):
         returning = method.__returning__
         if returning is bool:
             return True  # type: ignore[return-value]
+        if returning is User:
+            return User(id=bot.id, is_bot=True, first_name="learnbot", username="learnbot")  # type: ignore[return-value]
         chat_id = getattr(method, "chat_id", None)
         if not isinstance(chat_id, int):
             raise TelegramBadRequest(method, f"the fuzz session cannot answer {type(method)}")

@@ -20,6 +20,7 @@ from sqlalchemy.engine import URL
 from bot.callbacks import FinishCb, LessonCb, PickCb
 from bot.dispatcher import build_dispatcher
 from bot.handlers.errors import SORRY
+from domain.enums import ActivityType
 from domain.ports import UnitOfWork, UnitOfWorkFactory
 from infrastructure.clock import SystemClock
 from infrastructure.db.models import Base
@@ -160,6 +161,15 @@ class World:
                 table.name: sorted(map(tuple, await connection.execute(sa.select(table))), key=repr)
                 for table in owned_tables()
             }
+
+
+def without_logins(snapshot: Snapshot) -> tuple[Snapshot, int]:
+    """The snapshot without LOGIN activity, which /start logs by design, and its count."""
+    kind = next(table.c.keys() for table in owned_tables() if table.name == "activity_log")
+    position = kind.index("activity_type")
+    rest = [row for row in snapshot["activity_log"] if row[position] != ActivityType.LOGIN]
+    logins = len(snapshot["activity_log"]) - len(rest)
+    return snapshot | {"activity_log": rest}, logins
 
 
 def owned_tables() -> list[sa.Table]:
