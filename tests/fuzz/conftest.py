@@ -11,7 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.fuzz.world import Wiring, World, wiring, world
+from tests.fuzz.wiring import Wiring, wiring
+from tests.fuzz.world import World, world
 from tests.support.databases import ScratchDatabases
 
 settings.register_profile(

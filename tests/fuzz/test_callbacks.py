@@ -12,14 +12,14 @@ async def press_forged_buttons(world: World, errors: Errors, data: st.DataObject
     user = data.draw(st.sampled_from([ADA, BOB]), label="user")
     forged = payloads(world.course).filter(lambda d: not may_change_state(d, user, world.course))
     presses = data.draw(st.lists(forged, min_size=1, max_size=3), label="payloads")
-    world.forget(errors.records)
+    world.wired.forget(errors.records)
     before = await world.snapshot()
 
     queries = [await world.press(user, payload) for payload in presses]
 
     assert await world.unchanged_since(before) == before
-    assert set(queries) <= world.session.answered()
-    world.assert_no_failure(errors.records)
+    assert set(queries) <= world.wired.session.answered()
+    world.wired.assert_no_failure(errors.records)
 
 
 test_forged_buttons_on_sqlite = fuzzing(press_forged_buttons, "sqlite", 300)

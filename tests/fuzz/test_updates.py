@@ -4,13 +4,14 @@ changes what learners own (registering a newcomer or a setting lives in ``users`
 from hypothesis import strategies as st
 
 from tests.fuzz.conftest import Errors, fuzzing
+from tests.fuzz.rows import without_logins
 from tests.fuzz.updates import Json, updates
-from tests.fuzz.world import World, without_logins
+from tests.fuzz.world import World
 
 
 async def feed_odd_updates(world: World, errors: Errors, data: st.DataObject) -> None:
     batch = data.draw(st.lists(updates(), min_size=1, max_size=3), label="updates")
-    world.forget(errors.records)
+    world.wired.forget(errors.records)
     before = await world.snapshot()
 
     for update in batch:
@@ -20,7 +21,7 @@ async def feed_odd_updates(world: World, errors: Errors, data: st.DataObject) ->
     expected, logged_in = without_logins(before)
     assert after == expected
     assert logins - logged_in <= sum(1 for update in batch if starts(update))
-    world.assert_no_failure(errors.records)
+    world.wired.assert_no_failure(errors.records)
 
 
 test_odd_updates_on_sqlite = fuzzing(feed_odd_updates, "sqlite", 300)

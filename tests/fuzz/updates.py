@@ -7,7 +7,8 @@ from typing import Any
 from hypothesis import strategies as st
 
 from bot.dispatcher import COMMANDS
-from tests.fuzz.world import ADA, BOB, BOT_USER
+from tests.fuzz.wiring import BOT_USER
+from tests.fuzz.world import ADA, BOB
 
 Json = dict[str, Any]
 ENTITY_TYPES = ["bot_command", "bold", "mention", "url", "text_link", "code", "pre", "spoiler"]
