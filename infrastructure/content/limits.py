@@ -4,6 +4,7 @@ A pack comes from an author's folder, not from a trusted build: it is read befor
 is published, so every limit here is a clear problem in the report, never a crash or a hang.
 """
 
+from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -19,11 +20,24 @@ MAX_YAML_DEPTH = 20
 
 
 def too_many_files(root: Path) -> str | None:
-    """Counts no further than one past the limit, however many files the folder holds."""
-    files = islice((path for path in root.rglob("*") if path.is_file()), MAX_FILES + 1)
-    if sum(1 for _ in files) > MAX_FILES:
+    """Counts the files the loader looks at (the pack's top level and its visible module
+    folders, not ``.git`` or ``_drafts``), and no further than one past the limit."""
+    if sum(1 for _ in islice(_pack_files(root), MAX_FILES + 1)) > MAX_FILES:
         return f"the pack has more than {MAX_FILES} files"
     return None
+
+
+def _pack_files(root: Path) -> Iterator[Path]:
+    for path in root.iterdir():
+        if path.is_file():
+            yield path
+        elif path.is_dir() and visible(path):
+            yield from (child for child in path.iterdir() if child.is_file())
+
+
+def visible(path: Path) -> bool:
+    """Folders starting with ``.`` or ``_`` are not modules: the loader skips them."""
+    return not path.name.startswith((".", "_"))
 
 
 def read_text(path: Path) -> str:

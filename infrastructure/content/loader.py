@@ -8,7 +8,7 @@ from domain.content import CoursePack, ModuleSpec
 from infrastructure.content.achievements import to_achievements
 from infrastructure.content.documents import Documents
 from infrastructure.content.lessons import LessonCheck, read_lesson
-from infrastructure.content.limits import too_many_files
+from infrastructure.content.limits import too_many_files, visible
 from infrastructure.content.problems import InvalidPack
 from infrastructure.content.schema import CourseModel, ModuleModel
 
@@ -27,7 +27,7 @@ def load_pack(root: Path, lesson_checks: Sequence[LessonCheck] = ()) -> CoursePa
         raise InvalidPack(documents.problems)
     document = documents.yaml(root / "course.yaml")
     course = None if document is None else documents.model(document, CourseModel)
-    folders = sorted(path for path in root.iterdir() if path.is_dir() and _visible(path))
+    folders = sorted(path for path in root.iterdir() if path.is_dir() and visible(path))
     read = [read_module(documents, folder, n, lesson_checks) for n, folder in enumerate(folders, 1)]
     modules = [module for module in read if module is not None]
     documents.unique(
@@ -40,10 +40,6 @@ def load_pack(root: Path, lesson_checks: Sequence[LessonCheck] = ()) -> CoursePa
     if documents.problems or course is None:
         raise InvalidPack(documents.problems)
     return CoursePack(course.title, course.description, tuple(modules), achievements)
-
-
-def _visible(path: Path) -> bool:
-    return not path.name.startswith((".", "_"))
 
 
 def read_module(

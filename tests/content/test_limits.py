@@ -70,10 +70,13 @@ def test_a_file_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_pack_with_too_many_files_is_refused_before_any_is_read(tmp_path: Path) -> None:
-    clutter = write_pack(tmp_path) / "_assets"
-    clutter.mkdir()
+    clutter = write_pack(tmp_path) / "01-basics"
     for n in range(MAX_FILES - len(TINY_PACK)):
         (clutter / f"{n}.txt").write_text("x")
+    history = tmp_path / ".git"
+    history.mkdir()
+    for n in range(10):
+        (history / f"{n}").write_text("not part of the pack")
     assert read_pack(tmp_path).title == "Tiny course", "a pack at the limit loads"
 
     (clutter / "one-more.txt").write_text("x")
