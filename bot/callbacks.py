@@ -5,10 +5,17 @@ the learner's own state, and a stale ``attempt`` is answered from the record, no
 """
 
 from enum import StrEnum
+from typing import Annotated
 
 from aiogram.filters.callback_data import CallbackData
+from pydantic import Field
 
 from domain.leaderboard import BoardKind
+
+Number = Annotated[int, Field(ge=0, le=2**31 - 1)]
+"""Ids, pages, attempts, options and masks: the database's INTEGER range, never negative.
+A forged number outside it is an out-of-date button, not a query the database refuses."""
+Hour = Annotated[int, Field(ge=0, le=23)]
 
 
 class Screen(StrEnum):
@@ -27,51 +34,51 @@ class Nav(CallbackData, prefix="n"):
 
 
 class ModuleCb(CallbackData, prefix="m"):
-    module_id: int
+    module_id: Number
 
 
 class LessonCb(CallbackData, prefix="l"):
-    lesson_id: int
-    page: int = 0
+    lesson_id: Number
+    page: Number = 0
 
 
 class FinishCb(CallbackData, prefix="f"):
     """Last page read: start the challenges, or complete a lesson that has none."""
 
-    lesson_id: int
+    lesson_id: Number
 
 
 class RetakeCb(CallbackData, prefix="r"):
-    lesson_id: int
-    take: int
+    lesson_id: Number
+    take: Number
 
 
 class ChallengeCb(CallbackData, prefix="c"):
-    lesson_id: int
-    challenge_id: int
+    lesson_id: Number
+    challenge_id: Number
 
 
 class PickCb(CallbackData, prefix="a"):
     """A single-choice answer: the option's index in the challenge, not on the screen."""
 
-    challenge_id: int
-    attempt: int
-    option: int
+    challenge_id: Number
+    attempt: Number
+    option: Number
 
 
 class ToggleCb(CallbackData, prefix="t"):
     """A multiple-choice tap: ``mask`` is the selection after the tap, one bit per option."""
 
-    lesson_id: int
-    challenge_id: int
-    attempt: int
-    mask: int
+    lesson_id: Number
+    challenge_id: Number
+    attempt: Number
+    mask: Number
 
 
 class SubmitCb(CallbackData, prefix="s"):
-    challenge_id: int
-    attempt: int
-    mask: int
+    challenge_id: Number
+    attempt: Number
+    mask: Number
 
 
 class LanguageCb(CallbackData, prefix="g"):
@@ -91,4 +98,4 @@ class HideCb(CallbackData, prefix="h"):
 class ReminderCb(CallbackData, prefix="rm"):
     """A reminder hour (local, 0-23), or None to turn reminders off."""
 
-    hour: int | None = None
+    hour: Hour | None = None

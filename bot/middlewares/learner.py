@@ -20,7 +20,24 @@ class LearnerMiddleware(BaseMiddleware):
         return await handler(event, data)
 
 
+NAME_LIMIT = 64
+"""Telegram's limit for first and last names; usernames are at most 32 characters."""
+USERNAME_LIMIT = 32
+LANGUAGE_TAG_LIMIT = 10
+"""Longer IETF tags name no language the bot ships; the database keeps ten characters."""
+
+
 def profile_of(user: User) -> TelegramProfile:
+    """The sender as Telegram describes them, held to Telegram's own limits: a client
+    that sends more (or a NUL, which PostgreSQL refuses in text) does not fail the update."""
     return TelegramProfile(
-        user.id, user.username, user.first_name, user.last_name, user.language_code
+        user.id,
+        _clean(user.username, USERNAME_LIMIT),
+        _clean(user.first_name, NAME_LIMIT),
+        _clean(user.last_name, NAME_LIMIT),
+        _clean(user.language_code, LANGUAGE_TAG_LIMIT),
     )
+
+
+def _clean(text: str | None, limit: int) -> str | None:
+    return None if text is None else text.replace("\0", "")[:limit]

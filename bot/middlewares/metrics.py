@@ -3,6 +3,7 @@ from typing import Any, Protocol
 
 from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject, Update
+from aiogram.types.update import UpdateTypeLookupError
 
 from bot.middlewares.base import Handler
 
@@ -18,7 +19,7 @@ class Measured(BaseMiddleware):
         self._metrics = metrics
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
-        kind = event.event_type if isinstance(event, Update) else type(event).__name__
+        kind = kind_of(event)
         started = time.perf_counter()
         ok = False
         try:
@@ -27,3 +28,14 @@ class Measured(BaseMiddleware):
             return result
         finally:
             self._metrics.observe_update(kind, time.perf_counter() - started, ok)
+
+
+def kind_of(event: TelegramObject) -> str:
+    """The update's type; one this aiogram does not know yet (Telegram adds kinds) is
+    counted as "unknown" rather than failing the update."""
+    if not isinstance(event, Update):
+        return type(event).__name__
+    try:
+        return event.event_type
+    except UpdateTypeLookupError:
+        return "unknown"

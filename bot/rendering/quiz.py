@@ -114,7 +114,7 @@ def completion_lines(
 def achievement_lines(achievements: Sequence[Achievement]) -> list[str]:
     return [
         _("{icon} New achievement: <b>{title}</b> (+{points})").format(
-            icon=item.icon or "🏅", title=escape(item.title), points=item.points
+            icon=escape(item.icon or "🏅"), title=escape(item.title), points=item.points
         )
         for item in achievements
     ]

@@ -44,7 +44,7 @@ def achievements_screen(items: Sequence[tuple[Achievement, EarnedAchievement | N
 
 
 def _line(achievement: Achievement, icon: str) -> str:
-    return f"{icon} <b>{escape(achievement.title)}</b> (+{achievement.points})"
+    return f"{escape(icon)} <b>{escape(achievement.title)}</b> (+{achievement.points})"
 
 
 def criterion_text(criterion: Criterion | None) -> str:

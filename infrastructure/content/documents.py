@@ -6,6 +6,7 @@ from typing import Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from infrastructure.content.limits import read_text
 from infrastructure.content.problems import Problem, field_path
 from infrastructure.content.yaml_source import YamlDocument, parse_yaml
 
@@ -63,12 +64,22 @@ class Documents:
 
     def yaml(self, path: Path, text: str | None = None, first_line: int = 1) -> YamlDocument | None:
         if text is None:
-            text = path.read_text(encoding="utf-8")
+            text = self.read(path)
+        if text is None:
+            return None
         parsed = parse_yaml(text, self.name(path), first_line)
         if isinstance(parsed, Problem):
             self.problems.append(parsed)
             return None
         return parsed
+
+    def read(self, path: Path) -> str | None:
+        """The file's text, or None with the reason reported (too big, not UTF-8)."""
+        try:
+            return read_text(path)
+        except ValueError as error:
+            self.report(self.name(path), None, "(file)", str(error))
+            return None
 
     def model(self, document: YamlDocument, model: type[Model]) -> Model | None:
         if not isinstance(document.data, dict):

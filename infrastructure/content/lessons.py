@@ -19,7 +19,10 @@ def read_lesson(
     documents: Documents, path: Path, position: int, checks: Sequence[LessonCheck]
 ) -> LessonSpec | None:
     file = documents.name(path)
-    lines = path.read_text(encoding="utf-8").splitlines()
+    text = documents.read(path)
+    if text is None:
+        return None
+    lines = text.splitlines()
     closing = _closing_fence(lines)
     if closing is None:
         documents.report(

@@ -8,6 +8,7 @@ from domain.content import CoursePack, ModuleSpec
 from infrastructure.content.achievements import to_achievements
 from infrastructure.content.documents import Documents
 from infrastructure.content.lessons import LessonCheck, read_lesson
+from infrastructure.content.limits import too_many_files, visible
 from infrastructure.content.problems import InvalidPack
 from infrastructure.content.schema import CourseModel, ModuleModel
 
@@ -20,9 +21,13 @@ def load_pack(root: Path, lesson_checks: Sequence[LessonCheck] = ()) -> CoursePa
     if not (root / "course.yaml").is_file():
         documents.report("course.yaml", None, "(file)", f"no course.yaml in {root}")
         raise InvalidPack(documents.problems)
+    crowded = too_many_files(root)
+    if crowded is not None:
+        documents.report(".", None, "(pack)", crowded)
+        raise InvalidPack(documents.problems)
     document = documents.yaml(root / "course.yaml")
     course = None if document is None else documents.model(document, CourseModel)
-    folders = sorted(path for path in root.iterdir() if path.is_dir() and _visible(path))
+    folders = sorted(path for path in root.iterdir() if path.is_dir() and visible(path))
     read = [read_module(documents, folder, n, lesson_checks) for n, folder in enumerate(folders, 1)]
     modules = [module for module in read if module is not None]
     documents.unique(
@@ -35,10 +40,6 @@ def load_pack(root: Path, lesson_checks: Sequence[LessonCheck] = ()) -> CoursePa
     if documents.problems or course is None:
         raise InvalidPack(documents.problems)
     return CoursePack(course.title, course.description, tuple(modules), achievements)
-
-
-def _visible(path: Path) -> bool:
-    return not path.name.startswith((".", "_"))
 
 
 def read_module(

@@ -6,6 +6,7 @@ from typing import Any
 
 import yaml
 
+from infrastructure.content.limits import yaml_shape
 from infrastructure.content.problems import Problem
 
 
@@ -50,6 +51,9 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def parse_yaml(text: str, file: str, first_line: int = 1) -> YamlDocument | Problem:
     """``first_line`` is where the text starts in its file (front matter starts on line 2)."""
+    refused = yaml_shape(text, _Loader)
+    if refused is not None:
+        return Problem(file, refused[0] + first_line, "(yaml)", refused[1])
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
