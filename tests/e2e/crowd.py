@@ -18,8 +18,23 @@ class Crowd:
             RestlessLearner(fake, User(300 + n, f"Learner{n}", f"learner{n}"), self.changed)
             for n in range(size)
         ]
-        self._stop = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
+
+    async def reach_the_question(self, key: AnswerKey) -> None:
+        """One learner at a time: the way there is not what is under test."""
+        for learner in self.learners:
+            await learner.reach_the_question(key)
+
+    @asynccontextmanager
+    async def playing(self) -> AsyncIterator[None]:
+        """All of them answer until the block ends; each finishes the tap in hand."""
+        stop = asyncio.Event()
+        self._tasks = [asyncio.create_task(learner.play(stop)) for learner in self.learners]
+        try:
+            yield
+        finally:
+            stop.set()
+            await asyncio.wait_for(asyncio.gather(*self._tasks), WAIT_TIMEOUT)
 
     async def until(self, condition: Callable[[], bool], timeout: float = WAIT_TIMEOUT) -> None:  # noqa: ASYNC109
         """Wakes on every step a learner takes; a learner that crashed fails the wait."""
@@ -37,24 +52,5 @@ class Crowd:
     def confirmed(self, since: float = 0.0) -> int:
         return sum(learner.journal.confirmed_since(since) for learner in self.learners)
 
-    def start(self) -> None:
-        self._tasks = [asyncio.create_task(learner.play(self._stop)) for learner in self.learners]
-
-    async def stop(self) -> None:
-        """Each learner finishes the tap in hand, so nothing is left waiting."""
-        self._stop.set()
-        await asyncio.wait_for(asyncio.gather(*self._tasks), WAIT_TIMEOUT)
-
-
-@asynccontextmanager
-async def crowd_playing(fake: FakeTelegram, size: int, key: AnswerKey) -> AsyncIterator[Crowd]:
-    """One learner at a time reaches the question (the way there is not under test), then
-    all of them play at once until the block ends."""
-    crowd = Crowd(fake, size)
-    for learner in crowd.learners:
-        await learner.reach_the_question(key)
-    crowd.start()
-    try:
-        yield crowd
-    finally:
-        await crowd.stop()
+    def told_to_wait(self) -> int:
+        return sum(len(learner.journal.told_to_wait) for learner in self.learners)

@@ -24,7 +24,7 @@ WAYS_BACK = ("↻ Try again", "Start the quiz ▶", "Next ▶", "⬅ Lesson")
 @dataclass
 class Journal:
     confirmed: dict[tuple[int, int], float] = field(default_factory=dict)
-    """(challenge id, attempt) whose feedback the learner saw, and when."""
+    """(challenge id, attempt) whose feedback the learner saw, and when they saw it."""
     told_to_wait: list[float] = field(default_factory=list)
     """When each tap was made that got the outage reply."""
     collisions: int = 0
@@ -74,7 +74,8 @@ class RestlessLearner:
         pressed_at, reply = await self._tap(data)
         if reply is None and any(word in self._screen().plain for word in FEEDBACK):
             pick = PickCb.unpack(data)
-            self.journal.confirmed.setdefault((pick.challenge_id, pick.attempt), pressed_at)
+            seen_at = asyncio.get_running_loop().time()
+            self.journal.confirmed.setdefault((pick.challenge_id, pick.attempt), seen_at)
         else:
             self._note(pressed_at, reply)
 
