@@ -5,7 +5,8 @@ Drivers report a server that is down, shutting down or starting up in many ways:
 socket, asyncpg's "connection is closed", SQLSTATE 08xxx and 57P0x, MySQL 2003 or 1053.
 Callers need only one: the domain's ``StorageUnavailable``, which the bot turns into "try
 again" and the scheduler into a skipped tick. Each such error also counts as a disconnect,
-so the pool drops the connection instead of handing it out again.
+so the pool drops the connection instead of handing it out again. A deadlock victim's
+transaction was rolled back whole, so the bot may run its update again.
 """
 
 import asyncio
@@ -70,7 +71,8 @@ def _on_error(context: ExceptionContext) -> BaseException | None:
 
 
 def _connect(dialect: Dialect, _record: Any, cargs: Any, cparams: dict[str, Any]) -> Any:
-    """Opening a connection fails before any statement: always an outage, never a bug."""
+    """A server that refuses or drops the connection is an outage; bad credentials, say,
+    stay the driver's own error."""
     try:
         return dialect.connect(*cargs, **cparams)
     except Exception as error:
