@@ -61,6 +61,10 @@ class PrivateServer:
             process.send_signal(self.kind.stop_signal)
             await asyncio.wait_for(process.wait(), READY_TIMEOUT)
 
+    async def restart(self) -> None:
+        await self.stop()
+        await self.start()
+
     async def create_database(self, name: str) -> str:
         engine = create_async_engine(self.url(), poolclass=NullPool, isolation_level="AUTOCOMMIT")
         try:
