@@ -6,6 +6,7 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import PRODUCTION, TelegramAPIServer
 from aiogram.enums import ParseMode
 
+from bot.middlewares.said import NoteWhatIsSaid
 from bot.retry import RetryAfter
 
 
@@ -13,4 +14,5 @@ def create_bot(token: str, api_url: str | None) -> Bot:
     """HTML replies by default; ``api_url`` points at a local or fake Bot API server."""
     session = AiohttpSession(api=TelegramAPIServer.from_base(api_url) if api_url else PRODUCTION)
     session.middleware(RetryAfter())
+    session.middleware(NoteWhatIsSaid())
     return Bot(token, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))

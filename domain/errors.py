@@ -35,3 +35,13 @@ class InvalidMessage(DomainError):
 
 class MessageNotFound(DomainError):
     """No inbox message has that id, or its learner has cleared it."""
+
+
+class StorageUnavailable(Exception):
+    """The database could not be reached (it is restarting, say). Not a refusal: nothing the
+    request did was confirmed, and the same request may simply be tried again shortly."""
+
+
+class StorageConflict(Exception):
+    """The database undid the request's transaction to break a deadlock with another one.
+    Nothing of it was kept, so the same request can be run again at once."""

@@ -1,25 +1,38 @@
 """The last line: failures outside the handlers (a database outage while loading the
-learner, say). The learner hears back, the log gets the traceback."""
+learner, or while committing). The learner hears back in their Telegram language; the log
+gets the traceback of a bug, and one line for an outage."""
 
 import logging
 
 from aiogram import Router
 from aiogram.exceptions import TelegramAPIError
-from aiogram.types import ErrorEvent
+from aiogram.types import ErrorEvent, Update
+from aiogram.utils.i18n import I18n
+
+from bot.middlewares.errors import failure_text, log_failure
 
 router = Router(name=__name__)
 log = logging.getLogger(__name__)
 
-SORRY = "⚠️ Sorry, something went wrong on our side. Please try again in a moment."
-
 
 @router.errors()
-async def on_error(event: ErrorEvent) -> None:
-    log.error("update %s failed", event.update.update_id, exc_info=event.exception)
+async def on_error(event: ErrorEvent, i18n_core: I18n) -> None:
+    log_failure(event.exception)
+    with i18n_core.context(), i18n_core.use_locale(telegram_locale(event.update, i18n_core)):
+        text = failure_text(event.exception)
     try:
         if event.update.callback_query is not None:
-            await event.update.callback_query.answer(SORRY, show_alert=True)
+            await event.update.callback_query.answer(text, show_alert=True)
         elif event.update.message is not None:
-            await event.update.message.answer(SORRY)
+            await event.update.message.answer(text)
     except TelegramAPIError:
         log.warning("could not tell the learner about the failure", exc_info=True)
+
+
+def telegram_locale(update: Update, i18n: I18n) -> str:
+    """The learner's stored choice may be out of reach (the failure may be the database), so
+    the language Telegram reports is used."""
+    event = update.callback_query or update.message
+    user = event.from_user if event is not None else None
+    code = ((user.language_code if user else None) or "").split("-")[0].lower()
+    return code if code in i18n.available_locales else i18n.default_locale

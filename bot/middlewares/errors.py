@@ -7,12 +7,15 @@ from aiogram.types import CallbackQuery, Message, TelegramObject
 from aiogram.utils.i18n import gettext as _
 
 from bot.middlewares.base import Handler
+from bot.middlewares.said import nothing_said_yet
 from domain.errors import (
     ContentUnavailable,
     DomainError,
     InvalidMessage,
     InvalidSubmission,
     StaleAnswer,
+    StorageConflict,
+    StorageUnavailable,
 )
 from domain.ports import UnitOfWork
 
@@ -32,11 +35,45 @@ class FriendlyErrors(BaseMiddleware):
         except DomainError as error:
             await _rollback(data)
             await tell(event, data, refusal_text(error))
-        except Exception:
-            log.exception("update handling failed")
+        except StorageConflict as error:
+            if nothing_said_yet():
+                _keep_the_answer_for_the_rerun(data)
+                raise
             await _rollback(data)
-            await tell(event, data, _("Something went wrong on our side. Please try again."))
+            await tell(event, data, failure_text(error))
+        except Exception as error:
+            log_failure(error)
+            await _rollback(data)
+            await tell(event, data, failure_text(error))
         return None
+
+
+def _keep_the_answer_for_the_rerun(data: dict[str, Any]) -> None:
+    """The update is run again (the unit-of-work middleware): this attempt must not answer
+    the button, or the rerun could not."""
+    answer = data.get("callback_answer")
+    if answer is not None:
+        answer.disabled = True
+
+
+def failure_text(error: BaseException) -> str:
+    """An outage is worth waiting out, so it gets its own reply; anything else is our bug."""
+    if isinstance(error, StorageUnavailable):
+        return _(
+            "⏳ Our database is briefly unavailable; your progress is safe. "
+            "Please try again in a few seconds."
+        )
+    if isinstance(error, StorageConflict):
+        return _("⏳ That collided with something else and was not saved. Please try again.")
+    return _("Something went wrong on our side. Please try again.")
+
+
+def log_failure(error: BaseException) -> None:
+    """An outage is logged in one line (there may be hundreds); a bug with its traceback."""
+    if isinstance(error, StorageUnavailable | StorageConflict):
+        log.warning("update not handled: %s", error)
+    else:
+        log.error("update handling failed", exc_info=error)
 
 
 def refusal_text(error: DomainError) -> str:
@@ -56,6 +93,8 @@ async def _rollback(data: dict[str, Any]) -> None:
     if uow is not None:
         try:
             await uow.rollback()
+        except StorageUnavailable:
+            pass
         except Exception:
             log.exception("rollback failed")
 

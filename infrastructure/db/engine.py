@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import (
 )
 from sqlalchemy.pool import NullPool
 
+from infrastructure.db.outage import translate_outages
 from infrastructure.settings import Settings
 
 MYSQL = {"mysql", "mariadb"}
@@ -29,6 +30,7 @@ def create_engine(settings: Settings, *, pooled: bool = True) -> AsyncEngine:
         url = url.update_query_dict({"charset": "utf8mb4"})
     options = _pool_options(settings, backend, pooled) | _dialect_options(backend)
     engine = create_async_engine(url, echo=settings.db_echo, **options)
+    translate_outages(engine)
     if backend == "sqlite":
         sa.event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
     return engine

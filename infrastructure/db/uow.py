@@ -6,6 +6,7 @@ from typing import Self
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from infrastructure.db.locks import SqlRefreshLock
+from infrastructure.db.outage import connect_patiently
 from infrastructure.db.repositories import (
     SqlAchievements,
     SqlActivityLog,
@@ -28,6 +29,9 @@ from infrastructure.db.repositories import (
 
 
 class SqlUnitOfWork:
+    """Connects on entry, so a database that is briefly away is waited for (a bounded few
+    tries) before anything is done, rather than failing half-way through."""
+
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
         self._session_factory = session_factory
         self._session: AsyncSession | None = None
@@ -52,6 +56,12 @@ class SqlUnitOfWork:
         self.refresh_lock = SqlRefreshLock(session)
         self.board_privacy = SqlBoardPrivacy(session)
         self.reminders = SqlReminders(session)
+        try:
+            await connect_patiently(session)
+        except BaseException:
+            self._session = None
+            await session.close()
+            raise
         return self
 
     async def __aexit__(

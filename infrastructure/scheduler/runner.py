@@ -19,6 +19,7 @@ from infrastructure.scheduler.jobs import (
     refresh_leaderboard,
     send_reminders,
 )
+from infrastructure.scheduler.outages import survives_outages
 from infrastructure.settings import Settings
 
 JOB_DEFAULTS = {"coalesce": True, "max_instances": 1}
@@ -87,7 +88,7 @@ def build_scheduler(
     scheduler = AsyncIOScheduler(timezone=UTC, job_defaults=JOB_DEFAULTS)
     period = settings.leaderboard_refresh_seconds
     scheduler.add_job(
-        refresh_leaderboard,
+        survives_outages(refresh_leaderboard),
         "interval",
         seconds=period,
         args=(uow_factory, clock, settings.default_timezone),
@@ -98,7 +99,7 @@ def build_scheduler(
         replace_existing=True,
     )
     scheduler.add_job(
-        forget_handled_updates,
+        survives_outages(forget_handled_updates),
         "interval",
         hours=1,
         args=(uow_factory, clock),
@@ -121,7 +122,7 @@ def add_reminders(
 ) -> None:
     """At minute 0 of every hour; a run up to 15 minutes late still falls in the same hour."""
     scheduler.add_job(
-        send_reminders,
+        survives_outages(send_reminders),
         "cron",
         minute=0,
         args=(uow_factory, clock, settings.default_timezone, notifier_factory),

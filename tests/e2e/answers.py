@@ -34,6 +34,16 @@ class AnswerKey:
         value = await self.scalar(sql, tg=telegram_id)
         return None if value is None else int(value)
 
+    async def attempts(self, telegram_id: int) -> set[tuple[int, int]]:
+        """(challenge id, attempt) of every answer recorded for the learner."""
+        sql = (
+            "SELECT a.challenge_id, a.attempt FROM challenge_answers a "
+            "JOIN users u ON u.id = a.user_id WHERE u.telegram_id = :tg"
+        )
+        async with self._engine.connect() as connection:
+            rows = await connection.execute(sa.text(sql), {"tg": telegram_id})
+            return {(int(challenge), int(attempt)) for challenge, attempt in rows}
+
     async def count(self, table: str, telegram_id: int, where: str = "1 = 1") -> int:
         sql = (
             f"SELECT count(*) FROM {table} t JOIN users u ON u.id = t.user_id "

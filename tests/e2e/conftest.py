@@ -7,7 +7,6 @@ loopback, and a bot process started for it and stopped with SIGTERM afterwards.
 import asyncio
 import os
 import signal
-import socket
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -19,6 +18,7 @@ from sqlalchemy.engine import URL
 from bot.fake_api import FakeTelegram, User
 from tests.e2e.player import Player
 from tests.support.databases import ScratchDatabases
+from tests.support.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 LEARNBOT = str(Path(sys.executable).parent / "learnbot")
@@ -55,12 +55,6 @@ async def run_cli(database_url: str, *args: str) -> str:
     output, _ = await asyncio.wait_for(process.communicate(), 120)
     assert process.returncode == 0, output.decode()
     return output.decode()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @asynccontextmanager
