@@ -2,8 +2,9 @@
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 
+from domain.activity import Activity
 from domain.catalogue import Challenge, Submission
 from domain.enums import ProgressStatus
 
@@ -53,6 +54,26 @@ class AnswerRecord:
     is_correct: bool
     submission: Submission
     answered_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Take:
+    """A lesson's progress with the answers given in its current take: what an answer
+    needs to know before it is counted, read at once."""
+
+    progress: Progress
+    answers: tuple[AnswerRecord, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CountedAnswer:
+    """Everything one counted answer changes, written together, or not at all when its
+    (learner, challenge, take, attempt) is already recorded."""
+
+    record: AnswerRecord
+    progress: Progress
+    activities: tuple[Activity, ...]
+    study_day: date | None
 
 
 def take_score(challenges: Sequence[Challenge], answers: Iterable[AnswerRecord]) -> int:

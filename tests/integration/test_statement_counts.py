@@ -48,6 +48,7 @@ async def test_an_answer_and_the_menus_cost_a_bounded_number_of_statements(
     assert len(contact) == 1
     assert len(modules) == 1
     assert len(board) <= 5
-    assert len(wrong) <= 6
-    assert len(right) <= 12
-    assert len(completing) <= 18
+    one_write = engine.dialect.name == "postgresql"
+    assert len(wrong) <= (2 if one_write else 4)
+    assert len(right) <= (3 if one_write else 6)
+    assert len(completing) <= (8 if one_write else 11)

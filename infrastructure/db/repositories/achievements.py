@@ -3,7 +3,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.achievements import Achievement, EarnedAchievement, LearnerTotals
+from domain.achievements import Achievement, EarnedAchievement, LearnerTotals, Standing
 from domain.enums import ProgressStatus
 from infrastructure.db.models import (
     AchievementRow,
@@ -16,6 +16,7 @@ from infrastructure.db.models import (
 )
 from infrastructure.db.repositories.achievement_rows import to_achievement
 from infrastructure.db.repositories.catalogue import SqlCatalogue
+from infrastructure.db.repositories.standing import read_standing
 from infrastructure.db.repositories.totals import mark_changed
 from infrastructure.db.upsert import insert_if_absent
 
@@ -50,8 +51,12 @@ class SqlAchievements:
 
 
 class SqlTotals:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, catalogue: SqlCatalogue) -> None:
         self._session = session
+        self._catalogue = catalogue
+
+    async def standing(self, user_id: int) -> Standing:
+        return await read_standing(self._session, user_id, await self._catalogue.snapshot())
 
     async def totals(self, user_id: int) -> LearnerTotals:
         """The counts in one round trip; completed modules in a second."""

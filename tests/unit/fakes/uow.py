@@ -36,8 +36,8 @@ class FakeUnitOfWork:
         self.catalogue = catalogue
         self.learners = FakeLearnerRepository(self.working)
         self.activity = FakeActivityLog(self.working)
-        self.progress = FakeProgressRepository(self.working)
         self.answers = FakeAnswerRepository(self.working, catalogue)
+        self.progress = FakeProgressRepository(self.working, self.answers)
         self.calendar = FakeStudyCalendar(self.working)
         self.achievements = FakeAchievementRepository(self.working, definitions)
         self.totals = FakeTotalsReader(self.working, catalogue, definitions)
