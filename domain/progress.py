@@ -4,6 +4,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
+from domain.achievements import Standing
 from domain.activity import Activity
 from domain.catalogue import Challenge, Submission
 from domain.enums import ProgressStatus
@@ -74,6 +75,14 @@ class CountedAnswer:
     progress: Progress
     activities: tuple[Activity, ...]
     study_day: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRecorded:
+    """A counted answer was written; ``standing`` is the learner's after it, given when
+    the answer was study (a solved challenge), for the streak and achievements."""
+
+    standing: Standing | None
 
 
 def take_score(challenges: Sequence[Challenge], answers: Iterable[AnswerRecord]) -> int:

@@ -1,7 +1,7 @@
 from datetime import date
 from typing import Protocol
 
-from domain.progress import AnswerRecord, CountedAnswer, Progress, Take
+from domain.progress import AnswerRecord, AnswerRecorded, CountedAnswer, Progress, Take
 
 
 class ProgressRepository(Protocol):
@@ -20,8 +20,8 @@ class ProgressRepository(Protocol):
         answers of its current take."""
         ...
 
-    async def record_answer(self, answer: CountedAnswer) -> bool:
-        """Write the answer and everything it changes; False, writing nothing, when that
+    async def record_answer(self, answer: CountedAnswer) -> AnswerRecorded | None:
+        """Write the answer and everything it changes; None, writing nothing, when that
         (user, challenge, take, attempt) is already recorded."""
         ...
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from domain.achievements import Achievement
+from domain.achievements import Achievement, Standing
 from domain.activity import Activity
 from domain.catalogue import Challenge, Lesson, Submission
 from domain.enums import ActivityType
@@ -203,13 +203,14 @@ class ProgressService:
             activities.append(completed)
         day = self._streaks.today(learner.timezone, now) if record.is_correct else None
         counted = CountedAnswer(record, progress, tuple(activities), day)
-        if not await self._uow.progress.record_answer(counted):
+        recorded = await self._uow.progress.record_answer(counted)
+        if recorded is None:
             await self._uow.rollback()
             return AnswerOutcome(challenge, record.is_correct, record.attempt, take.progress, True)
         achievements: Sequence[Achievement] = ()
         streak = None
-        if record.is_correct:
-            achievements, streak = await self._after_study(learner, now)
+        if recorded.standing is not None:
+            achievements, streak = await self._studied(learner, recorded.standing, now)
         await self._uow.commit()
         return AnswerOutcome(
             challenge,
@@ -247,7 +248,11 @@ class ProgressService:
         self, learner: Learner, now: datetime
     ) -> tuple[list[Achievement], Streak]:
         """Streak and achievements from one read of the learner's standing (day recorded)."""
-        standing = await self._uow.totals.standing(learner.id)
+        return await self._studied(learner, await self._uow.totals.standing(learner.id), now)
+
+    async def _studied(
+        self, learner: Learner, standing: Standing, now: datetime
+    ) -> tuple[list[Achievement], Streak]:
         streak = self._streaks.streak_in(standing.study_days, learner.timezone, now)
         awarded = await self._achievements.evaluate(learner.id, standing, streak.current, now)
         return awarded, streak

@@ -50,5 +50,5 @@ async def test_an_answer_and_the_menus_cost_a_bounded_number_of_statements(
     assert len(board) <= 5
     one_write = engine.dialect.name == "postgresql"
     assert len(wrong) <= (2 if one_write else 4)
-    assert len(right) <= (3 if one_write else 6)
-    assert len(completing) <= (8 if one_write else 11)
+    assert len(right) <= (2 if one_write else 6)
+    assert len(completing) <= (6 if one_write else 11)

@@ -1,6 +1,11 @@
 """The answer path in SQL: the take in one read; a counted answer in one statement on
-PostgreSQL (data-modifying CTEs, each gated on the answer's own conflict-free insert) and
-in a few plain statements on MariaDB and SQLite, which have no writes inside a CTE."""
+PostgreSQL and in a few plain statements on MariaDB and SQLite, which allow no writes
+inside a CTE.
+
+On PostgreSQL every write is a data-modifying CTE gated on the answer's conflict-free
+insert, and the statement's own SELECT returns the learner's standing as it was before
+it; the writes are known, so they are added in Python instead of read back.
+"""
 
 from collections.abc import Sequence
 from typing import Any
@@ -10,10 +15,19 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.activity import Activity
-from domain.progress import AnswerRecord, CountedAnswer, Progress, Take
+from domain.progress import AnswerRecorded, CountedAnswer, Progress, Take
 from infrastructure.db.models import ActivityRow, AnswerRow, ProgressRow, StudyDayRow, table
 from infrastructure.db.repositories.activity import activity_values
 from infrastructure.db.repositories.answer_rows import answer_values, to_answer_record
+from infrastructure.db.repositories.catalogue_cache import CatalogueSnapshot
+from infrastructure.db.repositories.standing import (
+    RECORDED,
+    fold_standing,
+    read_standing,
+    standing_query,
+    tagged_row,
+)
+from infrastructure.db.repositories.totals import mark_changed, marking
 from infrastructure.db.upsert import insert_if_absent
 
 ANSWERS, PROGRESS = table(AnswerRow), table(ProgressRow)
@@ -53,18 +67,34 @@ async def read_take(
     return Take(progress, answers)
 
 
-async def write_counted(session: AsyncSession, counted: CountedAnswer) -> bool:
+async def write_counted(
+    session: AsyncSession,
+    counted: CountedAnswer,
+    points_changed: bool,
+    catalogue: CatalogueSnapshot,
+) -> AnswerRecorded | None:
+    """``points_changed``: the lesson's completed score changed, so the totals are marked."""
     if session.get_bind().dialect.name == "postgresql":
-        recorded = await session.scalar(_counted_in_one_statement(counted))
-        return bool(recorded)
-    return await _write_in_steps(session, counted)
+        return await _write_at_once(session, counted, points_changed, catalogue)
+    if not await _write_in_steps(session, counted):
+        return None
+    if points_changed:
+        await mark_changed(session, counted.record.user_id)
+    if counted.study_day is None:
+        return AnswerRecorded(None)
+    return AnswerRecorded(await read_standing(session, counted.record.user_id, catalogue))
 
 
-def _counted_in_one_statement(counted: CountedAnswer) -> sa.Select[Any]:
-    """Every write waits on the answer's insert: a duplicate attempt writes nothing."""
+async def _write_at_once(
+    session: AsyncSession,
+    counted: CountedAnswer,
+    points_changed: bool,
+    catalogue: CatalogueSnapshot,
+) -> AnswerRecorded | None:
+    record = counted.record
     answer = (
         postgresql.insert(ANSWERS)
-        .values(answer_values(counted.record))
+        .values(answer_values(record))
         .on_conflict_do_nothing(index_elements=ANSWER_KEY)
         .returning(ANSWERS.c.id)
         .cte("answer")
@@ -75,16 +105,27 @@ def _counted_in_one_statement(counted: CountedAnswer) -> sa.Select[Any]:
         _activities_insert(counted.activities, recorded),
     ]
     if counted.study_day is not None:
-        day = _literal_row(DAYS, {"user_id": counted.record.user_id, "day": counted.study_day})
+        day = _literal_row(DAYS, {"user_id": record.user_id, "day": counted.study_day})
         writes.append(
             postgresql.insert(DAYS)
             .from_select(["user_id", "day"], day.where(recorded))
             .on_conflict_do_nothing(index_elements=["user_id", "day"])
         )
-    done: sa.ColumnClause[Any] = sa.literal_column("1")
-    ctes = [answer, *(write.returning(done).cte(f"write_{n}") for n, write in enumerate(writes))]
-    counts = (sa.select(sa.func.count()).select_from(cte).scalar_subquery() for cte in ctes)
-    return sa.select(*counts)
+    if points_changed:
+        writes.extend(marking(session, record.user_id, recorded))
+    outcome = tagged_row(RECORDED, sa.select(sa.func.count()).select_from(answer).scalar_subquery())
+    parts = [outcome]
+    if counted.study_day is not None:
+        parts.extend(standing_query(record.user_id, solving=record.challenge_id))
+    statement = sa.union_all(*parts).add_cte(
+        *(write.cte(f"write_{number}") for number, write in enumerate(writes))
+    )
+    rows = (await session.execute(statement)).all()
+    if not next(row.number for row in rows if row.kind == RECORDED):
+        return None
+    if counted.study_day is None:
+        return AnswerRecorded(None)
+    return AnswerRecorded(fold_standing(rows, catalogue, counted))
 
 
 def _activities_insert(activities: Sequence[Activity], recorded: sa.Exists) -> sa.Insert:
@@ -112,7 +153,7 @@ def _progress_update(progress: Progress, *conditions: sa.ColumnElement[bool]) ->
 
 
 async def _write_in_steps(session: AsyncSession, counted: CountedAnswer) -> bool:
-    record: AnswerRecord = counted.record
+    record = counted.record
     if not await insert_if_absent(session, ANSWERS, answer_values(record), ANSWER_KEY):
         return False
     await session.execute(_progress_update(counted.progress))

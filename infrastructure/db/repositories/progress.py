@@ -4,7 +4,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.enums import ProgressStatus
-from domain.progress import AnswerRecord, CountedAnswer, Progress, Take
+from domain.progress import AnswerRecord, AnswerRecorded, CountedAnswer, Progress, Take
 from infrastructure.db.models import AnswerRow, ChallengeRow, ProgressRow, StudyDayRow, table
 from infrastructure.db.repositories.answer_rows import answer_values, to_answer_record
 from infrastructure.db.repositories.answering import ANSWER_KEY, read_take, write_counted
@@ -65,18 +65,21 @@ class SqlProgress:
             self._read[user_id, lesson_id] = (take.progress.status, take.progress.score)
         return take
 
-    async def record_answer(self, answer: CountedAnswer) -> bool:
-        if not await write_counted(self._session, answer):
-            return False
-        await self._points_saved(answer.progress)
-        return True
+    async def record_answer(self, answer: CountedAnswer) -> AnswerRecorded | None:
+        catalogue = await self._catalogue.snapshot()
+        changed = self._points_change(answer.progress)
+        return await write_counted(self._session, answer, changed, catalogue)
 
     async def _points_saved(self, progress: Progress) -> None:
-        """Marks the learner's totals when a completed lesson's points changed."""
-        key, points = (progress.user_id, progress.lesson_id), (progress.status, progress.score)
-        if progress.is_completed and self._read.get(key) != points:
+        if self._points_change(progress):
             await mark_changed(self._session, progress.user_id)
+
+    def _points_change(self, progress: Progress) -> bool:
+        """Whether a save changes a completed lesson's points, so the totals are marked."""
+        key, points = (progress.user_id, progress.lesson_id), (progress.status, progress.score)
+        changed = progress.is_completed and self._read.get(key) != points
         self._read[key] = points
+        return changed
 
     async def for_learner(self, user_id: int) -> list[Progress]:
         statement = sa.select(ProgressRow).where(ProgressRow.user_id == user_id)

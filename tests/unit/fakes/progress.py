@@ -1,7 +1,8 @@
 from datetime import date
 
-from domain.progress import AnswerRecord, CountedAnswer, Progress, Take
+from domain.progress import AnswerRecord, AnswerRecorded, CountedAnswer, Progress, Take
 
+from .achievements import FakeTotalsReader
 from .catalogue import FakeCatalogue
 from .tables import Tables
 
@@ -9,9 +10,12 @@ from .tables import Tables
 class FakeProgressRepository:
     """One row per (learner, lesson); ``lock`` is meaningless with a single caller."""
 
-    def __init__(self, tables: Tables, answers: "FakeAnswerRepository") -> None:
+    def __init__(
+        self, tables: Tables, answers: "FakeAnswerRepository", totals: FakeTotalsReader
+    ) -> None:
         self._tables = tables
         self._answers = answers
+        self._totals = totals
 
     async def get(self, user_id: int, lesson_id: int, *, lock: bool = False) -> Progress | None:
         return self._tables.progress.get((user_id, lesson_id))
@@ -36,15 +40,16 @@ class FakeProgressRepository:
         ordered = sorted(answers, key=lambda row: (row.challenge_id, row.attempt))
         return Take(progress, tuple(ordered))
 
-    async def record_answer(self, answer: CountedAnswer) -> bool:
+    async def record_answer(self, answer: CountedAnswer) -> AnswerRecorded | None:
         """All or nothing, as the SQL adapter: a recorded attempt changes nothing else."""
         if not await self._answers.add(answer.record):
-            return False
+            return None
         await self.save(answer.progress)
         self._tables.activities.extend(answer.activities)
-        if answer.study_day is not None:
-            self._tables.study_days.add((answer.record.user_id, answer.study_day))
-        return True
+        if answer.study_day is None:
+            return AnswerRecorded(None)
+        self._tables.study_days.add((answer.record.user_id, answer.study_day))
+        return AnswerRecorded(await self._totals.standing(answer.record.user_id))
 
     async def for_learner(self, user_id: int) -> list[Progress]:
         return [row for (owner, _), row in self._tables.progress.items() if owner == user_id]
