@@ -22,7 +22,8 @@ class ProgressRepository(Protocol):
 
     async def record_answer(self, answer: CountedAnswer) -> AnswerRecorded | None:
         """Write the answer and everything it changes; None, writing nothing, when that
-        (user, challenge, take, attempt) is already recorded."""
+        (user, challenge, take, attempt) is already recorded. It counts in the take that
+        ``take()`` read last in this unit of work."""
         ...
 
     async def for_learner(self, user_id: int) -> list[Progress]: ...

@@ -35,13 +35,19 @@ ACTIVITY, DAYS = table(ActivityRow), table(StudyDayRow)
 ANSWER_KEY = ["user_id", "challenge_id", "take", "attempt"]
 PROGRESS_COLUMNS = ("status", "score", "attempts", "take", "started_at", "completed_at")
 ANSWER_COLUMNS = ("challenge_id", "attempt", "is_correct", "answer", "answered_at")
+MYSQL = ("mysql", "mariadb")
+PROGRESS_KEY = "FORCE INDEX (uq_user_progress_user_id_lesson_id)"
+ANSWERS_KEY = "FORCE INDEX (uq_challenge_answers_user_id_challenge_id_take_attempt)"
 
 
 async def read_take(
     session: AsyncSession, user_id: int, lesson_id: int, challenge_ids: Sequence[int]
-) -> Take | None:
-    """The progress row locked (``FOR UPDATE OF`` it alone where the dialect can say so)
-    and left-joined to the take's answers to the lesson's challenges."""
+) -> tuple[int, Take] | None:
+    """The progress row's id and take: the row locked (``FOR UPDATE OF`` it alone where
+    the dialect can say so) and left-joined to the take's answers to the lesson's
+    challenges. MySQL locks every row it reads, so it is told to read both tables by the
+    learner's unique keys: on a fresh table its planner would pick ``(lesson_id, status)``
+    and lock other learners' rows (deadlocks between learners)."""
     joined = sa.and_(
         ANSWERS.c.user_id == PROGRESS.c.user_id,
         ANSWERS.c.take == PROGRESS.c.take,
@@ -49,34 +55,39 @@ async def read_take(
     )
     statement = (
         sa.select(*(PROGRESS.c[name] for name in PROGRESS_COLUMNS))
-        .add_columns(*(ANSWERS.c[name] for name in ANSWER_COLUMNS))
+        .add_columns(*(ANSWERS.c[name] for name in ANSWER_COLUMNS), PROGRESS.c.id)
         .select_from(PROGRESS.outerjoin(ANSWERS, joined))
         .where(PROGRESS.c.user_id == user_id, PROGRESS.c.lesson_id == lesson_id)
         .order_by(ANSWERS.c.challenge_id, ANSWERS.c.attempt)
         .with_for_update(of=PROGRESS)
     )
+    for dialect in MYSQL:
+        statement = statement.with_hint(PROGRESS, PROGRESS_KEY, dialect)
+        statement = statement.with_hint(ANSWERS, ANSWERS_KEY, dialect)
     rows = (await session.execute(statement)).all()
     if not rows:
         return None
     progress = Progress(user_id, lesson_id, *rows[0][: len(PROGRESS_COLUMNS)])
     answers = tuple(
-        to_answer_record(user_id, progress.take, *row[len(PROGRESS_COLUMNS) :])
+        to_answer_record(user_id, progress.take, *row[len(PROGRESS_COLUMNS) : -1])
         for row in rows
         if row.challenge_id is not None
     )
-    return Take(progress, answers)
+    return rows[0].id, Take(progress, answers)
 
 
 async def write_counted(
     session: AsyncSession,
+    row: int,
     counted: CountedAnswer,
     points_changed: bool,
     catalogue: CatalogueSnapshot,
 ) -> AnswerRecorded | None:
-    """``points_changed``: the lesson's completed score changed, so the totals are marked."""
+    """``row``: the progress row's id (updated by primary key, so no other learner's row is
+    locked); ``points_changed``: the completed score changed, so the totals are marked."""
     if session.get_bind().dialect.name == "postgresql":
-        return await _write_at_once(session, counted, points_changed, catalogue)
-    if not await _write_in_steps(session, counted):
+        return await _write_at_once(session, row, counted, points_changed, catalogue)
+    if not await _write_in_steps(session, row, counted):
         return None
     if points_changed:
         await mark_changed(session, counted.record.user_id)
@@ -87,6 +98,7 @@ async def write_counted(
 
 async def _write_at_once(
     session: AsyncSession,
+    row: int,
     counted: CountedAnswer,
     points_changed: bool,
     catalogue: CatalogueSnapshot,
@@ -101,7 +113,7 @@ async def _write_at_once(
     )
     recorded = sa.exists(sa.select(answer.c.id))
     writes: list[Any] = [
-        _progress_update(counted.progress, recorded),
+        _progress_update(row, counted.progress, recorded),
         _activities_insert(counted.activities, recorded),
     ]
     if counted.study_day is not None:
@@ -142,21 +154,22 @@ def _literal_row(rows: sa.Table, values: dict[str, Any]) -> sa.Select[Any]:
     )
 
 
-def _progress_update(progress: Progress, *conditions: sa.ColumnElement[bool]) -> sa.Update:
+def _progress_update(
+    row: int, progress: Progress, *conditions: sa.ColumnElement[bool]
+) -> sa.Update:
     values = {name: getattr(progress, name) for name in PROGRESS_COLUMNS}
     return (
         sa.update(PROGRESS)
-        .where(PROGRESS.c.user_id == progress.user_id, PROGRESS.c.lesson_id == progress.lesson_id)
-        .where(*conditions)
+        .where(PROGRESS.c.id == row, *conditions)
         .values(values | {"updated_at": sa.func.now()})
     )
 
 
-async def _write_in_steps(session: AsyncSession, counted: CountedAnswer) -> bool:
+async def _write_in_steps(session: AsyncSession, row: int, counted: CountedAnswer) -> bool:
     record = counted.record
     if not await insert_if_absent(session, ANSWERS, answer_values(record), ANSWER_KEY):
         return False
-    await session.execute(_progress_update(counted.progress))
+    await session.execute(_progress_update(row, counted.progress))
     await session.execute(sa.insert(ACTIVITY), [activity_values(a) for a in counted.activities])
     if counted.study_day is not None:
         day = {"user_id": record.user_id, "day": counted.study_day}

@@ -21,6 +21,7 @@ class SqlProgress:
         self._session = session
         self._catalogue = catalogue
         self._read: dict[tuple[int, int], tuple[ProgressStatus, int | None]] = {}
+        self._rows: dict[tuple[int, int], int] = {}
 
     async def get(self, user_id: int, lesson_id: int, *, lock: bool = False) -> Progress | None:
         statement = sa.select(ProgressRow).where(
@@ -60,15 +61,20 @@ class SqlProgress:
 
     async def take(self, user_id: int, lesson_id: int) -> Take | None:
         challenges = await self._catalogue.challenges(lesson_id)
-        take = await read_take(self._session, user_id, lesson_id, [c.id for c in challenges])
-        if take is not None:
-            self._read[user_id, lesson_id] = (take.progress.status, take.progress.score)
+        found = await read_take(self._session, user_id, lesson_id, [c.id for c in challenges])
+        if found is None:
+            return None
+        self._rows[user_id, lesson_id], take = found
+        self._read[user_id, lesson_id] = (take.progress.status, take.progress.score)
         return take
 
     async def record_answer(self, answer: CountedAnswer) -> AnswerRecorded | None:
+        """Counts in the take read last: its progress row, by primary key."""
+        progress = answer.progress
+        row = self._rows[progress.user_id, progress.lesson_id]
         catalogue = await self._catalogue.snapshot()
-        changed = self._points_change(answer.progress)
-        return await write_counted(self._session, answer, changed, catalogue)
+        changed = self._points_change(progress)
+        return await write_counted(self._session, row, answer, changed, catalogue)
 
     async def _points_saved(self, progress: Progress) -> None:
         if self._points_change(progress):
