@@ -75,6 +75,8 @@ class CountedAnswer:
     progress: Progress
     activities: tuple[Activity, ...]
     study_day: date | None
+    ends_wait: bool = False
+    """The learner's next message no longer answers this (solved) text challenge."""
 
 
 @dataclass(frozen=True, slots=True)

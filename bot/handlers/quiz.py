@@ -94,7 +94,6 @@ async def _answer(
     submission: Submission,
     attempt: int | None,
 ) -> None:
+    """A correct answer to the awaited text challenge ends the wait in the same write."""
     outcome = await services.progress.answer(learner, challenge_id, submission, attempt)
-    if outcome.is_correct and learner.pending_challenge_id == challenge_id:
-        await services.learners.await_answer(learner, None)
     await show(event, feedback_screen(outcome))

@@ -202,7 +202,8 @@ class ProgressService:
             progress, completed = _completion(progress, score, now)
             activities.append(completed)
         day = self._streaks.today(learner.timezone, now) if record.is_correct else None
-        counted = CountedAnswer(record, progress, tuple(activities), day)
+        ends_wait = record.is_correct and learner.pending_challenge_id == challenge.id
+        counted = CountedAnswer(record, progress, tuple(activities), day, ends_wait)
         recorded = await self._uow.progress.record_answer(counted)
         if recorded is None:
             await self._uow.rollback()

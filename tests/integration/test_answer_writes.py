@@ -78,3 +78,20 @@ async def test_a_recorded_attempt_writes_nothing_the_second_time(
     assert await count_rows(engine, AnswerRow) == 1
     attempted = ActivityRow.activity_type == ActivityType.CHALLENGE_ATTEMPTED
     assert await count_rows(engine, ActivityRow, attempted) == 1
+
+
+async def test_a_solved_text_challenge_ends_the_wait_for_a_typed_answer(
+    uow_factory: UowFactory, clock: FixedClock, course: Course
+) -> None:
+    async with uow_factory() as uow:
+        learners = LearnerService(uow, clock)
+        learner = await learners.register(TelegramProfile(9, "grace"))
+        await learners.await_answer(learner, course.text)
+        waiting = await learners.register(TelegramProfile(9, "grace"))
+        progress = ProgressService(uow, clock, "UTC")
+        await progress.open_challenge(waiting, course.first_lesson, course.text)
+        await progress.answer(waiting, course.text, Submission(text="input"))
+        assert (await learners.register(TelegramProfile(9, "grace"))).pending_challenge_id
+        await progress.answer(waiting, course.text, Submission(text="print"))
+        solved = await learners.register(TelegramProfile(9, "grace"))
+    assert solved.pending_challenge_id is None

@@ -15,8 +15,15 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.activity import Activity
-from domain.progress import AnswerRecorded, CountedAnswer, Progress, Take
-from infrastructure.db.models import ActivityRow, AnswerRow, ProgressRow, StudyDayRow, table
+from domain.progress import AnswerRecord, AnswerRecorded, CountedAnswer, Progress, Take
+from infrastructure.db.models import (
+    ActivityRow,
+    AnswerRow,
+    ProgressRow,
+    StudyDayRow,
+    UserRow,
+    table,
+)
 from infrastructure.db.repositories.activity import activity_values
 from infrastructure.db.repositories.answer_rows import answer_values, to_answer_record
 from infrastructure.db.repositories.catalogue_cache import CatalogueSnapshot
@@ -31,7 +38,7 @@ from infrastructure.db.repositories.totals import mark_changed, marking
 from infrastructure.db.upsert import insert_if_absent
 
 ANSWERS, PROGRESS = table(AnswerRow), table(ProgressRow)
-ACTIVITY, DAYS = table(ActivityRow), table(StudyDayRow)
+ACTIVITY, DAYS, USERS = table(ActivityRow), table(StudyDayRow), table(UserRow)
 ANSWER_KEY = ["user_id", "challenge_id", "take", "attempt"]
 PROGRESS_COLUMNS = ("status", "score", "attempts", "take", "started_at", "completed_at")
 ANSWER_COLUMNS = ("challenge_id", "attempt", "is_correct", "answer", "answered_at")
@@ -123,6 +130,8 @@ async def _write_at_once(
             .from_select(["user_id", "day"], day.where(recorded))
             .on_conflict_do_nothing(index_elements=["user_id", "day"])
         )
+    if counted.ends_wait:
+        writes.append(_wait_ended(counted.record, recorded))
     if points_changed:
         writes.extend(marking(session, record.user_id, recorded))
     outcome = tagged_row(RECORDED, sa.select(sa.func.count()).select_from(answer).scalar_subquery())
@@ -174,4 +183,16 @@ async def _write_in_steps(session: AsyncSession, row: int, counted: CountedAnswe
     if counted.study_day is not None:
         day = {"user_id": record.user_id, "day": counted.study_day}
         await insert_if_absent(session, DAYS, day, ["user_id", "day"])
+    if counted.ends_wait:
+        await session.execute(_wait_ended(record))
     return True
+
+
+def _wait_ended(record: AnswerRecord, *conditions: sa.ColumnElement[bool]) -> sa.Update:
+    """The text challenge is solved: the learner's next message answers nothing."""
+    waiting = USERS.c.pending_challenge_id == record.challenge_id
+    return (
+        sa.update(USERS)
+        .where(USERS.c.id == record.user_id, waiting, *conditions)
+        .values(pending_challenge_id=None)
+    )

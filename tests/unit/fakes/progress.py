@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import date
 
 from domain.progress import AnswerRecord, AnswerRecorded, CountedAnswer, Progress, Take
@@ -46,6 +47,12 @@ class FakeProgressRepository:
             return None
         await self.save(answer.progress)
         self._tables.activities.extend(answer.activities)
+        learner = self._tables.learners.get(answer.record.user_id)
+        if answer.ends_wait and learner is not None:
+            waiting = learner.pending_challenge_id == answer.record.challenge_id
+            self._tables.learners[learner.id] = replace(
+                learner, pending_challenge_id=None if waiting else learner.pending_challenge_id
+            )
         if answer.study_day is None:
             return AnswerRecorded(None)
         self._tables.study_days.add((answer.record.user_id, answer.study_day))
