@@ -2,6 +2,7 @@
 # that is created on demand and reinstalled only when pyproject.toml or constraints.txt change.
 #
 #   make test              lint, type-check and run the whole test suite (what CI runs)
+#   make bench             answer-path and process benchmarks (a few minutes; see README)
 #   make locales           re-extract the UI strings, update and compile the catalogues
 #   make PYTHON=python3.12 test   use another interpreter to create the venv
 
@@ -12,7 +13,7 @@ STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
 
-.PHONY: help venv install run test lint fmt locales clean distclean
+.PHONY: help venv install run test lint fmt bench locales clean distclean
 
 help: ## Show this help
 	@grep -E '^[a-z][a-z-]*:.*## ' $(MAKEFILE_LIST) \
@@ -47,6 +48,15 @@ test: lint ## Everything in lint, then pytest
 fmt: $(STAMP) ## Format the code and apply ruff's automatic fixes
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# Benchmarks on SQLite, the local PostgreSQL and MariaDB, at sizes that finish in a few
+# minutes. Bigger runs: make bench ANSWERS_ARGS='--learners 64 --seconds 60' PROCESS_ARGS='--answers 10000'
+ANSWERS_ARGS ?=
+PROCESS_ARGS ?= --answers 2000
+
+bench: $(STAMP) ## Answers/s, latency, SQL per answer; memory and start-up of `learnbot run`
+	$(BIN)/python -m bench.answers $(ANSWERS_ARGS)
+	$(BIN)/python -m bench.process $(PROCESS_ARGS)
 
 # gettext catalogues of bot/: one template, one messages.po and .mo per language (the .mo files
 # are committed: the runtime image has no Babel). Babel's default keywords (_, gettext, ngettext,

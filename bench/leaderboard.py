@@ -32,7 +32,7 @@ from infrastructure.db.repositories.leaderboard import (
     neighbours_statement,
     top_statement,
 )
-from infrastructure.db.repositories.ranking import RANKED, ranking_query
+from infrastructure.db.repositories.ranking import RANKED, ranking
 from infrastructure.db.repositories.totals import TotalsRecount, mark_changed
 from infrastructure.db.uow import SqlUnitOfWork
 from infrastructure.settings import Settings
@@ -160,17 +160,17 @@ async def rebuild_totals(engine: AsyncEngine) -> None:
 
 async def bare_refresh(engine: AsyncEngine) -> None:
     """The plain rewrite typed out: DELETE everything, INSERT ... SELECT with the ranks
-    (from the same up-to-date totals the refresh ranks)."""
+    (the same ranking, staged the same way, from the same up-to-date totals)."""
     now = datetime.now(UTC)
     cache = table(LeaderboardRow)
-    async with engine.begin() as connection:
-        await connection.execute(sa.delete(cache))
-        select = ranking_query(week_start(now, "UTC")).add_columns(
-            sa.literal(now, cache.c.updated_at.type)
-        )
-        await connection.execute(
-            sa.insert(cache).from_select(["user_id", *RANKED, "updated_at"], select)
-        )
+    async with create_session_factory(engine)() as session:
+        await session.execute(sa.delete(cache))
+        async with ranking(session, week_start(now, "UTC")) as ranked:
+            select = ranked.add_columns(sa.literal(now, cache.c.updated_at.type))
+            await session.execute(
+                sa.insert(cache).from_select(["user_id", *RANKED, "updated_at"], select)
+            )
+        await session.commit()
 
 
 async def naive_loop(engine: AsyncEngine, sample: int) -> None:
@@ -217,7 +217,7 @@ async def explain(engine: AsyncEngine, user_id: int) -> None:
         statements = [
             top_statement(10, BoardKind.WEEK, user_id),
             entry_statement(user_id),
-            neighbours_statement(me, 2, BoardKind.WEEK),
+            neighbours_statement(me, 2, BoardKind.WEEK, engine.dialect.name),
         ]
         for statement in statements:
             sql = statement.compile(engine, compile_kwargs={"literal_binds": True})
@@ -251,7 +251,11 @@ async def main() -> None:
     if not args.skip_generate:
         await migrate(engine, "0005")
         await timed("generate", lambda: generate(engine, args.learners), rows)
-    await timed("migrate to head (0006 marks every learner)", lambda: migrate(engine), rows)
+    await timed(
+        "migrate to head (0006 marks every learner, 0007 indexes flags)",
+        lambda: migrate(engine),
+        rows,
+    )
     await analyze(engine)
     await timed(
         "refresh, first: totals rebuilt, every entry", lambda: service_refresh(engine), rows

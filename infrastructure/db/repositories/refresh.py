@@ -7,28 +7,18 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from infrastructure.db.models import LeaderboardRow, UserRow, table
-from infrastructure.db.repositories.ranking import RANKED, ranking_query
+from infrastructure.db.repositories.ranking import RANKED, ranking
+from infrastructure.db.repositories.scratch import scratch, temporary_table
 from infrastructure.db.repositories.totals import TotalsRecount
 from infrastructure.db.types import UtcDateTime
 
-STAGING = sa.Table(
+STAGING = temporary_table(
     "leaderboard_staging",
-    sa.MetaData(),
-    sa.Column("user_id", sa.Integer, primary_key=True),
+    sa.Column("user_id", sa.Integer, primary_key=True, autoincrement=False),
     *(sa.Column(name, sa.Integer, nullable=False) for name in RANKED),
     sa.Column("fresh", sa.Boolean, nullable=False),
-    prefixes=["TEMPORARY"],
 )
-"""Per-connection scratch space, invisible to other sessions and to the migrations.
-``fresh`` marks learners not on the board yet."""
-
-DROP_STAGING = {
-    "mysql": "DROP TEMPORARY TABLE IF EXISTS leaderboard_staging",
-    "mariadb": "DROP TEMPORARY TABLE IF EXISTS leaderboard_staging",
-    "sqlite": "DROP TABLE IF EXISTS temp.leaderboard_staging",
-    "postgresql": "DROP TABLE IF EXISTS pg_temp.leaderboard_staging",
-}
-"""MySQL's plain ``DROP TABLE`` would commit the transaction; ``TEMPORARY`` does not."""
+"""The new and changed entries; ``fresh`` marks learners not on the board yet."""
 
 
 class SqlLeaderboardRefresher:
@@ -47,26 +37,18 @@ class SqlLeaderboardRefresher:
         cost. ``updated_at`` therefore says when an entry last changed.
         """
         await TotalsRecount(self._session).bring_up_to_date(week_start)
-        await self._drop_staging()
-        connection = await self._session.connection()
-        await connection.run_sync(STAGING.create)
-        try:
-            await self._session.execute(
-                sa.insert(STAGING).from_select(
-                    ["user_id", *RANKED, "fresh"], _differences(week_start)
-                )
-            )
+        async with scratch(self._session, STAGING):
+            async with ranking(self._session, week_start) as ranked:
+                differences = _differences(ranked.subquery())
+                columns = ["user_id", *RANKED, "fresh"]
+                await self._session.execute(sa.insert(STAGING).from_select(columns, differences))
             await self._write_changes(now)
-        finally:
-            await self._drop_staging()
         active = sa.select(sa.func.count()).select_from(UserRow).where(UserRow.is_active)
         return int(await self._session.scalar(active) or 0)
 
     async def _write_changes(self, now: datetime) -> None:
-        """Leavers are the board's inactive learners (deleted ones go by cascade)."""
         cache, staged = table(LeaderboardRow), STAGING.c
-        inactive = sa.select(UserRow.id).where(sa.not_(UserRow.is_active))
-        await self._session.execute(sa.delete(cache).where(cache.c.user_id.in_(inactive)))
+        await self._session.execute(_leavers(self._session.get_bind().dialect.name))
         await self._session.execute(
             sa.update(cache)
             .where(staged.user_id == cache.c.user_id, sa.not_(staged.fresh))
@@ -80,14 +62,23 @@ class SqlLeaderboardRefresher:
             )
         )
 
-    async def _drop_staging(self) -> None:
-        dialect = self._session.get_bind().dialect.name
-        await self._session.execute(sa.text(DROP_STAGING[dialect]))
+
+def _leavers(dialect: str) -> sa.Delete:
+    """The board's inactive learners (deleted ones go by cascade).
+
+    MariaDB's single-table DELETE does not turn ``IN (subquery)`` into a semi-join: it
+    would test each of a million entries. Joined, it starts from the inactive learners
+    (a range of the users' ``(is_active, hide_from_board)`` index). SQLite has no
+    multi-table DELETE; PostgreSQL plans the ``IN`` as a semi-join.
+    """
+    cache, inactive = table(LeaderboardRow), sa.not_(UserRow.is_active)
+    if dialect in {"mysql", "mariadb"}:
+        return sa.delete(cache).where(cache.c.user_id == UserRow.id, inactive)
+    return sa.delete(cache).where(cache.c.user_id.in_(sa.select(UserRow.id).where(inactive)))
 
 
-def _differences(week_start: datetime) -> sa.Select[Any]:
+def _differences(ranked: sa.Subquery) -> sa.Select[Any]:
     """The ranked learners whose entry is missing from the board or differs from it."""
-    ranked = ranking_query(week_start).subquery()
     cache = table(LeaderboardRow)
     fresh = cache.c.user_id.is_(None)
     changed = sa.or_(fresh, *(cache.c[name] != ranked.c[name] for name in RANKED))

@@ -1,0 +1,1 @@
+"""The answer benchmark: learners answering through the real dispatcher, on each backend."""

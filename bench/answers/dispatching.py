@@ -1,0 +1,114 @@
+"""The dispatchers under test: the real one from the composition root, and the ceiling.
+
+The ceiling is the same dispatcher minus the database: the middlewares that need no
+database (in flight, metrics, language, callback answers, throttle, friendly errors) and
+the same feedback rendering, with the challenge looked up in memory. What separates the
+two is the database work of an answer, and nothing else.
+"""
+
+import functools
+from datetime import UTC, datetime
+
+from aiogram import Dispatcher, Router
+from aiogram.types import CallbackQuery
+from aiogram.utils.callback_answer import CallbackAnswerMiddleware
+from aiogram.utils.i18n import I18n
+
+from bench.support.course import Course
+from bot.callbacks import PickCb, SubmitCb
+from bot.config import LOCALES_DIR
+from bot.dispatcher import build_dispatcher
+from bot.middlewares import InFlight, LearnerLocale
+from bot.middlewares.errors import FriendlyErrors
+from bot.middlewares.metrics import Measured
+from bot.middlewares.throttle import Throttle
+from bot.rendering.quiz import feedback_screen
+from bot.rendering.reply import show
+from domain.catalogue import Challenge, Submission
+from domain.ports import UnitOfWork
+from domain.progress import Progress
+from domain.services import AnswerOutcome
+from infrastructure.clock import SystemClock
+from infrastructure.observability import Metrics
+from infrastructure.settings import Settings
+from learnbot.app import Application
+from learnbot.telegram import bot_config
+
+SHARED_URL = "sqlite+aiosqlite://"
+"""Only the bot's settings matter to the dispatcher; each backend's URL reaches it through
+``CurrentApplication``."""
+THROTTLE_OFF = 1_000_000_000
+"""Simulated learners tap far faster than people; the throttle still runs, never refuses."""
+
+
+def bench_settings(database_url: str) -> Settings:
+    """The process's settings (environment, defaults) with the throttle out of the way."""
+    return Settings(database_url=database_url, throttle_actions=THROTTLE_OFF)
+
+
+class CurrentApplication:
+    """The handlers' routers attach to one dispatcher per process, so the benchmark builds
+    it once and hands it each backend's application in turn through this."""
+
+    application: Application | None = None
+
+    def unit_of_work(self) -> UnitOfWork:
+        assert self.application is not None, "no backend is being measured"
+        return self.application.unit_of_work()
+
+
+@functools.cache
+def _the_dispatcher() -> tuple[Dispatcher, CurrentApplication]:
+    current = CurrentApplication()
+    config = bot_config(bench_settings(SHARED_URL))
+    dispatcher, _ = build_dispatcher(current.unit_of_work, SystemClock(), config, Metrics())
+    return dispatcher, current
+
+
+def real_dispatcher(learnbot: Application) -> Dispatcher:
+    """As ``learnbot run`` builds it (``learnbot.telegram.serve``), metrics included."""
+    dispatcher, current = _the_dispatcher()
+    current.application = learnbot
+    return dispatcher
+
+
+def ceiling_dispatcher(course: Course) -> Dispatcher:
+    clock = SystemClock()
+    i18n = I18n(path=LOCALES_DIR, default_locale="en", domain="messages")
+    dispatcher = Dispatcher()
+    dispatcher.update.outer_middleware(InFlight())
+    dispatcher.update.outer_middleware(Measured(Metrics()))
+    LearnerLocale(i18n).setup(dispatcher)
+    dispatcher.callback_query.middleware(CallbackAnswerMiddleware())
+    dispatcher.callback_query.middleware(Throttle(clock, THROTTLE_OFF, 10.0))
+    dispatcher.callback_query.middleware(FriendlyErrors())
+    dispatcher.include_router(_in_memory_answers({c.id: c for cs in course for c in cs}))
+    return dispatcher
+
+
+def _in_memory_answers(challenges: dict[int, Challenge]) -> Router:
+    router = Router(name="ceiling")
+
+    @router.callback_query(PickCb.filter())
+    async def pick(query: CallbackQuery, callback_data: PickCb) -> None:
+        chosen = frozenset({callback_data.option})
+        challenge = challenges[callback_data.challenge_id]
+        await _feedback(query, challenge, chosen, callback_data.attempt)
+
+    @router.callback_query(SubmitCb.filter())
+    async def submit(query: CallbackQuery, callback_data: SubmitCb) -> None:
+        mask = callback_data.mask
+        chosen = frozenset(b for b in range(mask.bit_length()) if mask >> b & 1)
+        challenge = challenges[callback_data.challenge_id]
+        await _feedback(query, challenge, chosen, callback_data.attempt)
+
+    return router
+
+
+async def _feedback(
+    query: CallbackQuery, challenge: Challenge, chosen: frozenset[int], attempt: int
+) -> None:
+    is_correct = challenge.check(Submission(selected=chosen))
+    progress = Progress.begin(query.from_user.id, challenge.lesson_id, datetime.now(UTC))
+    outcome = AnswerOutcome(challenge, is_correct, attempt, progress)
+    await show(query, feedback_screen(outcome))

@@ -1,0 +1,110 @@
+"""Two load shapes over simulated learners, each answering its own plan in order.
+
+Closed loop (saturation): every learner answers again as soon as its last answer is
+handled. Open loop: answers arrive on a fixed schedule whatever the bot's speed, each
+taken by a learner who is not waiting for a reply, and latency runs from the scheduled
+time, so time spent queueing behind a slow bot counts.
+"""
+
+import asyncio
+import statistics
+import time
+from collections import Counter
+from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import dataclass, field
+
+from bench.answers.counting import answer_kind
+from bench.support.plans import Step
+
+
+@dataclass
+class SimLearner:
+    telegram_id: int
+    steps: Iterator[Step]
+
+
+Answer = Callable[[SimLearner, Step], Awaitable[None]]
+
+
+@dataclass
+class Tally:
+    """Answers handled, by kind, and the ones finished inside the measured window."""
+
+    by_kind: Counter[str] = field(default_factory=Counter)
+    in_window: int = 0
+    elapsed: float = 0.0
+    dropped: int = 0
+    latencies: list[float] = field(default_factory=list)
+
+    @property
+    def answers(self) -> int:
+        return sum(self.by_kind.values())
+
+
+async def _answer_next(learner: SimLearner, answer: Answer, tally: Tally) -> bool:
+    step = next(learner.steps, None)
+    if step is None:
+        return False
+    answer_kind.set(step.kind)
+    await answer(learner, step)
+    tally.by_kind[step.kind] += 1
+    return True
+
+
+async def saturate(
+    learners: list[SimLearner], answer: Answer, seconds: float, warmup: float
+) -> Tally:
+    """Answers finished within ``seconds`` after a ``warmup``; a learner whose plan runs
+    out stops early."""
+    tally = Tally()
+    opens = time.perf_counter() + warmup
+    closes = opens + seconds
+
+    async def learn(learner: SimLearner) -> None:
+        while time.perf_counter() < closes and await _answer_next(learner, answer, tally):
+            if opens <= time.perf_counter() < closes:
+                tally.in_window += 1
+
+    await asyncio.gather(*(learn(learner) for learner in learners))
+    tally.elapsed = seconds
+    return tally
+
+
+async def offer(learners: list[SimLearner], answer: Answer, rate: float, seconds: float) -> Tally:
+    """``rate`` answers a second for ``seconds``, each taken by the next idle learner.
+
+    Arrivals still waiting when the window closes are dropped, each with the time it
+    had waited as its latency: a lower bound, so an overloaded bot cannot look fast.
+    """
+    tally = Tally()
+    arrivals: asyncio.Queue[float | None] = asyncio.Queue()
+    started = time.perf_counter()
+    closes = started + seconds
+
+    async def learn(learner: SimLearner) -> None:
+        while (scheduled := await arrivals.get()) is not None:
+            if not await _answer_next(learner, answer, tally):
+                return
+            tally.latencies.append(time.perf_counter() - scheduled)
+            tally.in_window += 1
+
+    workers = [asyncio.create_task(learn(learner)) for learner in learners]
+    for number in range(round(rate * seconds)):
+        scheduled = started + number / rate
+        await asyncio.sleep(max(0.0, scheduled - time.perf_counter()))
+        arrivals.put_nowait(scheduled)
+    await asyncio.sleep(max(0.0, closes - time.perf_counter()))
+    while not arrivals.empty():
+        tally.latencies.append(closes - (arrivals.get_nowait() or closes))
+        tally.dropped += 1
+    for _ in workers:
+        arrivals.put_nowait(None)
+    await asyncio.gather(*workers)
+    tally.elapsed = time.perf_counter() - started
+    return tally
+
+
+def percentile_ms(latencies: list[float], percent: int) -> float:
+    if len(latencies) < 2:
+        return 1000 * (latencies[0] if latencies else 0.0)
+    return 1000 * statistics.quantiles(latencies, n=100, method="inclusive")[percent - 1]

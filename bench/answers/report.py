@@ -1,0 +1,96 @@
+"""The table: each backend against the ceiling and the raw reference, and where the SQL goes."""
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+Report = dict[str, Any]
+COLUMNS = (
+    *("", "answers/s", "x ceiling", "x raw", "p50 ms", "p99 ms", "at offered/s"),
+    *("statements", "round trips", "failed"),
+)
+
+
+def _ratio(value: float, reference: float | None) -> str:
+    return f"{value / reference:.2f}x" if reference else "—"
+
+
+def _latencies(figures: Report) -> tuple[str, str]:
+    """A "≥" marks a lower bound: some arrivals were still waiting when the window closed."""
+    bound = "≥" if figures["dropped"] else ""
+    return f"{bound}{figures['p50_ms']:.1f}", f"{bound}{figures['p99_ms']:.1f}"
+
+
+def _failed(figures: Report) -> str:
+    """Answers refused or failed (an error, a deadlock, a stale attempt after one)."""
+    return f"{figures['refusals'] / figures['answers']:.1%}" if figures["answers"] else "—"
+
+
+def summary_table(report: Report) -> Table:
+    ceiling = report["ceiling"]["answers_per_s"]
+    table = Table(title="Answers through the real dispatcher")
+    for column in COLUMNS:
+        table.add_column(column, justify="right" if column else "left")
+    failed = _failed(report["ceiling"])
+    table.add_row("ceiling (no database)", f"{ceiling:.0f}", "1.00x", *["—"] * 6, failed)
+    for backend, figures in report["backends"].items():
+        raw = figures.get("raw_answers_per_s")
+        rate = figures["answers_per_s"]
+        table.add_row(
+            backend,
+            f"{rate:.0f}",
+            _ratio(rate, ceiling),
+            _ratio(rate, raw),
+            *_latencies(figures),
+            f"{figures['achieved_per_s']:.0f} of {figures['offered_per_s']:.0f}",
+            f"{figures['statements_per_answer']:.1f}",
+            f"{figures['round_trips_per_answer']:.1f}",
+            _failed(figures),
+        )
+        if raw is not None:
+            table.add_row(
+                f"  raw {backend} driver",
+                f"{raw:.0f}",
+                _ratio(raw, ceiling),
+                "1.00x",
+                *["—"] * 3,
+                str(figures["raw_statements_per_answer"]),
+                str(figures["raw_round_trips_per_answer"]),
+                "—",
+            )
+    return table
+
+
+def kinds_table(report: Report) -> Table:
+    table = Table(title="Per answer kind (statements / round trips)")
+    table.add_column("")
+    kinds = ("wrong", "right", "completing")
+    for kind in kinds:
+        table.add_column(kind, justify="right")
+    for backend, figures in report["backends"].items():
+        cells = []
+        for kind in kinds:
+            found = figures["by_kind"].get(kind)
+            cells.append(
+                f"{found['statements']:.1f} / {found['round_trips']:.1f}" if found else "—"
+            )
+        table.add_row(backend, *cells)
+    return table
+
+
+def print_report(report: Report, console: Console | None = None) -> None:
+    console = console or Console(width=150)
+    console.print(summary_table(report))
+    console.print(kinds_table(report))
+    machine = report["machine"]
+    load = ", ".join(
+        f"{before:.1f}→{after:.1f}"
+        for before, after in zip(machine["load_before"], machine["load_after"], strict=True)
+    )
+    console.print(f"{machine['cpus']} CPUs; load average 1/5/15 min before→after: {load}")
+    for backend, figures in report["backends"].items():
+        if figures["refusals"]:
+            console.print(f"[red]{backend}: {figures['refusals']} answers refused or failed[/red]")
+        for cause, count in figures["failures"].items():
+            console.print(f"  {count} x {cause}")

@@ -1,0 +1,1 @@
+"""The process benchmark: ``learnbot run`` against the fake Bot API, its memory and start-up."""

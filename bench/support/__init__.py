@@ -1,0 +1,1 @@
+"""What the answer and process benchmarks share: disposable databases, a course, plans."""
