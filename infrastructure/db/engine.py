@@ -31,7 +31,7 @@ def create_engine(settings: Settings, *, pooled: bool = True) -> AsyncEngine:
     options = _pool_options(settings, backend, pooled) | _dialect_options(backend)
     engine = create_async_engine(url, echo=settings.db_echo, **options)
     if backend == "postgresql" and pooled:
-        sa.event.listen(engine.sync_engine.pool, "checkout", _ping_in_one_round_trip)
+        sa.event.listen(engine.sync_engine.pool, "checkout", ping_in_one_round_trip)
     if backend == "sqlite":
         sa.event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
     return engine
@@ -52,7 +52,7 @@ def _pool_options(settings: Settings, backend: str, pooled: bool) -> dict[str, A
     }
 
 
-def _ping_in_one_round_trip(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+def ping_in_one_round_trip(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
     """The pre-ping of PostgreSQL connections: SQLAlchemy's own wraps its ``;`` in BEGIN and
     ROLLBACK for PgBouncer's transaction mode, three round trips on every checkout, that
     is on every update. learnbot talks to PostgreSQL itself, so one ``;`` does; a dead
