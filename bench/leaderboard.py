@@ -25,6 +25,7 @@ from domain.services import LeaderboardService
 from infrastructure.clock import SystemClock
 from infrastructure.db.engine import create_engine, create_session_factory
 from infrastructure.db.models import LeaderboardRow, LessonRow, ProgressRow, UserRow, table
+from infrastructure.db.repositories.catalogue_cache import CatalogueCache
 from infrastructure.db.repositories.leaderboard import (
     SqlLeaderboard,
     entry_statement,
@@ -128,7 +129,7 @@ async def timed(label: str, action: Callable[[], Awaitable[Any]], rows: list[Any
 
 async def service_refresh(engine: AsyncEngine) -> None:
     session_factory = create_session_factory(engine)
-    async with SqlUnitOfWork(session_factory) as uow:
+    async with SqlUnitOfWork(session_factory, CatalogueCache()) as uow:
         result = await LeaderboardService(uow, SystemClock()).refresh()
         assert result.ranked is not None
 
@@ -199,7 +200,7 @@ async def read_latency(engine: AsyncEngine, user_id: int, rows: list[Any]) -> No
     for kind in BoardKind:
         samples = []
         for _ in range(50):
-            async with SqlUnitOfWork(session_factory) as uow:
+            async with SqlUnitOfWork(session_factory, CatalogueCache()) as uow:
                 started = time.perf_counter()
                 await LeaderboardService(uow, SystemClock()).board(user_id, kind)
                 samples.append((time.perf_counter() - started) * 1000)

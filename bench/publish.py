@@ -23,6 +23,7 @@ from sqlalchemy.pool import NullPool
 
 from infrastructure.clock import SystemClock
 from infrastructure.db.engine import create_engine, create_session_factory
+from infrastructure.db.repositories.catalogue_cache import CatalogueCache
 from infrastructure.db.uow import SqlUnitOfWork
 from infrastructure.settings import Settings
 from learnbot.content import publish, read_pack
@@ -108,7 +109,7 @@ async def run(server: str, lessons: int) -> None:
         sessions = create_session_factory(engine)
 
         async def publish_dir(root: Path) -> str:
-            async with SqlUnitOfWork(sessions) as uow:
+            async with SqlUnitOfWork(sessions, CatalogueCache()) as uow:
                 diff = await publish(uow, SystemClock(), read_pack(root))
             return f"{len(diff.added)} added, {len(diff.changed)} changed"
 

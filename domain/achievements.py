@@ -3,7 +3,7 @@
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from domain.enums import AchievementType
@@ -24,6 +24,15 @@ class LearnerTotals:
     @property
     def total_score(self) -> int:
         return self.lesson_score + self.achievement_points
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """What achievements and the streak look at after an answer, read in one go."""
+
+    totals: LearnerTotals
+    earned: frozenset[int]
+    study_days: tuple[date, ...]
 
 
 @dataclass(frozen=True, slots=True)

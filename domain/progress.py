@@ -2,8 +2,10 @@
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 
+from domain.achievements import Standing
+from domain.activity import Activity
 from domain.catalogue import Challenge, Submission
 from domain.enums import ProgressStatus
 
@@ -53,6 +55,36 @@ class AnswerRecord:
     is_correct: bool
     submission: Submission
     answered_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Take:
+    """A lesson's progress with the answers given in its current take: what an answer
+    needs to know before it is counted, read at once."""
+
+    progress: Progress
+    answers: tuple[AnswerRecord, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CountedAnswer:
+    """Everything one counted answer changes, written together, or not at all when its
+    (learner, challenge, take, attempt) is already recorded."""
+
+    record: AnswerRecord
+    progress: Progress
+    activities: tuple[Activity, ...]
+    study_day: date | None
+    ends_wait: bool = False
+    """The learner's next message no longer answers this (solved) text challenge."""
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRecorded:
+    """A counted answer was written; ``standing`` is the learner's after it, given when
+    the answer was study (a solved challenge), for the streak and achievements."""
+
+    standing: Standing | None
 
 
 def take_score(challenges: Sequence[Challenge], answers: Iterable[AnswerRecord]) -> int:

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from domain.ports import UnitOfWork
 from infrastructure.clock import SystemClock
 from infrastructure.db.engine import create_engine, create_session_factory
+from infrastructure.db.repositories.catalogue_cache import CatalogueCache
 from infrastructure.db.uow import SqlUnitOfWork
 from infrastructure.scheduler import Scheduler, build_scheduler
 from infrastructure.settings import Settings
@@ -23,10 +24,11 @@ class Application:
     engine: AsyncEngine
     session_factory: async_sessionmaker[AsyncSession]
     clock: SystemClock
+    catalogue: CatalogueCache
 
     def unit_of_work(self) -> UnitOfWork:
         """Request scope: one per update, per job run or per CLI command."""
-        return SqlUnitOfWork(self.session_factory)
+        return SqlUnitOfWork(self.session_factory, self.catalogue)
 
     def scheduler(self) -> Scheduler:
         """The jobs, not yet started: ``async with`` it (or ``start()``) inside the loop.
@@ -43,7 +45,8 @@ class Application:
 async def application(settings: Settings) -> AsyncIterator[Application]:
     engine = create_engine(settings)
     try:
-        yield Application(settings, engine, create_session_factory(engine), SystemClock())
+        sessions = create_session_factory(engine)
+        yield Application(settings, engine, sessions, SystemClock(), CatalogueCache())
     finally:
         await engine.dispose()
 

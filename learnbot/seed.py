@@ -13,6 +13,7 @@ from sqlalchemy.util import await_only
 
 from domain.content import ContentDiff, CoursePack
 from infrastructure.clock import SystemClock
+from infrastructure.db.content_version import ContentVersion
 from infrastructure.db.repositories import SqlContentStore
 from learnbot.content import publish, read_pack
 
@@ -28,7 +29,7 @@ class _MigrationPorts:
     """The migration owns the transaction: committing here does not end it."""
 
     def __init__(self, session: AsyncSession) -> None:
-        self.content = SqlContentStore(session)
+        self.content = SqlContentStore(session, ContentVersion(session))
         self._session = session
 
     async def commit(self) -> None:

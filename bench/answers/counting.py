@@ -5,8 +5,8 @@ A round trip is every statement, plus what the driver sends around them:
 - COMMIT and ROLLBACK of a connection's transaction: one each;
 - BEGIN: one on asyncpg, which starts transactions explicitly; none on aiomysql and
   SQLite, whose transactions begin implicitly with the first statement;
-- the pool's pre-ping on checkout (``pool_pre_ping``): three on asyncpg (SQLAlchemy wraps
-  its ``;`` in BEGIN and ROLLBACK), one COM_PING on aiomysql;
+- the pool's pre-ping on checkout: one on asyncpg (learnbot's own ``;``, where
+  ``pool_pre_ping`` would wrap it in BEGIN and ROLLBACK: three), one COM_PING on aiomysql;
 - the pool's rollback on return when the connection did not already end its transaction:
   one on aiomysql (asyncpg skips it without an open transaction).
 
@@ -23,6 +23,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from infrastructure.db.engine import ping_in_one_round_trip
+
 answer_kind: ContextVar[str] = ContextVar("answer_kind", default="other")
 
 
@@ -33,6 +35,8 @@ class RoundTrips:
         self._begin = 1 if driver == "asyncpg" else 0
         pre_ping = bool(getattr(self._engine.pool, "_pre_ping", False))
         self._ping = {"asyncpg": 3, "aiomysql": 1}.get(driver, 0) if pre_ping else 0
+        if sa.event.contains(self._engine.pool, "checkout", ping_in_one_round_trip):
+            self._ping = 1
         self._reset = 1 if driver == "aiomysql" else 0
         self.statements: Counter[str] = Counter()
         self.round_trips: Counter[str] = Counter()

@@ -9,6 +9,7 @@ from domain.catalogue import Challenge
 from infrastructure.clock import SystemClock
 from infrastructure.db.engine import create_engine, create_session_factory
 from infrastructure.db.models import LessonRow, ModuleRow
+from infrastructure.db.repositories.catalogue_cache import CatalogueCache
 from infrastructure.db.uow import SqlUnitOfWork
 from infrastructure.settings import Settings
 from learnbot.content import publish, read_pack
@@ -23,7 +24,7 @@ async def publish_course(database_url: str, folder: Path, lessons: int) -> Cours
     pack = read_pack(write_pack(folder, lessons))
     engine = create_engine(Settings(database_url=database_url))
     try:
-        async with SqlUnitOfWork(create_session_factory(engine)) as uow:
+        async with SqlUnitOfWork(create_session_factory(engine), CatalogueCache()) as uow:
             await publish(uow, SystemClock(), pack)
             ordered = (
                 sa.select(LessonRow.id)

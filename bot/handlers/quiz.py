@@ -94,10 +94,8 @@ async def _answer(
     submission: Submission,
     attempt: int | None,
 ) -> None:
-    """Committed before the feedback is shown: a learner never sees "Correct!" for an answer
-    that a database outage then loses. If the commit fails they are told to try again."""
+    """Committed before the feedback is shown (a learner never sees "Correct!" for an answer
+    that a database outage then loses); a correct answer to the awaited text challenge ends
+    the wait in the same write."""
     outcome = await services.progress.answer(learner, challenge_id, submission, attempt)
-    if outcome.is_correct and learner.pending_challenge_id == challenge_id:
-        await services.learners.await_answer(learner, None)
-    await services.uow.commit()
     await show(event, feedback_screen(outcome))

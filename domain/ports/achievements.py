@@ -1,7 +1,7 @@
 from datetime import datetime
 from typing import Protocol
 
-from domain.achievements import Achievement, EarnedAchievement, LearnerTotals
+from domain.achievements import Achievement, EarnedAchievement, LearnerTotals, Standing
 
 
 class AchievementRepository(Protocol):
@@ -17,4 +17,8 @@ class AchievementRepository(Protocol):
 class TotalsReader(Protocol):
     async def totals(self, user_id: int) -> LearnerTotals:
         """Counts over completed lessons, solved challenges and earned points (no streak)."""
+        ...
+
+    async def standing(self, user_id: int) -> Standing:
+        """The totals with the ids of earned achievements and the study days, at once."""
         ...

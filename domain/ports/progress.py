@@ -1,7 +1,7 @@
 from datetime import date
 from typing import Protocol
 
-from domain.progress import AnswerRecord, Progress
+from domain.progress import AnswerRecord, AnswerRecorded, CountedAnswer, Progress, Take
 
 
 class ProgressRepository(Protocol):
@@ -14,6 +14,17 @@ class ProgressRepository(Protocol):
         ...
 
     async def save(self, progress: Progress) -> None: ...
+
+    async def take(self, user_id: int, lesson_id: int) -> Take | None:
+        """The progress row, held until commit so concurrent answers queue up, with the
+        answers of its current take."""
+        ...
+
+    async def record_answer(self, answer: CountedAnswer) -> AnswerRecorded | None:
+        """Write the answer and everything it changes; None, writing nothing, when that
+        (user, challenge, take, attempt) is already recorded. It counts in the take that
+        ``take()`` read last in this unit of work."""
+        ...
 
     async def for_learner(self, user_id: int) -> list[Progress]: ...
 

@@ -3,7 +3,7 @@
 from dataclasses import replace
 from datetime import datetime
 
-from domain.achievements import Achievement, EarnedAchievement
+from domain.achievements import Achievement, EarnedAchievement, Standing
 from domain.activity import Activity
 from domain.enums import ActivityType
 from domain.ports import AchievementPorts
@@ -13,14 +13,16 @@ class AchievementService:
     def __init__(self, uow: AchievementPorts) -> None:
         self._uow = uow
 
-    async def evaluate(self, user_id: int, current_streak: int, now: datetime) -> list[Achievement]:
+    async def evaluate(
+        self, user_id: int, standing: Standing, current_streak: int, now: datetime
+    ) -> list[Achievement]:
         """Award what the learner now qualifies for; loops because awards add points.
 
         Does not commit: it runs inside the use case that changed the learner's totals.
         """
-        totals = replace(await self._uow.totals.totals(user_id), current_streak=current_streak)
-        earned = {item.achievement.id for item in await self._uow.achievements.earned(user_id)}
-        pending = [a for a in await self._uow.achievements.definitions() if a.id not in earned]
+        totals = replace(standing.totals, current_streak=current_streak)
+        definitions = await self._uow.achievements.definitions()
+        pending = [a for a in definitions if a.id not in standing.earned]
         awarded: list[Achievement] = []
         while due := [achievement for achievement in pending if achievement.is_earned_by(totals)]:
             for achievement in due:

@@ -9,14 +9,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from domain.achievements import Achievement
+from domain.achievements import Achievement, Standing
 from domain.activity import Activity
 from domain.catalogue import Challenge, Lesson, Submission
 from domain.enums import ActivityType
 from domain.errors import ContentUnavailable, InvalidSubmission, StaleAnswer
 from domain.learners import Learner
 from domain.ports import Clock, ProgressPorts
-from domain.progress import AnswerRecord, Progress, solved_ids, take_score
+from domain.progress import (
+    AnswerRecord,
+    CountedAnswer,
+    Progress,
+    Take,
+    solved_ids,
+    take_score,
+)
 from domain.services.achievements import AchievementService
 from domain.services.streaks import StreakService
 from domain.streaks import Streak
@@ -148,59 +155,63 @@ class ProgressService:
         submission: Submission,
         attempt: int | None = None,
     ) -> AnswerOutcome:
-        """Record one attempt. ``attempt`` (1, 2, ...) makes a replayed delivery harmless."""
+        """Record one attempt. ``attempt`` (1, 2, ...) makes a replayed delivery harmless.
+
+        One read (the take) and one write (the counted answer) whatever the outcome; a
+        solving answer also reads the learner's standing for the streak and achievements.
+        """
         challenge = await self._uow.catalogue.published_challenge(challenge_id)
         if challenge is None:
             raise ContentUnavailable(f"challenge {challenge_id} is not published")
-        is_correct = challenge.check(submission)
         lesson = await self._uow.catalogue.published_lesson(challenge.lesson_id)
         if lesson is None:
             raise ContentUnavailable(f"lesson {challenge.lesson_id} is not published")
         now = self._clock.now()
-        await self._ensure_started(learner.id, lesson, now)
-        progress = await self._progress(learner.id, lesson.id)
-        answers = await self._uow.answers.for_take(learner.id, lesson.id, progress.take)
-        mine = [answer for answer in answers if answer.challenge_id == challenge_id]
+        take = await self._take(learner.id, lesson, now)
+        mine = [answer for answer in take.answers if answer.challenge_id == challenge_id]
         replay = _replayed(mine, attempt)
         if replay is not None:
             await self._uow.rollback()
-            return AnswerOutcome(challenge, replay.is_correct, replay.attempt, progress, True)
+            return AnswerOutcome(challenge, replay.is_correct, replay.attempt, take.progress, True)
         number = len(mine) + 1
         if attempt is not None and attempt != number:
             raise StaleAnswer(f"attempt {attempt} is not the next one ({number})")
         record = AnswerRecord(
-            learner.id, challenge_id, progress.take, number, is_correct, submission, now
+            learner.id,
+            challenge_id,
+            take.progress.take,
+            number,
+            challenge.check(submission),
+            submission,
+            now,
         )
-        if not await self._uow.answers.add(record):
-            await self._uow.rollback()
-            return AnswerOutcome(challenge, is_correct, number, progress, True)
-        return await self._counted(learner, challenge, progress, [*answers, record], now)
+        return await self._counted(learner, challenge, take, record)
 
     async def _counted(
-        self,
-        learner: Learner,
-        challenge: Challenge,
-        progress: Progress,
-        answers: list[AnswerRecord],
-        now: datetime,
+        self, learner: Learner, challenge: Challenge, take: Take, record: AnswerRecord
     ) -> AnswerOutcome:
-        record = answers[-1]
-        progress = progress.with_attempt()
-        await self._log(learner.id, ActivityType.CHALLENGE_ATTEMPTED, now, challenge, record)
-        if record.is_correct:
-            await self._log(learner.id, ActivityType.CHALLENGE_SOLVED, now, challenge, record)
-        challenges = await self._uow.catalogue.challenges(progress.lesson_id)
+        now = record.answered_at
+        answers = [*take.answers, record]
+        challenges = await self._uow.catalogue.challenges(challenge.lesson_id)
         unsolved = {c.id for c in challenges} - solved_ids(answers)
-        achievements: Sequence[Achievement] = ()
-        streak = None
+        progress = take.progress.with_attempt()
+        activities = [_attempt_activity(kind, record) for kind in _kinds(record)]
         score = None
         if not unsolved:
             score = take_score(challenges, answers)
-            progress, achievements, streak = await self._complete(learner, progress, score, now)
-        else:
-            await self._uow.progress.save(progress)
-            if record.is_correct:
-                achievements, streak = await self._after_study(learner, now)
+            progress, completed = _completion(progress, score, now)
+            activities.append(completed)
+        day = self._streaks.today(learner.timezone, now) if record.is_correct else None
+        ends_wait = record.is_correct and learner.pending_challenge_id == challenge.id
+        counted = CountedAnswer(record, progress, tuple(activities), day, ends_wait)
+        recorded = await self._uow.progress.record_answer(counted)
+        if recorded is None:
+            await self._uow.rollback()
+            return AnswerOutcome(challenge, record.is_correct, record.attempt, take.progress, True)
+        achievements: Sequence[Achievement] = ()
+        streak = None
+        if recorded.standing is not None:
+            achievements, streak = await self._studied(learner, recorded.standing, now)
         await self._uow.commit()
         return AnswerOutcome(
             challenge,
@@ -214,32 +225,38 @@ class ProgressService:
             streak=streak,
         )
 
+    async def _take(self, user_id: int, lesson: Lesson, now: datetime) -> Take:
+        """The take an answer counts in; a lesson answered before it was opened is started."""
+        take = await self._uow.progress.take(user_id, lesson.id)
+        if take is None:
+            await self._ensure_started(user_id, lesson, now)
+            take = await self._uow.progress.take(user_id, lesson.id)
+        if take is None:
+            raise ContentUnavailable(f"no progress on lesson {lesson.id}")
+        return take
+
     async def _complete(
         self, learner: Learner, progress: Progress, score: int, now: datetime
     ) -> tuple[Progress, Sequence[Achievement], Streak]:
-        retake = progress.is_completed
-        progress = progress.completed(score, now)
+        progress, completed = _completion(progress, score, now)
         await self._uow.progress.save(progress)
-        details = {"score": score, "take": progress.take, "best_score": progress.score}
-        await self._uow.activity.add(
-            Activity(
-                learner.id,
-                ActivityType.LESSON_COMPLETED,
-                now,
-                "lesson",
-                progress.lesson_id,
-                details | {"retake": retake},
-            )
-        )
+        await self._uow.activity.add(completed)
+        await self._streaks.record_study(learner.id, learner.timezone, now)
         achievements, streak = await self._after_study(learner, now)
         return progress, achievements, streak
 
     async def _after_study(
         self, learner: Learner, now: datetime
     ) -> tuple[list[Achievement], Streak]:
-        await self._streaks.record_study(learner.id, learner.timezone, now)
-        streak = await self._streaks.streak(learner.id, learner.timezone, now)
-        return await self._achievements.evaluate(learner.id, streak.current, now), streak
+        """Streak and achievements from one read of the learner's standing (day recorded)."""
+        return await self._studied(learner, await self._uow.totals.standing(learner.id), now)
+
+    async def _studied(
+        self, learner: Learner, standing: Standing, now: datetime
+    ) -> tuple[list[Achievement], Streak]:
+        streak = self._streaks.streak_in(standing.study_days, learner.timezone, now)
+        awarded = await self._achievements.evaluate(learner.id, standing, streak.current, now)
+        return awarded, streak
 
     async def _ensure_started(self, user_id: int, lesson: Lesson, now: datetime) -> None:
         """Insert IN_PROGRESS unless a row exists; only the inserting call logs the start."""
@@ -272,18 +289,32 @@ class ProgressService:
             raise ContentUnavailable(f"lesson {lesson_id} is not published")
         return lesson
 
-    async def _log(
-        self,
-        user_id: int,
-        kind: ActivityType,
-        now: datetime,
-        challenge: Challenge,
-        record: AnswerRecord,
-    ) -> None:
-        details = {"attempt": record.attempt, "take": record.take, "correct": record.is_correct}
-        await self._uow.activity.add(
-            Activity(user_id, kind, now, "challenge", challenge.id, details)
-        )
+
+def _kinds(record: AnswerRecord) -> list[ActivityType]:
+    solved = [ActivityType.CHALLENGE_SOLVED] if record.is_correct else []
+    return [ActivityType.CHALLENGE_ATTEMPTED, *solved]
+
+
+def _attempt_activity(kind: ActivityType, record: AnswerRecord) -> Activity:
+    details = {"attempt": record.attempt, "take": record.take, "correct": record.is_correct}
+    return Activity(
+        record.user_id, kind, record.answered_at, "challenge", record.challenge_id, details
+    )
+
+
+def _completion(progress: Progress, score: int, now: datetime) -> tuple[Progress, Activity]:
+    """The completed progress and its LESSON_COMPLETED entry (a retake keeps the best)."""
+    retake = progress.is_completed
+    progress = progress.completed(score, now)
+    details = {"score": score, "take": progress.take, "best_score": progress.score}
+    return progress, Activity(
+        progress.user_id,
+        ActivityType.LESSON_COMPLETED,
+        now,
+        "lesson",
+        progress.lesson_id,
+        details | {"retake": retake},
+    )
 
 
 def _replayed(mine: list[AnswerRecord], attempt: int | None) -> AnswerRecord | None:

@@ -1,6 +1,7 @@
 """Streaks: consecutive calendar days of study in the learner's own time zone."""
 
-from datetime import datetime
+from collections.abc import Iterable
+from datetime import date, datetime
 
 from domain.ports import StudyCalendar
 from domain.streaks import Streak, local_day, streak_on
@@ -14,9 +15,17 @@ class StreakService:
     def timezone(self, learner_timezone: str | None) -> str:
         return learner_timezone or self._default_timezone
 
+    def today(self, learner_timezone: str | None, now: datetime) -> date:
+        return local_day(now, self.timezone(learner_timezone))
+
     async def record_study(self, user_id: int, learner_timezone: str | None, now: datetime) -> None:
-        await self._calendar.mark(user_id, local_day(now, self.timezone(learner_timezone)))
+        await self._calendar.mark(user_id, self.today(learner_timezone, now))
 
     async def streak(self, user_id: int, learner_timezone: str | None, now: datetime) -> Streak:
-        today = local_day(now, self.timezone(learner_timezone))
-        return streak_on(await self._calendar.days(user_id), today)
+        return self.streak_in(await self._calendar.days(user_id), learner_timezone, now)
+
+    def streak_in(
+        self, days: Iterable[date], learner_timezone: str | None, now: datetime
+    ) -> Streak:
+        """The streak from days already read (an answer reads them with its totals)."""
+        return streak_on(list(days), self.today(learner_timezone, now))

@@ -5,6 +5,7 @@ from typing import Self
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from infrastructure.db.content_version import ContentVersion
 from infrastructure.db.locks import SqlRefreshLock
 from infrastructure.db.outage import connect_patiently
 from infrastructure.db.repositories import (
@@ -26,27 +27,32 @@ from infrastructure.db.repositories import (
     SqlTotals,
     SqlUpdateJournal,
 )
+from infrastructure.db.repositories.catalogue_cache import CatalogueCache
 
 
 class SqlUnitOfWork:
     """Connects on entry, so a database that is briefly away is waited for (a bounded few
     tries) before anything is done, rather than failing half-way through."""
 
-    def __init__(self, session_factory: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(
+        self, session_factory: async_sessionmaker[AsyncSession], catalogue: CatalogueCache
+    ) -> None:
         self._session_factory = session_factory
+        self._catalogue = catalogue
         self._session: AsyncSession | None = None
 
     async def __aenter__(self) -> Self:
         session = self._session = self._session_factory()
-        self.learners = SqlLearners(session)
+        version = ContentVersion(session)
+        self.learners = SqlLearners(session, version)
         self.activity = SqlActivityLog(session)
-        self.catalogue = SqlCatalogue(session)
-        self.content = SqlContentStore(session)
-        self.progress = SqlProgress(session)
+        self.catalogue = SqlCatalogue(session, self._catalogue, version)
+        self.content = SqlContentStore(session, version)
+        self.progress = SqlProgress(session, self.catalogue)
         self.answers = SqlAnswers(session)
         self.calendar = SqlStudyCalendar(session)
-        self.achievements = SqlAchievements(session)
-        self.totals = SqlTotals(session)
+        self.achievements = SqlAchievements(session, self.catalogue)
+        self.totals = SqlTotals(session, self.catalogue)
         self.leaderboard = SqlLeaderboard(session)
         self.leaderboard_refresher = SqlLeaderboardRefresher(session)
         self.updates = SqlUpdateJournal(session)

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from infrastructure.db.engine import create_engine, create_session_factory
 from infrastructure.db.models import Base
+from infrastructure.db.repositories.catalogue_cache import CatalogueCache
 from infrastructure.db.uow import SqlUnitOfWork
 from infrastructure.settings import Settings
 from tests.support.clock import FixedClock
@@ -37,7 +38,8 @@ async def engine(
 async def uow_factory(engine: AsyncEngine) -> AsyncIterator[UowFactory]:
     session_factory = create_session_factory(engine)
     try:
-        yield lambda: SqlUnitOfWork(session_factory)
+        catalogue = CatalogueCache()
+        yield lambda: SqlUnitOfWork(session_factory, catalogue)
     finally:
         async with engine.begin() as connection:
             for table in reversed(Base.metadata.sorted_tables):

@@ -14,6 +14,7 @@ from domain.ports import Notifier
 from domain.services import ReminderReport
 from infrastructure.clock import SystemClock
 from infrastructure.db.engine import create_session_factory
+from infrastructure.db.repositories.catalogue_cache import CatalogueCache
 from infrastructure.scheduler import (
     LEADERBOARD_JOB,
     REMINDERS_JOB,
@@ -110,7 +111,8 @@ async def test_the_application_schedules_reminders_only_with_a_bot_token(
 ) -> None:
     def job_ids(token: str | None) -> set[str]:
         config = Settings(bot_token=None if token is None else SecretStr(token))
-        learnbot = Application(config, engine, create_session_factory(engine), SystemClock())
+        sessions = create_session_factory(engine)
+        learnbot = Application(config, engine, sessions, SystemClock(), CatalogueCache())
         return {job.id for job in learnbot.scheduler().jobs}
 
     assert REMINDERS_JOB in job_ids("42:token")

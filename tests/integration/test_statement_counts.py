@@ -46,7 +46,9 @@ async def test_an_answer_and_the_menus_cost_a_bounded_number_of_statements(
     }
     print(f"\n{engine.dialect.name}: {figures}")
     assert len(contact) == 1
-    assert len(modules) == 3
+    assert len(modules) == 1
     assert len(board) <= 5
-    assert len(wrong) <= 12
-    assert len(completing) <= 25
+    one_write = engine.dialect.name == "postgresql"
+    assert len(wrong) <= (2 if one_write else 4)
+    assert len(right) <= (2 if one_write else 6)
+    assert len(completing) <= (6 if one_write else 11)

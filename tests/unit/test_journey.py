@@ -8,7 +8,17 @@ from domain.errors import ContentUnavailable
 from domain.learners import Learner
 from domain.services import JourneyService, LearnerService, ProgressService
 
-from .course import BASICS, FOR_LOOPS, LOOPS, PICK_MANY, PICK_ONE, READING, TYPE_IT, VARIABLES
+from .course import (
+    BASICS,
+    FOR_LOOPS,
+    LOOPS,
+    PICK_MANY,
+    PICK_ONE,
+    READING,
+    RIGHT,
+    TYPE_IT,
+    VARIABLES,
+)
 from .fakes import FakeClock, FakeUnitOfWork
 
 
@@ -84,3 +94,17 @@ async def test_the_pending_text_challenge_is_written_only_when_it_changes(
 
     assert saved.pending_challenge_id == TYPE_IT
     assert uow.learners.writes == writes
+
+
+async def test_the_right_typed_answer_ends_the_wait_in_the_answers_own_commit(
+    uow: FakeUnitOfWork, clock: FakeClock, learner: Learner, progress_service: ProgressService
+) -> None:
+    await LearnerService(uow, clock).await_answer(learner, TYPE_IT)
+    waiting = uow.saved.learners[learner.id]
+    await progress_service.answer(waiting, TYPE_IT, Submission(text="input"))
+    assert uow.saved.learners[learner.id].pending_challenge_id == TYPE_IT
+    commits = uow.commits
+    await progress_service.answer(waiting, TYPE_IT, RIGHT[TYPE_IT])
+
+    assert uow.saved.learners[learner.id].pending_challenge_id is None
+    assert uow.commits == commits + 1

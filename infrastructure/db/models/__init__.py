@@ -1,7 +1,13 @@
 """The schema: every table, declared once, the single source for migrations."""
 
 from infrastructure.db.models.base import Base, table
-from infrastructure.db.models.content import AchievementRow, ChallengeRow, LessonRow, ModuleRow
+from infrastructure.db.models.content import (
+    AchievementRow,
+    ChallengeRow,
+    ContentStateRow,
+    LessonRow,
+    ModuleRow,
+)
 from infrastructure.db.models.inbox import InboxRow
 from infrastructure.db.models.learners import ProcessedUpdateRow, StudyDayRow, UserRow
 from infrastructure.db.models.progress import AnswerRow, EarnedRow, ProgressRow
@@ -13,6 +19,7 @@ __all__ = [
     "AnswerRow",
     "Base",
     "ChallengeRow",
+    "ContentStateRow",
     "EarnedRow",
     "InboxRow",
     "LeaderboardRow",

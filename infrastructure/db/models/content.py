@@ -79,3 +79,17 @@ class AchievementRow(Base):
     criteria: Mapped[str | None] = mapped_column(sa.Text, comment="JSON rule")
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+
+
+class ContentStateRow(Base):
+    """One row whose ``version`` every content write bumps in its own transaction.
+
+    Each bot process caches the published catalogue per version and learns the current
+    version with the learner it loads anyway, so a publish from the CLI (another process)
+    is seen by the next update without costing one more round trip.
+    """
+
+    __tablename__ = "content_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    version: Mapped[int] = counter(1)

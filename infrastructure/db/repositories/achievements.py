@@ -1,12 +1,10 @@
-import logging
 from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.achievements import Achievement, EarnedAchievement, LearnerTotals, parse_criterion
+from domain.achievements import Achievement, EarnedAchievement, LearnerTotals, Standing
 from domain.enums import ProgressStatus
-from domain.errors import InvalidCriterion
 from infrastructure.db.models import (
     AchievementRow,
     AnswerRow,
@@ -16,19 +14,22 @@ from infrastructure.db.models import (
     ProgressRow,
     table,
 )
+from infrastructure.db.repositories.achievement_rows import to_achievement
+from infrastructure.db.repositories.catalogue import SqlCatalogue
+from infrastructure.db.repositories.standing import read_standing
 from infrastructure.db.repositories.totals import mark_changed
 from infrastructure.db.upsert import insert_if_absent
 
-log = logging.getLogger(__name__)
-
 
 class SqlAchievements:
-    def __init__(self, session: AsyncSession) -> None:
+    """Definitions come with the cached catalogue; a learner's awards from the database."""
+
+    def __init__(self, session: AsyncSession, catalogue: SqlCatalogue) -> None:
         self._session = session
+        self._catalogue = catalogue
 
     async def definitions(self) -> list[Achievement]:
-        rows = await self._session.scalars(sa.select(AchievementRow).order_by(AchievementRow.id))
-        return [to_achievement(row) for row in rows]
+        return list((await self._catalogue.snapshot()).achievements)
 
     async def earned(self, user_id: int) -> list[EarnedAchievement]:
         statement = (
@@ -50,8 +51,12 @@ class SqlAchievements:
 
 
 class SqlTotals:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, catalogue: SqlCatalogue) -> None:
         self._session = session
+        self._catalogue = catalogue
+
+    async def standing(self, user_id: int) -> Standing:
+        return await read_standing(self._session, user_id, await self._catalogue.snapshot())
 
     async def totals(self, user_id: int) -> LearnerTotals:
         """The counts in one round trip; completed modules in a second."""
@@ -96,23 +101,3 @@ class SqlTotals:
             .having(sa.func.count(LessonRow.id) == sa.func.count(ProgressRow.id))
         )
         return frozenset(await self._session.scalars(statement))
-
-
-def to_achievement(row: AchievementRow) -> Achievement:
-    try:
-        criterion = parse_criterion(row.criteria)
-    except InvalidCriterion as error:
-        log.warning(
-            "achievement %s has unusable criteria, it cannot be earned: %s", row.slug, error
-        )
-        criterion = None
-    return Achievement(
-        id=row.id,
-        slug=row.slug,
-        type=row.type,
-        title=row.title,
-        description=row.description,
-        icon=row.icon,
-        points=row.points,
-        criterion=criterion,
-    )

@@ -12,15 +12,16 @@ class SqlActivityLog:
         self._session = session
 
     async def add(self, activity: Activity) -> None:
-        details = (
-            json.dumps(dict(activity.details), ensure_ascii=False) if activity.details else None
-        )
-        values = {
-            "user_id": activity.user_id,
-            "activity_type": activity.activity_type,
-            "created_at": activity.created_at,
-            "entity_type": activity.entity_type,
-            "entity_id": activity.entity_id,
-            "details": details,
-        }
-        await self._session.execute(sa.insert(table(ActivityRow)).values(values))
+        await self._session.execute(sa.insert(table(ActivityRow)).values(activity_values(activity)))
+
+
+def activity_values(activity: Activity) -> dict[str, object]:
+    details = json.dumps(dict(activity.details), ensure_ascii=False) if activity.details else None
+    return {
+        "user_id": activity.user_id,
+        "activity_type": activity.activity_type,
+        "created_at": activity.created_at,
+        "entity_type": activity.entity_type,
+        "entity_id": activity.entity_id,
+        "details": details,
+    }

@@ -1,110 +1,59 @@
-import json
-
-import sqlalchemy as sa
-from sqlalchemy import orm
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.catalogue import Challenge, Lesson, Module, ModuleOutline
-from domain.enums import ChallengeKind
-from infrastructure.db.models import ChallengeRow, LessonRow, ModuleRow
+from infrastructure.db.content_version import ContentVersion
+from infrastructure.db.repositories.catalogue_cache import (
+    CatalogueCache,
+    CatalogueSnapshot,
+    load_snapshot,
+)
 
 
 class SqlCatalogue:
-    def __init__(self, session: AsyncSession) -> None:
+    """Answers from the process's cached snapshot of the version this unit of work saw.
+
+    A unit of work that wrote content reads its own (uncommitted) rows instead, so the
+    shared cache never holds content that might yet be rolled back.
+    """
+
+    def __init__(self, session: AsyncSession, cache: CatalogueCache, version: ContentVersion):
         self._session = session
+        self._cache = cache
+        self._version = version
+
+    async def snapshot(self) -> CatalogueSnapshot:
+        if self._version.written:
+            return await load_snapshot(self._session)
+        return await self._cache.snapshot(self._session, await self._version.current())
 
     async def published_modules(self) -> list[Module]:
-        statement = (
-            sa.select(ModuleRow)
-            .where(ModuleRow.is_published)
-            .order_by(ModuleRow.order, ModuleRow.id)
-        )
-        return [to_module(row) for row in await self._session.scalars(statement)]
+        return [
+            module for module in (await self.snapshot()).modules.values() if module.is_published
+        ]
 
     async def published_outline(self) -> list[ModuleOutline]:
-        """Two queries, lesson texts deferred: menus cost the same for any course size."""
-        modules = await self.published_modules()
-        statement = (
-            sa.select(LessonRow)
-            .join(ModuleRow, ModuleRow.id == LessonRow.module_id)
-            .where(LessonRow.is_published, ModuleRow.is_published)
-            .order_by(LessonRow.order, LessonRow.id)
-            .options(orm.defer(LessonRow.content))
-        )
-        lessons = [
-            to_lesson(row, with_content=False) for row in await self._session.scalars(statement)
-        ]
-        return [
-            ModuleOutline(module, tuple(item for item in lessons if item.module_id == module.id))
-            for module in modules
-        ]
+        return list((await self.snapshot()).outline)
 
     async def published_module(self, module_id: int) -> Module | None:
-        row = await self._session.get(ModuleRow, module_id)
-        return to_module(row) if row is not None and row.is_published else None
+        module = (await self.snapshot()).modules.get(module_id)
+        return module if module is not None and module.is_published else None
 
     async def published_lessons(self, module_id: int) -> list[Lesson]:
-        statement = (
-            sa.select(LessonRow)
-            .where(LessonRow.module_id == module_id, LessonRow.is_published)
-            .order_by(LessonRow.order, LessonRow.id)
-        )
-        return [to_lesson(row) for row in await self._session.scalars(statement)]
+        lessons = (await self.snapshot()).lessons.values()
+        return [item for item in lessons if item.module_id == module_id and item.is_published]
 
     async def published_lesson(self, lesson_id: int) -> Lesson | None:
-        row = await self._session.get(LessonRow, lesson_id)
-        return to_lesson(row) if row is not None and row.is_published else None
+        lesson = (await self.snapshot()).lessons.get(lesson_id)
+        return lesson if lesson is not None and lesson.is_published else None
 
     async def challenges(self, lesson_id: int) -> list[Challenge]:
-        statement = (
-            sa.select(ChallengeRow)
-            .where(ChallengeRow.lesson_id == lesson_id)
-            .order_by(ChallengeRow.order, ChallengeRow.id)
-        )
-        return [to_challenge(row) for row in await self._session.scalars(statement)]
+        return list((await self.snapshot()).challenges.get(lesson_id, ()))
 
     async def published_challenge(self, challenge_id: int) -> Challenge | None:
-        statement = (
-            sa.select(ChallengeRow)
-            .join(LessonRow, LessonRow.id == ChallengeRow.lesson_id)
-            .join(ModuleRow, ModuleRow.id == LessonRow.module_id)
-            .where(ChallengeRow.id == challenge_id, LessonRow.is_published, ModuleRow.is_published)
-        )
-        row = await self._session.scalar(statement)
-        return None if row is None else to_challenge(row)
-
-
-def to_module(row: ModuleRow) -> Module:
-    return Module(row.id, row.slug, row.title, row.description, row.order, row.is_published)
-
-
-def to_lesson(row: LessonRow, *, with_content: bool = True) -> Lesson:
-    return Lesson(
-        id=row.id,
-        module_id=row.module_id,
-        slug=row.slug,
-        title=row.title,
-        content=row.content if with_content else None,
-        order=row.order,
-        estimated_duration=row.estimated_duration,
-        is_published=row.is_published,
-    )
-
-
-def to_challenge(row: ChallengeRow) -> Challenge:
-    """``answers`` holds option indexes for choice challenges and accepted texts otherwise."""
-    answers = json.loads(row.answers)
-    is_text = row.kind is ChallengeKind.TEXT
-    return Challenge(
-        id=row.id,
-        lesson_id=row.lesson_id,
-        slug=row.slug,
-        order=row.order,
-        kind=row.kind,
-        prompt=row.prompt,
-        options=tuple(json.loads(row.options)),
-        correct_options=frozenset() if is_text else frozenset(answers),
-        accepted_answers=tuple(answers) if is_text else (),
-        explanation=row.explanation,
-        points=row.points,
-    )
+        snapshot = await self.snapshot()
+        challenge = snapshot.challenge_ids.get(challenge_id)
+        if challenge is None:
+            return None
+        lesson = snapshot.lessons[challenge.lesson_id]
+        module = snapshot.modules[lesson.module_id]
+        return challenge if lesson.is_published and module.is_published else None

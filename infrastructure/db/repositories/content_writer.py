@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.content import AchievementSpec, ChallengeSpec, LessonSpec, ModuleSpec
+from infrastructure.db.content_version import ContentVersion, bump_version
 from infrastructure.db.models import (
     AchievementRow,
     ChallengeRow,
@@ -20,14 +21,20 @@ from infrastructure.db.repositories.totals import mark_changed
 
 
 class SqlContentWriter:
-    """Slug-to-id maps are read once per transaction, so a large pack costs few queries."""
+    """Slug-to-id maps are read once per transaction, so a large pack costs few queries.
 
-    def __init__(self, session: AsyncSession) -> None:
+    Every write bumps the content version (once per transaction), so each process's cached
+    catalogue is reloaded once the publish commits.
+    """
+
+    def __init__(self, session: AsyncSession, version: ContentVersion) -> None:
         self._session = session
+        self._version = version
         self._modules: dict[str, int] | None = None
         self._lessons: dict[tuple[int, str], int] | None = None
 
     async def save_module(self, module: ModuleSpec, now: datetime) -> None:
+        await self._changed()
         values = {
             "title": module.title,
             "description": module.description,
@@ -40,6 +47,7 @@ class SqlContentWriter:
         )
 
     async def save_lesson(self, module_slug: str, lesson: LessonSpec, now: datetime) -> None:
+        await self._changed()
         module_id = (await self._module_ids())[module_slug]
         lessons = await self._lesson_ids()
         known = lessons.get((module_id, lesson.slug))
@@ -84,6 +92,7 @@ class SqlContentWriter:
             await self._session.execute(sa.insert(rows), inserts)
 
     async def save_achievement(self, achievement: AchievementSpec, now: datetime) -> None:
+        await self._changed()
         rows = table(AchievementRow)
         found = await self._session.execute(
             sa.select(rows.c.id, rows.c.points).where(rows.c.slug == achievement.slug)
@@ -104,15 +113,21 @@ class SqlContentWriter:
         await self._upsert(AchievementRow, known, values, now)
 
     async def unpublish_module(self, slug: str, now: datetime) -> None:
+        await self._changed()
         rows = table(ModuleRow)
         statement = sa.update(rows).where(rows.c.slug == slug)
         await self._session.execute(statement.values(is_published=False, updated_at=now))
 
     async def unpublish_lesson(self, module_slug: str, slug: str, now: datetime) -> None:
+        await self._changed()
         rows = table(LessonRow)
         module_id = (await self._module_ids())[module_slug]
         statement = sa.update(rows).where(rows.c.module_id == module_id, rows.c.slug == slug)
         await self._session.execute(statement.values(is_published=False, updated_at=now))
+
+    async def _changed(self) -> None:
+        self._version.written = True
+        await bump_version(self._session)
 
     async def _upsert(
         self, model: Any, row_id: int | None, values: dict[str, Any], now: datetime

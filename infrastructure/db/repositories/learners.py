@@ -4,13 +4,18 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.learners import Learner, TelegramProfile
+from infrastructure.db.content_version import ContentVersion, version_column
 from infrastructure.db.models import UserRow, table
 from infrastructure.db.upsert import affected, insert_if_absent
 
 
 class SqlLearners:
-    def __init__(self, session: AsyncSession) -> None:
+    """The learner query also brings the content version, so the catalogue cache is
+    checked on every update at no extra round trip."""
+
+    def __init__(self, session: AsyncSession, version: ContentVersion) -> None:
         self._session = session
+        self._version = version
 
     async def get(self, learner_id: int) -> Learner | None:
         return await self._one(UserRow.id == learner_id)
@@ -61,9 +66,13 @@ class SqlLearners:
         return bool(affected(result))
 
     async def _one(self, condition: sa.ColumnElement[bool]) -> Learner | None:
-        statement = sa.select(UserRow).where(condition)
-        row = await self._session.scalar(statement.execution_options(populate_existing=True))
-        return None if row is None else to_learner(row)
+        statement = sa.select(UserRow, version_column()).where(condition)
+        found = await self._session.execute(statement.execution_options(populate_existing=True))
+        row = found.one_or_none()
+        if row is None:
+            return None
+        self._version.observe(row[1])
+        return to_learner(row[0])
 
     async def _update(self, learner_id: int, values: dict[str, object]) -> bool:
         statement = sa.update(table(UserRow)).where(UserRow.id == learner_id).values(values)

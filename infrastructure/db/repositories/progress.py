@@ -1,13 +1,14 @@
-import json
 from datetime import date
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.catalogue import Submission
 from domain.enums import ProgressStatus
-from domain.progress import AnswerRecord, Progress
+from domain.progress import AnswerRecord, AnswerRecorded, CountedAnswer, Progress, Take
 from infrastructure.db.models import AnswerRow, ChallengeRow, ProgressRow, StudyDayRow, table
+from infrastructure.db.repositories.answer_rows import answer_values, to_answer_record
+from infrastructure.db.repositories.answering import ANSWER_KEY, read_take, write_counted
+from infrastructure.db.repositories.catalogue import SqlCatalogue
 from infrastructure.db.repositories.totals import mark_changed
 from infrastructure.db.upsert import insert_if_absent
 
@@ -16,9 +17,11 @@ class SqlProgress:
     """Remembers the status and score it read, so only a save that changes a completed
     lesson's points marks the learner's totals (an ordinary answer costs nothing more)."""
 
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, catalogue: SqlCatalogue) -> None:
         self._session = session
+        self._catalogue = catalogue
         self._read: dict[tuple[int, int], tuple[ProgressStatus, int | None]] = {}
+        self._rows: dict[tuple[int, int], int] = {}
 
     async def get(self, user_id: int, lesson_id: int, *, lock: bool = False) -> Progress | None:
         statement = sa.select(ProgressRow).where(
@@ -54,10 +57,35 @@ class SqlProgress:
             .values(_values(progress) | {"updated_at": sa.func.now()})
         )
         await self._session.execute(statement)
-        key, points = (progress.user_id, progress.lesson_id), (progress.status, progress.score)
-        if progress.is_completed and self._read.get(key) != points:
+        await self._points_saved(progress)
+
+    async def take(self, user_id: int, lesson_id: int) -> Take | None:
+        challenges = await self._catalogue.challenges(lesson_id)
+        found = await read_take(self._session, user_id, lesson_id, [c.id for c in challenges])
+        if found is None:
+            return None
+        self._rows[user_id, lesson_id], take = found
+        self._read[user_id, lesson_id] = (take.progress.status, take.progress.score)
+        return take
+
+    async def record_answer(self, answer: CountedAnswer) -> AnswerRecorded | None:
+        """Counts in the take read last: its progress row, by primary key."""
+        progress = answer.progress
+        row = self._rows[progress.user_id, progress.lesson_id]
+        catalogue = await self._catalogue.snapshot()
+        changed = self._points_change(progress)
+        return await write_counted(self._session, row, answer, changed, catalogue)
+
+    async def _points_saved(self, progress: Progress) -> None:
+        if self._points_change(progress):
             await mark_changed(self._session, progress.user_id)
+
+    def _points_change(self, progress: Progress) -> bool:
+        """Whether a save changes a completed lesson's points, so the totals are marked."""
+        key, points = (progress.user_id, progress.lesson_id), (progress.status, progress.score)
+        changed = progress.is_completed and self._read.get(key) != points
         self._read[key] = points
+        return changed
 
     async def for_learner(self, user_id: int) -> list[Progress]:
         statement = sa.select(ProgressRow).where(ProgressRow.user_id == user_id)
@@ -80,17 +108,8 @@ class SqlAnswers:
         return [to_answer(row) for row in await self._session.scalars(statement)]
 
     async def add(self, record: AnswerRecord) -> bool:
-        values = {
-            "user_id": record.user_id,
-            "challenge_id": record.challenge_id,
-            "take": record.take,
-            "attempt": record.attempt,
-            "is_correct": record.is_correct,
-            "answer": submission_json(record.submission),
-            "answered_at": record.answered_at,
-        }
-        key = ["user_id", "challenge_id", "take", "attempt"]
-        return await insert_if_absent(self._session, table(AnswerRow), values, key)
+        values = answer_values(record)
+        return await insert_if_absent(self._session, table(AnswerRow), values, ANSWER_KEY)
 
 
 class SqlStudyCalendar:
@@ -130,21 +149,13 @@ def to_progress(row: ProgressRow) -> Progress:
     )
 
 
-def submission_json(submission: Submission) -> str:
-    if submission.text is not None:
-        return json.dumps({"text": submission.text}, ensure_ascii=False)
-    return json.dumps({"selected": sorted(submission.selected)})
-
-
 def to_answer(row: AnswerRow) -> AnswerRecord:
-    raw = json.loads(row.answer)
-    submission = Submission(frozenset(raw.get("selected", ())), raw.get("text"))
-    return AnswerRecord(
+    return to_answer_record(
         row.user_id,
-        row.challenge_id,
         row.take,
+        row.challenge_id,
         row.attempt,
         row.is_correct,
-        submission,
+        row.answer,
         row.answered_at,
     )

@@ -52,6 +52,16 @@ async def mark_changed(session: AsyncSession, learners: int | sa.Select[Any]) ->
     await session.execute(_upsert(session, rows, lambda _: {"version": TOTALS.c.version + 1}))
 
 
+def marking(session: AsyncSession, user_id: int, gate: sa.ColumnElement[bool]) -> list[Any]:
+    """The mark as one more write inside a PostgreSQL statement, done only if ``gate``
+    holds; nothing when the learner is already marked in this transaction."""
+    if user_id in _marked(session):
+        return []
+    _marked(session).add(user_id)
+    learner = sa.select(sa.literal(user_id, sa.Integer).label("user_id")).where(gate)
+    return [_upsert(session, learner, lambda _: {"version": TOTALS.c.version + 1})]
+
+
 def _marked(session: AsyncSession) -> set[int]:
     """Learners marked in the session's current transaction, forgotten when it ends."""
     marked = session.info.get(_MARKED)

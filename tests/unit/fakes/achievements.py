@@ -1,7 +1,7 @@
 from collections.abc import Sequence
 from datetime import datetime
 
-from domain.achievements import Achievement, EarnedAchievement, LearnerTotals
+from domain.achievements import Achievement, EarnedAchievement, LearnerTotals, Standing
 from domain.enums import ProgressStatus
 
 from .catalogue import FakeCatalogue
@@ -61,6 +61,11 @@ class FakeTotalsReader:
             achievement_points=sum(self._points[achievement_id] for achievement_id in earned),
             completed_modules=await self._completed_modules(set(completed)),
         )
+
+    async def standing(self, user_id: int) -> Standing:
+        earned = frozenset(key[1] for key in self._tables.earned if key[0] == user_id)
+        days = sorted(day for owner, day in self._tables.study_days if owner == user_id)
+        return Standing(await self.totals(user_id), earned, tuple(days))
 
     async def _completed_modules(self, completed: set[int]) -> frozenset[str]:
         slugs = set()

@@ -1,7 +1,9 @@
+from dataclasses import replace
 from datetime import date
 
-from domain.progress import AnswerRecord, Progress
+from domain.progress import AnswerRecord, AnswerRecorded, CountedAnswer, Progress, Take
 
+from .achievements import FakeTotalsReader
 from .catalogue import FakeCatalogue
 from .tables import Tables
 
@@ -9,8 +11,12 @@ from .tables import Tables
 class FakeProgressRepository:
     """One row per (learner, lesson); ``lock`` is meaningless with a single caller."""
 
-    def __init__(self, tables: Tables) -> None:
+    def __init__(
+        self, tables: Tables, answers: "FakeAnswerRepository", totals: FakeTotalsReader
+    ) -> None:
         self._tables = tables
+        self._answers = answers
+        self._totals = totals
 
     async def get(self, user_id: int, lesson_id: int, *, lock: bool = False) -> Progress | None:
         return self._tables.progress.get((user_id, lesson_id))
@@ -26,6 +32,31 @@ class FakeProgressRepository:
         key = (progress.user_id, progress.lesson_id)
         assert key in self._tables.progress, "save() updates a row that add() inserted"
         self._tables.progress[key] = progress
+
+    async def take(self, user_id: int, lesson_id: int) -> Take | None:
+        progress = self._tables.progress.get((user_id, lesson_id))
+        if progress is None:
+            return None
+        answers = await self._answers.for_take(user_id, lesson_id, progress.take)
+        ordered = sorted(answers, key=lambda row: (row.challenge_id, row.attempt))
+        return Take(progress, tuple(ordered))
+
+    async def record_answer(self, answer: CountedAnswer) -> AnswerRecorded | None:
+        """All or nothing, as the SQL adapter: a recorded attempt changes nothing else."""
+        if not await self._answers.add(answer.record):
+            return None
+        await self.save(answer.progress)
+        self._tables.activities.extend(answer.activities)
+        learner = self._tables.learners.get(answer.record.user_id)
+        if answer.ends_wait and learner is not None:
+            waiting = learner.pending_challenge_id == answer.record.challenge_id
+            self._tables.learners[learner.id] = replace(
+                learner, pending_challenge_id=None if waiting else learner.pending_challenge_id
+            )
+        if answer.study_day is None:
+            return AnswerRecorded(None)
+        self._tables.study_days.add((answer.record.user_id, answer.study_day))
+        return AnswerRecorded(await self._totals.standing(answer.record.user_id))
 
     async def for_learner(self, user_id: int) -> list[Progress]:
         return [row for (owner, _), row in self._tables.progress.items() if owner == user_id]

@@ -36,11 +36,11 @@ class FakeUnitOfWork:
         self.catalogue = catalogue
         self.learners = FakeLearnerRepository(self.working)
         self.activity = FakeActivityLog(self.working)
-        self.progress = FakeProgressRepository(self.working)
+        self.totals = FakeTotalsReader(self.working, catalogue, definitions)
         self.answers = FakeAnswerRepository(self.working, catalogue)
+        self.progress = FakeProgressRepository(self.working, self.answers, self.totals)
         self.calendar = FakeStudyCalendar(self.working)
         self.achievements = FakeAchievementRepository(self.working, definitions)
-        self.totals = FakeTotalsReader(self.working, catalogue, definitions)
         self.leaderboard = FakeLeaderboardReader(self.working)
         self.leaderboard_refresher = FakeLeaderboardRefresher(self.working, self.totals)
         self.updates = FakeUpdateJournal(self.working)

@@ -1,0 +1,115 @@
+"""A learner's standing in one statement: completed lessons, earned achievements, study
+days and the solved-challenge count, as tagged rows of one UNION ALL. Module completion
+and award points come from the cached catalogue, not from more joins."""
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from domain.achievements import LearnerTotals, Standing
+from domain.enums import ProgressStatus
+from domain.progress import CountedAnswer
+from infrastructure.db.models import AnswerRow, EarnedRow, ProgressRow, StudyDayRow, table
+from infrastructure.db.repositories.catalogue_cache import CatalogueSnapshot
+
+LESSON, EARNED, DAY, SOLVED, RECORDED = "lesson", "earned", "day", "solved", "recorded"
+
+
+Tagged = sa.Select[str, int, int, date]
+
+
+def tagged_row(kind: str, number: Any = None, score: Any = None, day: Any = None) -> Tagged:
+    """One row of the shape (kind, number, score, day) every part of the union shares."""
+    return sa.select(
+        sa.literal(kind).label("kind"),
+        _typed(number, sa.Integer()).label("number"),
+        _typed(score, sa.Integer()).label("score"),
+        _typed(day, sa.Date()).label("day"),
+    )
+
+
+def _typed(value: Any, type_: sa.types.TypeEngine[Any]) -> Any:
+    """A typed NULL where a part has no value (no CAST of real values: SQLite's CAST to
+    DATE would make a number of a date)."""
+    return sa.cast(sa.null(), type_) if value is None else value
+
+
+def standing_query(user_id: int, solving: int | None = None) -> list[Tagged]:
+    """With ``solving``, the solved count leaves that challenge out and ``score`` says
+    whether it was solved before: the caller knows whether it is solved now."""
+    progress, earned = table(ProgressRow), table(EarnedRow)
+    days, answers = table(StudyDayRow), table(AnswerRow)
+    completed = (progress.c.user_id == user_id, progress.c.status == ProgressStatus.COMPLETED)
+    solved_by = (answers.c.user_id == user_id, answers.c.is_correct)
+    if solving is None:
+        solved = tagged_row(SOLVED, sa.func.count(sa.distinct(answers.c.challenge_id)))
+    else:
+        other = sa.case((answers.c.challenge_id != solving, answers.c.challenge_id))
+        before = sa.func.max(sa.case((answers.c.challenge_id == solving, 1), else_=0))
+        solved = tagged_row(SOLVED, sa.func.count(sa.distinct(other)), before)
+    return [
+        tagged_row(LESSON, progress.c.lesson_id, progress.c.score).where(*completed),
+        tagged_row(EARNED, earned.c.achievement_id).where(earned.c.user_id == user_id),
+        tagged_row(DAY, day=days.c.day).where(days.c.user_id == user_id),
+        solved.where(*solved_by),
+    ]
+
+
+async def read_standing(
+    session: AsyncSession, user_id: int, catalogue: CatalogueSnapshot
+) -> Standing:
+    rows = await session.execute(sa.union_all(*standing_query(user_id)))
+    return fold_standing(rows.all(), catalogue)
+
+
+def fold_standing(
+    rows: Iterable[Sequence[Any]], catalogue: CatalogueSnapshot, after: CountedAnswer | None = None
+) -> Standing:
+    """The tagged rows as a standing; ``after`` adds what that answer wrote to rows read
+    before it (the solved row then came from ``standing_query(solving=...)``)."""
+    scores: dict[int, int] = {}
+    earned: set[int] = set()
+    days: set[date] = set()
+    solved = 0
+    for kind, number, score, day in rows:
+        if kind == LESSON:
+            scores[number] = score or 0
+        elif kind == EARNED:
+            earned.add(number)
+        elif kind == DAY:
+            days.add(day)
+        elif kind == SOLVED:
+            solved = int(number) + (
+                1 if after is not None and (score or after.record.is_correct) else 0
+            )
+    if after is not None:
+        if after.progress.is_completed:
+            scores[after.progress.lesson_id] = after.progress.score or 0
+        if after.study_day is not None:
+            days.add(after.study_day)
+    points = sum(a.points for a in catalogue.achievements if a.id in earned)
+    totals = LearnerTotals(
+        lessons_completed=len(scores),
+        challenges_solved=solved,
+        lesson_score=sum(scores.values()),
+        achievement_points=points,
+        completed_modules=completed_modules(catalogue, set(scores)),
+    )
+    return Standing(totals, frozenset(earned), tuple(sorted(days)))
+
+
+def completed_modules(catalogue: CatalogueSnapshot, completed: set[int]) -> frozenset[str]:
+    """Published modules with published lessons, every one of them completed."""
+    done = set()
+    for module in catalogue.modules.values():
+        lessons = {
+            lesson.id
+            for lesson in catalogue.lessons.values()
+            if lesson.module_id == module.id and lesson.is_published
+        }
+        if module.is_published and lessons and lessons <= completed:
+            done.add(module.slug)
+    return frozenset(done)
