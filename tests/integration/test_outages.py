@@ -15,6 +15,7 @@ from domain.errors import StorageUnavailable
 from infrastructure.clock import SystemClock
 from infrastructure.db.engine import create_engine, create_session_factory
 from infrastructure.db.outage import CONNECT_DELAYS
+from infrastructure.db.repositories.catalogue_cache import CatalogueCache
 from infrastructure.db.uow import SqlUnitOfWork
 from infrastructure.scheduler.jobs import refresh_leaderboard
 from infrastructure.scheduler.outages import survives_outages
@@ -56,7 +57,7 @@ async def nobody(server_url: str) -> AsyncIterator[UowFactory]:
     """Units of work on a port where no server listens: what a stopped database looks like."""
     engine = one_connection(make_url(server_url).set(port=free_port()).render_as_string(False))
     factory = create_session_factory(engine)
-    yield lambda: SqlUnitOfWork(factory)
+    yield lambda: SqlUnitOfWork(factory, CatalogueCache())
     await engine.dispose()
 
 
@@ -83,7 +84,7 @@ async def pooled(server_url: str) -> AsyncIterator[UowFactory]:
     """Units of work sharing a pool of one connection, so the next one reuses it."""
     engine = one_connection(server_url)
     factory = create_session_factory(engine)
-    yield lambda: SqlUnitOfWork(factory)
+    yield lambda: SqlUnitOfWork(factory, CatalogueCache())
     await engine.dispose()
 
 

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from domain.leaderboard import RefreshResult
 from infrastructure.db.engine import create_engine, create_session_factory
+from infrastructure.db.repositories.catalogue_cache import CatalogueCache
 from infrastructure.db.uow import SqlUnitOfWork
 from infrastructure.scheduler import refresh_leaderboard
 from infrastructure.settings import Settings
@@ -49,7 +50,7 @@ class Tick:
 
 class TickUnitOfWork(SqlUnitOfWork):
     def __init__(self, sessions: async_sessionmaker[AsyncSession], tick: Tick) -> None:
-        super().__init__(sessions)
+        super().__init__(sessions, CatalogueCache())
         self._tick = tick
 
     async def commit(self) -> None:
