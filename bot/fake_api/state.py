@@ -51,6 +51,8 @@ class FakeState:
     log: CallLog = field(default_factory=CallLog)
     throttle: Throttle = field(default_factory=Throttle)
     webhook: Webhook = field(default_factory=Webhook)
+    replicas: list[str] = field(default_factory=list)
+    deliveries: list[tuple[int, str]] = field(default_factory=list)
     changes: Signal = field(default_factory=Signal)
     commands: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
     open_queries: set[str] = field(default_factory=set)
