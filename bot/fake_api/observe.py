@@ -68,6 +68,11 @@ class Observe:
         """(update_id, webhook URL) of every successful webhook delivery, in order."""
         return list(self.state.deliveries)
 
+    async def wait_until_posting(self, url: str, *, timeout: float = 5.0) -> None:  # noqa: ASYNC109
+        """A webhook request to `url` is waiting for the bot's answer: an update in flight there."""
+        async with asyncio.timeout(timeout):
+            await self.state.changes.wait_for(lambda: self.state.posting[url] > 0)
+
     async def wait_for_new_calls(self, since: int) -> None:
         """Until the log holds more than `since` calls; the caller bounds it if it must."""
         await self.state.changes.wait_for(lambda: len(self.state.log.calls) > since)

@@ -19,6 +19,8 @@ async def post_update(
 ) -> str | None:
     """None when the bot took the update, else the reason for getWebhookInfo."""
     headers = {SECRET_HEADER: hook.secret_token} if hook.secret_token else {}
+    state.posting[url] += 1
+    state.changes.pulse()
     try:
         async with session.post(url, json=payload, headers=headers) as response:
             if not 200 <= response.status < 300:
@@ -26,6 +28,8 @@ async def post_update(
             await _run_reply(state, hook, response)
     except (aiohttp.ClientError, TimeoutError) as error:
         return f"Connection failed: {error}"
+    finally:
+        state.posting[url] -= 1
     return None
 
 

@@ -86,3 +86,19 @@ async def test_a_replay_is_waited_for_with_its_original(fake: FakeTelegram, bot:
         fake.replay(update_id)
         await fake.wait_until_delivered(update_id)
         assert seen == [(update_id, SECRET)] * 2
+
+
+async def test_a_request_held_by_a_replica_counts_as_posting(fake: FakeTelegram, bot: Bot) -> None:
+    release = asyncio.Event()
+
+    async def hold(request: web.Request) -> web.Response:
+        await release.wait()
+        return web.Response()
+
+    async with replica(fake, hold) as one:
+        await bot.set_webhook(one, secret_token=SECRET)
+        update_id = fake.send_text(ADA, "hold on")
+        await fake.wait_until_posting(one)
+        release.set()
+        await fake.wait_until_delivered(update_id)
+    assert fake.state.posting[one] == 0
