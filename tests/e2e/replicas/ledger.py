@@ -6,9 +6,10 @@ its log row). A half-written update, or one counted twice, shows up as a differe
 """
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from domain.achievements import Achievement, LearnerTotals
 from domain.enums import ActivityType, ProgressStatus
 from tests.e2e.replicas.ledger_rows import AnswerKey, Rows, read_rows
 
@@ -104,22 +105,37 @@ def _completed_lessons(rows: Rows) -> Counter[tuple[int, int]]:
 def _deserved(
     rows: Rows, completions: Counter[tuple[int, int, int]], correct: Counter[AnswerKey]
 ) -> Counter[tuple[int, int]]:
-    """The example course's achievements a learner qualifies for within one day of study."""
+    """What each learner qualifies for by the course's own rules, from the rows alone, on
+    their first day of study; awards add points, so it loops as the bot does."""
+    deserved: Counter[tuple[int, int]] = Counter()
+    for user, totals in _totals(rows, completions, correct).items():
+        earned: list[Achievement] = []
+        while due := [a for a in rows.achievements if a not in earned and a.is_earned_by(totals)]:
+            earned += due
+            points = totals.achievement_points + sum(a.points for a in due)
+            totals = replace(totals, achievement_points=points)
+        deserved.update((user, achievement.id) for achievement in earned)
+    return deserved
+
+
+def _totals(
+    rows: Rows, completions: Counter[tuple[int, int, int]], correct: Counter[AnswerKey]
+) -> dict[int, LearnerTotals]:
     lessons: dict[int, set[int]] = {}
     for user, lesson, _ in completions:
         lessons.setdefault(user, set()).add(lesson)
     solved: dict[int, set[int]] = {}
     for user, challenge, _, _ in correct:
         solved.setdefault(user, set()).add(challenge)
-    ids, modules = rows.achievement_ids, rows.lessons_in_module
-    deserved: Counter[tuple[int, int]] = Counter()
-    for user, done in lessons.items():
-        rules = {
-            "first-steps": len(done) >= 1,
-            "bookworm": len(done) >= 10,
-            "hello-python": modules["getting-started"] <= done,
-            "graduate": modules["functions"] <= done,
-            "problem-solver": len(solved.get(user, ())) >= 10,
-        }
-        deserved.update((user, ids[slug]) for slug, due in rules.items() if due)
-    return deserved
+    return {
+        user: LearnerTotals(
+            lessons_completed=len(done),
+            challenges_solved=len(solved.get(user, ())),
+            lesson_score=sum(rows.scores.get((user, lesson), 0) for lesson in done),
+            completed_modules=frozenset(
+                slug for slug, ids in rows.lessons_in_module.items() if ids <= done
+            ),
+            current_streak=1,
+        )
+        for user, done in lessons.items()
+    }

@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection, create_async_engine
 from sqlalchemy.pool import NullPool
 
+from domain.achievements import Achievement
 from domain.enums import ActivityType
 from infrastructure.db.models import (
     AchievementRow,
@@ -21,6 +22,7 @@ from infrastructure.db.models import (
     ProgressRow,
     UserRow,
 )
+from infrastructure.db.repositories.achievements import to_achievement
 
 AnswerKey = tuple[int, int, int, int]
 """(user, challenge, take, attempt): what identifies one answer."""
@@ -32,7 +34,8 @@ class Rows:
     progress: dict[tuple[int, int], tuple[int, str]]
     activity: dict[ActivityType, Counter[tuple[Any, ...]]]
     earned: Counter[tuple[int, int]]
-    achievement_ids: dict[str, int]
+    achievements: list[Achievement]
+    scores: dict[tuple[int, int], int]
     lesson_of: dict[int, int]
     lessons_in_module: dict[str, frozenset[int]]
     telegram_of: dict[int, int]
@@ -62,7 +65,11 @@ async def _read(connection: AsyncConnection) -> Rows:
     )
     progress = await rows(
         sa.select(
-            ProgressRow.user_id, ProgressRow.lesson_id, ProgressRow.attempts, ProgressRow.status
+            ProgressRow.user_id,
+            ProgressRow.lesson_id,
+            ProgressRow.attempts,
+            ProgressRow.status,
+            ProgressRow.score,
         )
     )
     activity = await rows(
@@ -82,12 +89,13 @@ async def _read(connection: AsyncConnection) -> Rows:
         modules.setdefault(slug, set()).add(lesson_id)
     return Rows(
         answers=[((u, c, t, a), bool(ok)) for u, c, t, a, ok in answers],
-        progress={(u, lesson): (attempts, str(status)) for u, lesson, attempts, status in progress},
+        progress={
+            (u, lesson): (attempts, str(status)) for u, lesson, attempts, status, _ in progress
+        },
         activity=_activity(activity),
         earned=Counter((u, achievement) for u, achievement in earned),
-        achievement_ids={
-            slug: id_ for id_, slug in await rows(sa.select(AchievementRow.id, AchievementRow.slug))
-        },
+        achievements=[to_achievement(row) for row in await rows(sa.select(AchievementRow))],
+        scores={(u, lesson): score for u, lesson, _, _, score in progress if score is not None},
         lesson_of=dict(await rows(sa.select(ChallengeRow.id, ChallengeRow.lesson_id))),
         lessons_in_module={slug: frozenset(ids) for slug, ids in modules.items()},
         telegram_of=dict(await rows(sa.select(UserRow.id, UserRow.telegram_id))),
