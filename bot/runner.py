@@ -39,7 +39,10 @@ async def run_webhook(
     site = web.TCPSite(runner, config.webhook_host, config.webhook_port)
     await site.start()
     await bot.set_webhook(
-        config.webhook_url, secret_token=config.webhook_secret, drop_pending_updates=False
+        config.webhook_url,
+        secret_token=config.webhook_secret,
+        max_connections=config.webhook_max_connections,
+        drop_pending_updates=False,
     )
     log.info("webhook server listening on %s:%s", config.webhook_host, config.webhook_port)
     await _until_signalled()

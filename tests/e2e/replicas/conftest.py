@@ -17,6 +17,8 @@ from bot.fake_api import FakeTelegram
 from tests.e2e.conftest import bot_process, free_port, seeded_database, webhook_settings
 from tests.support.databases import ScratchDatabases
 
+POOL_SIZE = 5
+"""DB_POOL_SIZE 3 + DB_MAX_OVERFLOW 2 (the defaults): the bot asks Telegram for no more."""
 START_TIMEOUT = 120.0
 """Two processes importing aiogram at once on a loaded machine take a while."""
 
@@ -61,4 +63,6 @@ async def replicas(
                 timeout=START_TIMEOUT,
             )
             fake.add_webhook_replica(replica.url)
+        assert fake.state.webhook.max_connections == POOL_SIZE
+
         yield started
