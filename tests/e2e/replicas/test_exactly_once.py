@@ -35,7 +35,7 @@ async def test_every_answer_counts_once_across_two_replicas(
     replicas: list[Replica], fake: FakeTelegram, shared_database: str
 ) -> None:
     course = await load_course(shared_database)
-    budget = scenario_size("LEARNBOT_REPLICA_UPDATES", 2_000)
+    budget = scenario_size("LEARNBOT_REPLICA_UPDATES", 1_500)
     crowd = Crowd.of(fake, course, LEARNERS, budget)
     await crowd.arrive()
     taps = await crowd.double_tap()

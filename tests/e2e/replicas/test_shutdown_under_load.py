@@ -29,12 +29,14 @@ EXIT_ALLOWANCE_SECONDS = 20.0
 async def test_a_replica_stopped_under_load_leaves_nothing_half_written(
     replicas: list[Replica], fake: FakeTelegram, shared_database: str
 ) -> None:
-    budget = scenario_size("LEARNBOT_SHUTDOWN_UPDATES", 1_500)
+    budget = scenario_size("LEARNBOT_SHUTDOWN_UPDATES", 1_000)
     crowd = Crowd.of(fake, await load_course(shared_database), LEARNERS, budget)
     await crowd.arrive()
     halfway = crowd.traffic.milestone(crowd.traffic.updates + budget // 2)
     studying = asyncio.create_task(crowd.study())
+    studying.add_done_callback(lambda _: halfway.set())
     await halfway.wait()
+    assert not studying.done(), studying.result()
     stopped = replicas[0]
     await fake.wait_until_posting(stopped.url, timeout=30)
     in_flight = fake.state.posting[stopped.url]
