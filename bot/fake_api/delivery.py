@@ -31,6 +31,7 @@ class WebhookDelivery:
             while True:
                 item = await self.state.changes.wait_for(self._next)
                 item.delivered = True
+                self._busy += 1
                 delivery = self._deliver(session, self.state.webhook, item)
                 if self.state.replicas:
                     tasks.create_task(delivery)
@@ -46,7 +47,7 @@ class WebhookDelivery:
         return state.queue.first_undelivered()
 
     async def _deliver(self, session: aiohttp.ClientSession, hook: Webhook, item: Pending) -> None:
-        self._busy += 1
+        """Counted busy from the moment `run` takes the item, before this task first runs."""
         try:
             await self._attempts(session, hook, item)
         finally:

@@ -102,3 +102,26 @@ async def test_a_request_held_by_a_replica_counts_as_posting(fake: FakeTelegram,
         release.set()
         await fake.wait_until_delivered(update_id)
     assert fake.state.posting[one] == 0
+
+
+async def test_no_more_requests_than_max_connections_per_replica(
+    fake: FakeTelegram, bot: Bot
+) -> None:
+    release = asyncio.Event()
+    held: list[int] = []
+
+    async def hold(request: web.Request) -> web.Response:
+        held.append((await request.json())["update_id"])
+        await release.wait()
+        return web.Response()
+
+    async with replica(fake, hold) as one, replica(fake, hold) as two:
+        await bot.set_webhook(one, secret_token=SECRET, max_connections=1)
+        ids = [fake.send_text(ADA, f"n{n}") for n in range(4)]
+        await fake.wait_until_posting(one)
+        await fake.wait_until_posting(two)
+        taken = [item.delivered for item in fake.state.queue.pending]
+        release.set()
+        await fake.wait_until_idle()
+    assert taken == [True, True, False, False]
+    assert sorted(held) == ids
