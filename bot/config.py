@@ -19,6 +19,9 @@ class BotConfig:
     webhook_host: str = "0.0.0.0"
     webhook_port: int = 8080
     webhook_path: str = "/telegram"
+    webhook_max_connections: int = 40
+    """Updates Telegram may hold open at once; no more than the database pool can serve,
+    or the rest wait for a connection and may time out."""
     shutdown_grace_seconds: float = 10.0
     throttle_actions: int = 20
     throttle_window_seconds: float = 10.0

@@ -39,13 +39,25 @@ async def run_webhook(
     site = web.TCPSite(runner, config.webhook_host, config.webhook_port)
     await site.start()
     await bot.set_webhook(
-        config.webhook_url, secret_token=config.webhook_secret, drop_pending_updates=False
+        config.webhook_url,
+        secret_token=config.webhook_secret,
+        max_connections=config.webhook_max_connections,
+        drop_pending_updates=False,
     )
     log.info("webhook server listening on %s:%s", config.webhook_host, config.webhook_port)
     await _until_signalled()
     await site.stop()
+    _close_kept_alive_connections(runner)
     await _drain(in_flight, config)
     await runner.cleanup()
+
+
+def _close_kept_alive_connections(runner: web.AppRunner) -> None:
+    """Each connection closes once its current update is answered, so no new update reaches a
+    stopping bot through a kept-alive connection: Telegram (or a balancer) sends it elsewhere
+    or again later, and the updates in flight can drain within the grace."""
+    if runner.server is not None:
+        runner.server.pre_shutdown()
 
 
 async def _until_signalled() -> None:

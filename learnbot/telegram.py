@@ -20,6 +20,7 @@ def bot_config(settings: Settings) -> BotConfig:
         webhook_host=settings.webhook_host,
         webhook_port=settings.webhook_port,
         webhook_path=settings.webhook_path,
+        webhook_max_connections=min(settings.db_pool_size + settings.db_max_overflow, 100),
         throttle_actions=settings.throttle_actions,
         throttle_window_seconds=settings.throttle_window_seconds,
     )

@@ -1,19 +1,20 @@
-"""Webhook mode: POST each queued update to the bot, one at a time, retrying like Telegram.
+"""Webhook mode: POST queued updates to the bot, retrying like Telegram.
 
-A 2xx reply confirms the update; anything else, or no answer, is recorded in getWebhookInfo
-and retried after a growing delay, until `max_attempts` when the update is given up.
+With one webhook, updates go out one at a time. With replicas registered (the pool of a
+load balancer behind the webhook's URL), they go out concurrently, round robin, up to
+`max_connections` per replica; a failed attempt is retried on the next replica. A 2xx
+reply confirms an update; anything else, or no answer, is recorded in getWebhookInfo and
+retried after a growing delay, until `max_attempts` when the update is given up.
 """
 
 import asyncio
-from typing import Any
+import itertools
 
 import aiohttp
 
-from bot.fake_api.server import execute
 from bot.fake_api.state import FakeState, Webhook
 from bot.fake_api.updates import Pending
-
-SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+from bot.fake_api.webhook_post import post_update
 
 
 class WebhookDelivery:
@@ -21,62 +22,54 @@ class WebhookDelivery:
         self.state = state
         self.retry_delay = retry_delay
         self.max_attempts = max_attempts
+        self._turns = itertools.count()
+        self._busy = 0
 
     async def run(self) -> None:
         timeout = aiohttp.ClientTimeout(total=60)
-        async with aiohttp.ClientSession(timeout=timeout) as session:
+        async with aiohttp.ClientSession(timeout=timeout) as session, asyncio.TaskGroup() as tasks:
             while True:
                 item = await self.state.changes.wait_for(self._next)
-                await self._deliver(session, self.state.webhook, item)
+                item.delivered = True
+                self._busy += 1
+                delivery = self._deliver(session, self.state.webhook, item)
+                if self.state.replicas:
+                    tasks.create_task(delivery)
+                else:
+                    await delivery
 
     def _next(self) -> Pending | None:
-        if self.state.closing or not self.state.webhook.url:
+        state = self.state
+        if state.closing or not state.webhook.url:
             return None
-        return self.state.queue.first()
+        if self._busy >= state.webhook.max_connections * max(len(state.replicas), 1):
+            return None
+        return state.queue.first_undelivered()
 
     async def _deliver(self, session: aiohttp.ClientSession, hook: Webhook, item: Pending) -> None:
+        """Counted busy from the moment `run` takes the item, before this task first runs."""
+        try:
+            await self._attempts(session, hook, item)
+        finally:
+            self._busy -= 1
+            self.state.changes.pulse()
+
+    async def _attempts(self, session: aiohttp.ClientSession, hook: Webhook, item: Pending) -> None:
+        first_turn = next(self._turns)
         for attempt in range(self.max_attempts):
-            failure = await self._post(session, hook, item.payload)
+            url = self._target(hook, first_turn + attempt)
+            failure = await post_update(self.state, session, hook, url, item.payload)
             if failure is None:
+                self.state.deliveries.append((item.update_id, url))
                 break
             hook.failed(failure)
             await asyncio.sleep(min(self.retry_delay * 2**attempt, 30.0))
             if self.state.webhook is not hook:
+                item.delivered = False
                 return
         if item in self.state.queue.pending:
             self.state.queue.done(item)
-        self.state.changes.pulse()
 
-    async def _post(
-        self, session: aiohttp.ClientSession, hook: Webhook, payload: dict[str, Any]
-    ) -> str | None:
-        headers = {SECRET_HEADER: hook.secret_token} if hook.secret_token else {}
-        try:
-            async with session.post(hook.url, json=payload, headers=headers) as response:
-                if not 200 <= response.status < 300:
-                    return f"Wrong response from the webhook: {response.status} {response.reason}"
-                await self._run_reply(hook, response)
-        except (aiohttp.ClientError, TimeoutError) as error:
-            return f"Connection failed: {error}"
-        return None
-
-    async def _run_reply(self, hook: Webhook, response: aiohttp.ClientResponse) -> None:
-        """A webhook may answer with one method call (aiogram does so in the foreground)."""
-        fields = await _reply_fields(response)
-        method = fields.pop("method", None)
-        if isinstance(method, str):
-            await execute(self.state, hook.token, method, fields)
-
-
-async def _reply_fields(response: aiohttp.ClientResponse) -> dict[str, Any]:
-    if response.content_type == "application/json":
-        body = await response.json()
-        return body if isinstance(body, dict) else {}
-    if response.content_type != "multipart/form-data":
-        return {}
-    fields: dict[str, Any] = {}
-    reader = aiohttp.MultipartReader.from_response(response)
-    while (part := await reader.next()) is not None:
-        if isinstance(part, aiohttp.BodyPartReader) and part.name:
-            fields[part.name] = await part.text()
-    return fields
+    def _target(self, hook: Webhook, turn: int) -> str:
+        replicas = self.state.replicas
+        return replicas[turn % len(replicas)] if replicas else hook.url

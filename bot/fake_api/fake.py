@@ -39,6 +39,16 @@ class FakeTelegram(Inject, Observe):
         self._delivery_task: asyncio.Task[None] | None = None
         self.url = ""
 
+    def add_webhook_replica(self, url: str) -> None:
+        """Deliver webhook updates to `url` too, as a load balancer in front of replicas would.
+
+        Once a bot has set a webhook, its updates go round robin and concurrently to every
+        registered replica (the URL given to setWebhook stands for the balancer); the token,
+        the secret and `max_connections` (per replica) still come from setWebhook.
+        """
+        self.state.replicas.append(url)
+        self.state.changes.pulse()
+
     async def start(self) -> None:
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

@@ -53,6 +53,26 @@ class Observe:
         async with asyncio.timeout(timeout):
             await self.state.changes.wait_for(lambda: self.state.idle(requests))
 
+    async def wait_until_delivered(self, update_id: int, *, timeout: float = 5.0) -> None:  # noqa: ASYNC109
+        """Every queued copy of the update delivered (webhook) or confirmed (polling).
+
+        In webhook mode a bot that answers after handling (aiogram in the foreground) has
+        then finished with the update, its replies included.
+        """
+        copies = self.state.queue.copies(update_id)
+        async with asyncio.timeout(timeout):
+            for item in copies:
+                await item.finished.wait()
+
+    def deliveries(self) -> list[tuple[int, str]]:
+        """(update_id, webhook URL) of every successful webhook delivery, in order."""
+        return list(self.state.deliveries)
+
+    async def wait_until_posting(self, url: str, *, timeout: float = 5.0) -> None:  # noqa: ASYNC109
+        """A webhook request to `url` is waiting for the bot's answer: an update in flight there."""
+        async with asyncio.timeout(timeout):
+            await self.state.changes.wait_for(lambda: self.state.posting[url] > 0)
+
     async def wait_for_new_calls(self, since: int) -> None:
         """Until the log holds more than `since` calls; the caller bounds it if it must."""
         await self.state.changes.wait_for(lambda: len(self.state.log.calls) > since)

@@ -1,6 +1,7 @@
 """Everything the fake Bot API remembers, shared by its HTTP routes and its test helpers."""
 
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,6 +52,9 @@ class FakeState:
     log: CallLog = field(default_factory=CallLog)
     throttle: Throttle = field(default_factory=Throttle)
     webhook: Webhook = field(default_factory=Webhook)
+    replicas: list[str] = field(default_factory=list)
+    deliveries: list[tuple[int, str]] = field(default_factory=list)
+    posting: Counter[str] = field(default_factory=Counter)
     changes: Signal = field(default_factory=Signal)
     commands: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
     open_queries: set[str] = field(default_factory=set)

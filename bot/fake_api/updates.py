@@ -1,5 +1,6 @@
 """The update queue: ids, confirmation by offset, and replays of updates already seen."""
 
+import asyncio
 import copy
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,6 +13,7 @@ class Pending:
     update_id: int
     payload: dict[str, Any]
     delivered: bool = False
+    finished: asyncio.Event = field(default_factory=asyncio.Event)
 
 
 @dataclass
@@ -43,7 +45,10 @@ class UpdateQueue:
     def confirm(self, offset: int | None) -> None:
         if offset is None:
             return
-        self.pending = [p for p in self.pending if not (p.delivered and p.update_id < offset)]
+        for item in self.pending:
+            if item.delivered and item.update_id < offset:
+                item.finished.set()
+        self.pending = [p for p in self.pending if not p.finished.is_set()]
 
     def take(self, limit: int) -> list[dict[str, Any]]:
         """A batch with rising ids, as Telegram sends: a client confirms with the last id + 1,
@@ -57,11 +62,18 @@ class UpdateQueue:
             item.delivered = True
         return [copy.deepcopy(item.payload) for item in batch]
 
-    def first(self) -> Pending | None:
-        return self.pending[0] if self.pending else None
+    def first_undelivered(self) -> Pending | None:
+        return next((item for item in self.pending if not item.delivered), None)
+
+    def copies(self, update_id: int) -> list[Pending]:
+        """The queued deliveries of one update: the original and any replays still waiting."""
+        return [item for item in self.pending if item.update_id == update_id]
 
     def done(self, item: Pending) -> None:
+        item.finished.set()
         self.pending.remove(item)
 
     def drop(self) -> None:
+        for item in self.pending:
+            item.finished.set()
         self.pending.clear()

@@ -30,8 +30,12 @@ START_TIMEOUT = 30.0
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 async def database(request: pytest.FixtureRequest, scratch_databases: ScratchDatabases) -> str:
+    return await seeded_database(scratch_databases, request.param)
+
+
+async def seeded_database(scratch_databases: ScratchDatabases, backend: str) -> str:
     """A fresh database, migrated and seeded with the example course by the CLI itself."""
-    url: URL = await scratch_databases.create(request.param)
+    url: URL = await scratch_databases.create(backend)
     rendered = url.render_as_string(hide_password=False)
     await run_cli(rendered, "db", "upgrade", "--seed", str(COURSE))
     return rendered
@@ -106,19 +110,22 @@ def read_log(path: Path) -> str:
     return path.read_text(errors="replace")
 
 
+def webhook_settings(port: int) -> dict[str, str]:
+    return {
+        "WEBHOOK_URL": f"http://127.0.0.1:{port}/telegram",
+        "WEBHOOK_HOST": "127.0.0.1",
+        "WEBHOOK_PORT": str(port),
+        "WEBHOOK_SECRET": "e2e-webhook-secret",
+    }
+
+
 @pytest.fixture
 async def webhook_bot(
     fake: FakeTelegram, database: str, tmp_path: Path
 ) -> AsyncIterator[asyncio.subprocess.Process]:
     """Webhook mode: the fake POSTs each update and waits for the bot's answer, one at a
     time, so every update is fully handled before the next is delivered."""
-    port = free_port()
-    settings = {
-        "WEBHOOK_URL": f"http://127.0.0.1:{port}/telegram",
-        "WEBHOOK_HOST": "127.0.0.1",
-        "WEBHOOK_PORT": str(port),
-        "WEBHOOK_SECRET": "e2e-webhook-secret",
-    }
+    settings = webhook_settings(free_port())
     async with bot_process(fake, database, tmp_path / "bot.log", **settings) as process:
         await fake.wait_for_call("setWebhook", since=0, timeout=START_TIMEOUT)
         yield process
