@@ -5,7 +5,7 @@ gets the traceback of a bug, and one line for an outage."""
 import logging
 
 from aiogram import Router
-from aiogram.exceptions import TelegramAPIError
+from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
 from aiogram.types import ErrorEvent, Update
 from aiogram.utils.i18n import I18n
 
@@ -15,8 +15,14 @@ router = Router(name=__name__)
 log = logging.getLogger(__name__)
 
 
+EXPIRED_QUERY = "query is too old"
+
+
 @router.errors()
 async def on_error(event: ErrorEvent, i18n_core: I18n) -> None:
+    if is_expired_query(event.exception):
+        log.info("a button press was already answered: %s", event.exception)
+        return
     log_failure(event.exception)
     with i18n_core.context(), i18n_core.use_locale(telegram_locale(event.update, i18n_core)):
         text = failure_text(event.exception)
@@ -27,6 +33,13 @@ async def on_error(event: ErrorEvent, i18n_core: I18n) -> None:
             await event.update.message.answer(text)
     except TelegramAPIError:
         log.warning("could not tell the learner about the failure", exc_info=True)
+
+
+def is_expired_query(error: BaseException) -> bool:
+    """Telegram refused a callback answer because the press was answered already: a double
+    tap or a replay handled by another replica (its first copy counted and was shown), or
+    a press older than Telegram keeps. There is no one left to tell and nothing to fix."""
+    return isinstance(error, TelegramBadRequest) and EXPIRED_QUERY in error.message
 
 
 def telegram_locale(update: Update, i18n: I18n) -> str:

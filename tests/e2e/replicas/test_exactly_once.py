@@ -17,18 +17,12 @@ from tests.e2e.replicas.ledger import audit
 from tests.e2e.replicas.report import summary
 
 LEARNERS = 100
-MARIADB_DEADLOCKS = pytest.mark.xfail(
-    raises=AssertionError,
-    strict=True,
-    reason="MariaDB: concurrent answers deadlock (1213) on UPDATE user_progress and the learner "
-    "is told 'Something went wrong'; nothing is counted twice (docs/reliability.md)",
-)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "shared_database",
-    ["postgresql", pytest.param("mariadb", marks=MARIADB_DEADLOCKS)],
+    ["postgresql", "mariadb"],
     indirect=True,
 )
 async def test_every_answer_counts_once_across_two_replicas(
