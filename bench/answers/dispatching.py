@@ -47,8 +47,8 @@ def bench_settings(database_url: str) -> Settings:
 
 
 class CurrentApplication:
-    """The handlers' routers attach to one dispatcher per process, so the benchmark builds
-    it once and hands it each backend's application in turn through this."""
+    """The benchmark builds the dispatcher once (building it is not free) and hands it each
+    backend's application in turn through this."""
 
     application: Application | None = None
 

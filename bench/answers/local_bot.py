@@ -8,14 +8,12 @@ from datetime import UTC, datetime
 from typing import Any, Union, cast, get_args, get_origin
 
 from aiogram import Bot
-from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.base import BaseSession
-from aiogram.enums import ParseMode
 from aiogram.methods import AnswerCallbackQuery, SendMessage, TelegramMethod
 from aiogram.methods.base import TelegramType
 from aiogram.types import Chat, Message
 
-from bot.retry import RetryAfter
+from bot.client import bot_on
 
 TOKEN = "123456789:AAbench-token-never-sent-anywhere"
 
@@ -73,8 +71,6 @@ def _may_return_true(method: TelegramMethod[Any]) -> bool:
 
 
 def local_bot() -> tuple[Bot, LocalSession]:
-    """Built like ``bot.client.create_bot``: HTML by default, flood control retried."""
+    """Built as ``bot.client.create_bot`` builds it, on the local session."""
     session = LocalSession()
-    session.middleware(RetryAfter())
-    bot = Bot(TOKEN, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
-    return bot, session
+    return bot_on(session, TOKEN), session

@@ -1,7 +1,7 @@
 """The dispatcher as the composition root builds it, and a bot that answers locally.
 
-aiogram attaches the project's routers to one dispatcher per process, so it is built
-once per test session and each backend's world points it at its own database.
+It is built once per test session (building it is not free) and each backend's world
+points it at its own database.
 """
 
 import logging
@@ -9,9 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from aiogram import Bot, Dispatcher
-from aiogram.client.default import DefaultBotProperties
-from aiogram.enums import ParseMode
 
+from bot.client import bot_on
 from bot.dispatcher import build_dispatcher
 from domain.ports import UnitOfWork, UnitOfWorkFactory
 from infrastructure.clock import SystemClock
@@ -74,5 +73,5 @@ def wiring() -> Wiring:
     settings = Settings(throttle_actions=10**9)
     target, outcomes, session = Target(), Kept(), LocalSession()
     dispatcher, _ = build_dispatcher(target, SystemClock(), bot_config(settings), outcomes)
-    bot = Bot(TOKEN, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
+    bot = bot_on(session, TOKEN)
     return Wiring(dispatcher, bot, session, outcomes, target, settings)
