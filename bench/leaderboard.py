@@ -27,10 +27,7 @@ from infrastructure.db.engine import create_engine, create_session_factory
 from infrastructure.db.models import LeaderboardRow, LessonRow, ProgressRow, UserRow, table
 from infrastructure.db.repositories.catalogue_cache import CatalogueCache
 from infrastructure.db.repositories.leaderboard import (
-    SqlLeaderboard,
-    entry_statement,
-    neighbours_statement,
-    top_statement,
+    board_statement,
 )
 from infrastructure.db.repositories.ranking import RANKED, ranking
 from infrastructure.db.repositories.totals import TotalsRecount, mark_changed
@@ -210,16 +207,10 @@ async def read_latency(engine: AsyncEngine, user_id: int, rows: list[Any]) -> No
 
 
 async def explain(engine: AsyncEngine, user_id: int) -> None:
-    """The plans of the board's reads, compiled from the repository's own statements."""
+    """The plan of the board's read, compiled from the repository's own statement."""
     async with create_session_factory(engine)() as session:
-        me = await SqlLeaderboard(session).entry(user_id)
-        assert me is not None
-        statements = [
-            top_statement(10, BoardKind.WEEK, user_id),
-            entry_statement(user_id),
-            neighbours_statement(me, 2, BoardKind.WEEK, engine.dialect.name),
-        ]
-        for statement in statements:
+        for kind in BoardKind:
+            statement = board_statement(user_id, kind, 10, 2, engine.dialect.name)
             sql = statement.compile(engine, compile_kwargs={"literal_binds": True})
             plan = await session.execute(sa.text(f"EXPLAIN {sql}"))
             console.print(f"[bold]{sql}[/bold]\n" + "\n".join(str(row) for row in plan))

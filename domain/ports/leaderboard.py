@@ -2,7 +2,7 @@ from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 from typing import Protocol
 
-from domain.leaderboard import BoardKind, LeaderboardEntry
+from domain.leaderboard import Board, BoardKind, LeaderboardEntry
 
 
 class LeaderboardReader(Protocol):
@@ -16,10 +16,10 @@ class LeaderboardReader(Protocol):
 
     async def entry(self, user_id: int) -> LeaderboardEntry | None: ...
 
-    async def neighbours(
-        self, entry: LeaderboardEntry, count: int, kind: BoardKind
-    ) -> list[LeaderboardEntry]:
-        """Up to ``count`` visible entries just above and just below ``entry``, in board order."""
+    async def board(self, viewer: int, kind: BoardKind, top: int, around: int) -> Board:
+        """The first ``top`` entries, the viewer's own entry, and up to ``around`` visible
+        entries just above and just below it, in board order, read at one moment: the
+        read behind every /top, so an adapter answers it in one round trip."""
         ...
 
 

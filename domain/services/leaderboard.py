@@ -14,11 +14,7 @@ class LeaderboardService:
         self, user_id: int, kind: BoardKind = BoardKind.ALL_TIME, top: int = 10, around: int = 2
     ) -> Board:
         """The top of the cached board plus the learner's own entry and neighbours."""
-        board = self._uow.leaderboard
-        leaders = await board.top(top, kind, viewer=user_id)
-        me = await board.entry(user_id)
-        around_me = [] if me is None else await board.neighbours(me, around, kind)
-        return Board(top=leaders, me=me, around_me=around_me, kind=kind)
+        return await self._uow.leaderboard.board(user_id, kind, top, around)
 
     async def set_hidden(self, user_id: int, hidden: bool) -> bool:
         """Takes effect on the next read: hidden learners are filtered out when others read."""

@@ -9,12 +9,19 @@ from domain.enums import ProgressStatus
 from domain.leaderboard import BoardKind
 from domain.learners import TelegramProfile
 from domain.services import LeaderboardService
-from infrastructure.db.models import AchievementRow, EarnedRow, ProgressRow, table
+from infrastructure.db.models import (
+    AchievementRow,
+    EarnedRow,
+    LeaderboardRow,
+    ProgressRow,
+    table,
+)
 from tests.integration.conftest import UowFactory
 from tests.support.clock import FixedClock
 from tests.support.course import Course
 
 T0 = datetime(2026, 1, 5, tzinfo=UTC)
+CACHE = table(LeaderboardRow)
 
 
 async def learners(uow_factory: UowFactory, clock: FixedClock, count: int) -> list[int]:
@@ -171,3 +178,52 @@ async def completed_at(
     stamps = {"score": score, "completed_at": at, "created_at": at, "updated_at": at}
     async with engine.begin() as connection:
         await connection.execute(sa.insert(table(ProgressRow)).values(values | stamps))
+
+
+async def test_every_learners_board_matches_the_cached_rows_read_plainly(
+    engine: AsyncEngine, uow_factory: UowFactory, clock: FixedClock, course: Course
+) -> None:
+    """The one-statement read against the board order computed here from the cache's rows:
+    ties on both boards, hidden learners, a learner off the board, and no neighbours."""
+    ids = await learners(uow_factory, clock, 9)
+    for n, user_id in enumerate(ids[:8]):
+        await completed(engine, user_id, course.first_lesson, 10 * (n % 3))
+        if n % 4 == 0:
+            await completed_at(engine, user_id, course.reading, 5, clock.now())
+    off_board = ids[8]
+    async with uow_factory() as uow:
+        service = LeaderboardService(uow, clock)
+        for shy in (ids[1], ids[5]):
+            assert await service.set_hidden(shy, True)
+        await uow.learners.set_active(off_board, False, clock.now())
+        await uow.commit()
+    await refresh(uow_factory, clock)
+    async with engine.connect() as connection:
+        cached = {row.user_id: row for row in await connection.execute(sa.select(CACHE))}
+    hidden = {ids[1], ids[5]}
+
+    def expected(viewer: int, kind: BoardKind, top: int, around: int) -> tuple[list[int], ...]:
+        rank = CACHE.c.weekly_rank.key if kind is BoardKind.WEEK else CACHE.c.rank.key
+        order = sorted(cached, key=lambda user_id: (getattr(cached[user_id], rank), user_id))
+        leaders = [user_id for user_id in order if user_id not in hidden - {viewer}][:top]
+        if viewer not in cached:
+            return leaders, [], []
+        others = [user_id for user_id in order if user_id not in hidden or user_id == viewer]
+        at = others.index(viewer)
+        above = [u for u in others[:at] if u != viewer][-around:] if around else []
+        return leaders, [viewer], [*above, *others[at + 1 : at + 1 + around]]
+
+    async with uow_factory() as uow:
+        service = LeaderboardService(uow, clock)
+        for viewer in ids:
+            for kind in BoardKind:
+                for around in (0, 1, 3):
+                    board = await service.board(viewer, kind, top=4, around=around)
+                    seen = (
+                        [e.user_id for e in board.top],
+                        [] if board.me is None else [board.me.user_id],
+                        [e.user_id for e in board.around_me],
+                    )
+                    assert seen == expected(viewer, kind, 4, around), (viewer, kind, around)
+    assert len(cached) == 8
+    assert len({(row.weekly_rank, row.rank) for row in cached.values()}) < 8

@@ -3,7 +3,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.leaderboard import BoardKind, LeaderboardEntry
+from domain.leaderboard import Board, BoardKind, LeaderboardEntry
 from domain.learners import display_name
 from infrastructure.db.models import LeaderboardRow, UserRow, table
 from infrastructure.db.repositories.ranking import RANKED
@@ -29,32 +29,47 @@ def entry_statement(user_id: int) -> sa.Select[Any]:
     return _ENTRY.where(_CACHE.c.user_id == user_id)
 
 
-def neighbours_statement(
-    entry: LeaderboardEntry, count: int, kind: BoardKind, dialect: str = "postgresql"
+def board_statement(
+    viewer: int, kind: BoardKind, top: int, around: int, dialect: str = "postgresql"
 ) -> sa.Select[Any]:
-    """Both sides in one round trip: two index range scans from the entry's position."""
+    """The top, the viewer's entry and the visible learners either side of it, as one
+    statement: one round trip and one snapshot. Each part is an index read with a LIMIT;
+    ``part`` says which rows are which and orders them (top, me, neighbours)."""
     rank = _RANK[kind]
+    place = sa.select(rank).where(_CACHE.c.user_id == viewer).scalar_subquery()
     visible = _ENTRY.where(sa.not_(UserRow.hide_from_board))
-    above = visible.where(_beside(rank, entry, kind, dialect, before=True))
-    below = visible.where(_beside(rank, entry, kind, dialect, before=False))
-    above = above.order_by(rank.desc(), _CACHE.c.user_id.desc())
-    below = below.order_by(rank, _CACHE.c.user_id)
-    sides = [side.limit(count).subquery() for side in (above, below)]
-    both = sa.union_all(*(sa.select(side) for side in sides)).subquery()
-    return sa.select(both).order_by(both.c[rank.key], both.c.user_id)
+    above = visible.where(_beside(rank, place, viewer, dialect, before=True))
+    below = visible.where(_beside(rank, place, viewer, dialect, before=False))
+    parts = [
+        (_TOP, top_statement(top, kind, viewer)),
+        (_ME, entry_statement(viewer)),
+        (_AROUND, above.order_by(rank.desc(), _CACHE.c.user_id.desc()).limit(around)),
+        (_AROUND, below.order_by(rank, _CACHE.c.user_id).limit(around)),
+    ]
+    subqueries = [statement.subquery() for _, statement in parts[: 4 if around else 2]]
+    labelled = [
+        sa.select(sa.literal(part).label("part"), subquery)
+        for (part, _), subquery in zip(parts, subqueries, strict=False)
+    ]
+    both = sa.union_all(*labelled).subquery()
+    return sa.select(both).order_by(both.c.part, both.c[rank.key], both.c.user_id)
+
+
+_TOP, _ME, _AROUND = 0, 1, 2
 
 
 def _beside(
-    rank: sa.Column[int], entry: LeaderboardEntry, kind: BoardKind, dialect: str, before: bool
+    rank: sa.Column[int],
+    place: sa.ScalarSelect[int],
+    user_id: int,
+    dialect: str,
+    before: bool,
 ) -> sa.ColumnElement[bool]:
-    """(rank, user_id) before or after the entry's. PostgreSQL turns the row comparison
-    into an index range; MariaDB does so only for the spelled-out form."""
-    place, user_id = entry.place(kind), entry.user_id
+    """(rank, user_id) before or after the viewer's. PostgreSQL turns the row comparison
+    into an index range; MariaDB does so only for the spelled-out form. Off the board,
+    ``place`` is NULL and neither side has rows."""
     if dialect == "postgresql":
-        me, position = (
-            sa.tuple_(sa.literal(place), sa.literal(user_id)),
-            sa.tuple_(rank, _CACHE.c.user_id),
-        )
+        me, position = sa.tuple_(place, sa.literal(user_id)), sa.tuple_(rank, _CACHE.c.user_id)
         return position < me if before else position > me
     if before:
         return sa.or_(rank < place, sa.and_(rank == place, _CACHE.c.user_id < user_id))
@@ -74,23 +89,31 @@ class SqlLeaderboard:
         entries = await self._entries(entry_statement(user_id))
         return entries[0] if entries else None
 
-    async def neighbours(
-        self, entry: LeaderboardEntry, count: int, kind: BoardKind
-    ) -> list[LeaderboardEntry]:
+    async def board(self, viewer: int, kind: BoardKind, top: int, around: int) -> Board:
         dialect = self._session.get_bind().dialect.name
-        return await self._entries(neighbours_statement(entry, count, kind, dialect))
+        rows = (
+            await self._session.execute(board_statement(viewer, kind, top, around, dialect))
+        ).all()
+        entries = [(row.part, _entry(row)) for row in rows]
+        mine = [entry for part, entry in entries if part == _ME]
+        return Board(
+            top=[entry for part, entry in entries if part == _TOP],
+            me=mine[0] if mine else None,
+            around_me=[entry for part, entry in entries if part == _AROUND],
+            kind=kind,
+        )
 
     async def _entries(self, statement: sa.Select[Any]) -> list[LeaderboardEntry]:
         """Plain rows, no ORM identity map: the read path of every /top."""
-        rows = await self._session.execute(statement)
-        return [
-            LeaderboardEntry(
-                **{name: getattr(row, name) for name in _ENTRY_FIELDS},
-                updated_at=row.updated_at,
-                name=display_name(row.username, row.first_name, row.last_name, row.telegram_id),
-            )
-            for row in rows
-        ]
+        return [_entry(row) for row in await self._session.execute(statement)]
+
+
+def _entry(row: sa.Row[Any]) -> LeaderboardEntry:
+    return LeaderboardEntry(
+        **{name: getattr(row, name) for name in _ENTRY_FIELDS},
+        updated_at=row.updated_at,
+        name=display_name(row.username, row.first_name, row.last_name, row.telegram_id),
+    )
 
 
 class SqlBoardPrivacy:

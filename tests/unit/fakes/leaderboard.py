@@ -3,7 +3,7 @@ from contextlib import asynccontextmanager
 from datetime import datetime
 
 from domain.enums import ProgressStatus
-from domain.leaderboard import BoardKind, LeaderboardEntry, Standing, visible_ranks
+from domain.leaderboard import Board, BoardKind, LeaderboardEntry, Standing, visible_ranks
 
 from .achievements import FakeTotalsReader
 from .tables import Tables
@@ -23,7 +23,16 @@ class FakeLeaderboardReader:
     async def entry(self, user_id: int) -> LeaderboardEntry | None:
         return self._tables.board.get(user_id)
 
-    async def neighbours(
+    async def board(self, viewer: int, kind: BoardKind, top: int, around: int) -> Board:
+        me = await self.entry(viewer)
+        return Board(
+            top=await self.top(top, kind, viewer),
+            me=me,
+            around_me=[] if me is None else self._neighbours(me, around, kind),
+            kind=kind,
+        )
+
+    def _neighbours(
         self, entry: LeaderboardEntry, count: int, kind: BoardKind
     ) -> list[LeaderboardEntry]:
         key = (entry.place(kind), entry.user_id)
