@@ -34,10 +34,11 @@ def entry_statement(user_id: _Value) -> sa.Select[Any]:
 
 
 @cache
-def board_statement(kind: BoardKind, neighbours: bool, dialect: str) -> sa.Select[Any]:
+def board_statement(kind: BoardKind, neighbours: bool, dialect: str) -> sa.CompoundSelect[Any]:
     """The top, the viewer's entry and the visible learners either side of it, as one
     statement: one round trip and one snapshot. Each part is an index read with a LIMIT;
-    ``part`` says which rows are which and orders them (top, me, neighbours).
+    ``part`` says which rows are which. The rows come in no particular order (sorting
+    fifteen rows here spares MariaDB a temporary table).
 
     Built once per board, dialect and shape (building it costs more than running it);
     ``viewer``, ``top`` and ``around`` are bound at execution. The limits are written into
@@ -60,11 +61,12 @@ def board_statement(kind: BoardKind, neighbours: bool, dialect: str) -> sa.Selec
         (_AROUND, below.order_by(rank, _CACHE.c.user_id).limit(around)),
     ]
     labelled = [
-        sa.select(sa.literal_column(str(part), sa.Integer).label("part"), statement.subquery())
+        statement.add_columns(sa.literal_column(str(part), sa.Integer).label("part"))
         for part, statement in parts[: 4 if neighbours else 2]
     ]
-    both = sa.union_all(*labelled).subquery()
-    return sa.select(both).order_by(both.c.part, both.c[rank.key], both.c.user_id)
+    if dialect == "sqlite":  # no parenthesised members, so no LIMIT in one but a subquery's
+        labelled = [sa.select(statement.subquery()) for statement in labelled]
+    return sa.union_all(*labelled)
 
 
 _PARAMETERS = ("viewer", "top", "around")
@@ -106,7 +108,10 @@ class SqlLeaderboard:
         statement = board_statement(kind, around > 0, self._session.get_bind().dialect.name)
         parameters = dict(zip(_PARAMETERS, (viewer, top, around), strict=True))
         rows = (await self._session.execute(statement, parameters)).all()
-        entries = [(row.part, _entry(row)) for row in rows]
+        entries = sorted(
+            ((row.part, _entry(row)) for row in rows),
+            key=lambda row: (row[0], row[1].place(kind), row[1].user_id),
+        )
         mine = [entry for part, entry in entries if part == _ME]
         return Board(
             top=[entry for part, entry in entries if part == _TOP],
