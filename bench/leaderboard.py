@@ -260,7 +260,7 @@ async def main() -> None:
         await migrate(engine, "0005")
         await timed("generate", lambda: generate(engine, args.learners), rows)
     await timed(
-        "migrate to head (0006 marks every learner, 0007 indexes flags)",
+        "migrate to head (0006 marks every learner, 0007 indexes flags, 0008 content state)",
         lambda: migrate(engine),
         rows,
     )
