@@ -121,7 +121,7 @@ class SqlLeaderboard:
         )
 
     async def _entries(self, statement: sa.Select[Any]) -> list[LeaderboardEntry]:
-        """Plain rows, no ORM identity map: the read path of every /top."""
+        """Plain rows, no ORM identity map."""
         return [_entry(row) for row in await self._session.execute(statement)]
 
 
