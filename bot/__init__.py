@@ -4,3 +4,7 @@ It parses updates, calls one domain service through a unit of work per update, a
 the reply. It knows the domain and aiogram, never the database adapters: the composition
 root in ``learnbot`` hands it a unit-of-work factory and a clock.
 """
+
+from bot.lazy_types import defer_model_builds
+
+defer_model_builds()

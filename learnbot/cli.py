@@ -8,14 +8,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from alembic import command
 from rich.console import Console
 
 from domain.leaderboard import RefreshResult
 from infrastructure.scheduler import refresh_leaderboard as refresh_leaderboard_job
 from infrastructure.settings import Settings
 from learnbot.app import application, masked_url
-from learnbot.chat import chat
 from learnbot.console import set_up_logging
 from learnbot.content_cli import content, load_or_exit, publish_path
 from learnbot.db_check import check
@@ -54,7 +52,7 @@ def run(
     migrate_on_start(settings)
     if settings.bot_token is None and sys.stdin.isatty():
         console.print("BOT_TOKEN is not set: starting the offline chat instead.")
-        asyncio.run(chat(settings))
+        chat_command()
         return
     if settings.bot_token is None:
         console.print("[red]BOT_TOKEN is not set.[/] Set it, or try the bot with `learnbot chat`.")
@@ -65,6 +63,8 @@ def run(
 @app.command("chat")
 def chat_command() -> None:
     """Talk to the bot in the terminal through the built-in fake Telegram (no token needed)."""
+    from learnbot.chat import chat  # the fake Bot API stays out of a serving process
+
     asyncio.run(chat(Settings()))
 
 
@@ -94,6 +94,8 @@ def upgrade(
     ] = None,
 ) -> None:
     """Apply migrations up to REVISION (default: the latest), then publish --seed if given."""
+    from alembic import command
+
     if seed is not None:
         load_or_exit(seed)
     command.upgrade(alembic_config(), revision, sql=sql)
@@ -106,18 +108,24 @@ def downgrade(
     revision: Annotated[str, typer.Argument(help="Target revision, e.g. -1 or base.")],
 ) -> None:
     """Revert migrations down to REVISION."""
+    from alembic import command
+
     command.downgrade(alembic_config(), revision)
 
 
 @db.command()
 def current(verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> None:
     """Show the revision the database is at."""
+    from alembic import command
+
     command.current(alembic_config(), verbose=verbose)
 
 
 @db.command()
 def history(verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> None:
     """List the migrations."""
+    from alembic import command
+
     command.history(alembic_config(), verbose=verbose)
 
 
@@ -127,6 +135,8 @@ def revision(
     autogenerate: Annotated[bool, typer.Option(help="Diff the models against the DB.")] = True,
 ) -> None:
     """Create a new migration file in migrations/versions."""
+    from alembic import command
+
     command.revision(alembic_config(), message=message, autogenerate=autogenerate)
 
 
