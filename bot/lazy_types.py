@@ -9,17 +9,24 @@ them (``Update`` and what it holds, the replies of the methods it calls).
 ``defer_model_builds`` must run before ``aiogram`` is first imported (``bot/__init__``
 calls it). It turns that loop's calls into "remember the namespace" and hands the
 namespace to the lazy build pydantic runs when a type is first validated, so every type
-still resolves the same forward references, only later and only when used. Models
-outside aiogram are untouched. ``build_models`` builds chosen types ahead (at start-up),
-so the first learner does not wait for them.
+still resolves the same forward references, only later and only when used. The API
+methods (``SendMessage`` and ~170 others) are not declared ``defer_build``, so pydantic
+builds them as their classes are created: the same hook sets ``defer_build`` on their
+base, ``TelegramMethod``, as soon as ``aiogram.methods.base`` has run, and they too are
+built when first called. Models outside aiogram are untouched. ``build_models`` builds
+chosen types ahead, for a caller that wants them ready before the first update.
 """
 
-from collections.abc import Iterable
+import importlib.machinery
+import sys
+from collections.abc import Iterable, Sequence
+from types import ModuleType
 from typing import Any
 
 from pydantic import BaseModel
 
 _AIOGRAM = "aiogram."
+_METHODS_BASE = "aiogram.methods.base"
 _namespace: dict[str, Any] = {}
 _eager_rebuild = BaseModel.model_rebuild.__func__  # type: ignore[attr-defined]
 
@@ -48,11 +55,40 @@ def _model_rebuild(
     return result
 
 
+class _DeferMethodBuilds:
+    """Finds ``aiogram.methods.base`` as usual and marks its ``TelegramMethod`` deferred.
+
+    The subclasses are created right after, in ``aiogram/methods/*.py``; pydantic merges
+    their configuration from the base, so each of them is created unbuilt. (A meta path
+    finder needs only ``find_spec``; ``importlib.abc`` would import 20 modules more.)
+    """
+
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> importlib.machinery.ModuleSpec | None:
+        if fullname != _METHODS_BASE:
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.machinery.PathFinder.find_spec(fullname, path, target)
+        if spec is None or not isinstance(spec.loader, importlib.machinery.SourceFileLoader):
+            return spec
+        spec.loader = _DeferringLoader(spec.loader.name, spec.loader.path)
+        return spec
+
+
+class _DeferringLoader(importlib.machinery.SourceFileLoader):
+    def exec_module(self, module: ModuleType) -> None:
+        super().exec_module(module)
+        module.TelegramMethod.model_config["defer_build"] = True
+
+
 def defer_model_builds() -> None:
-    """Make aiogram's import-time ``model_rebuild`` loop lazy; a no-op once aiogram is in."""
+    """Make aiogram's types and methods build on first use; a no-op once aiogram is in."""
     if BaseModel.model_rebuild.__func__ is _model_rebuild:  # type: ignore[attr-defined]
         return
     BaseModel.model_rebuild = classmethod(_model_rebuild)  # type: ignore[assignment,method-assign]
+    if _METHODS_BASE not in sys.modules:
+        sys.meta_path.insert(0, _DeferMethodBuilds())
 
 
 def is_deferred(model: type[BaseModel]) -> bool:

@@ -15,25 +15,31 @@ from infrastructure.scheduler import refresh_leaderboard as refresh_leaderboard_
 from infrastructure.settings import Settings
 from learnbot.app import application, masked_url
 from learnbot.console import set_up_logging
-from learnbot.content_cli import content, load_or_exit, publish_path
-from learnbot.db_check import check
-from learnbot.inbox_cli import inbox
+from learnbot.lazy_cli import Lazy, lazy_group
 from learnbot.migrate import alembic_config, is_up_to_date, migrate_on_start
-from learnbot.stats_cli import stats
 from learnbot.telegram import serve
-from learnbot.users_cli import users
 
-app = typer.Typer(no_args_is_help=True, help="learnbot: a Telegram learning platform.")
-db = typer.Typer(no_args_is_help=True, help="Database migrations (Alembic).")
+# The admin commands are imported when run, so `learnbot run` carries none of them.
+ADMIN_COMMANDS = {
+    "content": Lazy("learnbot.content_cli", "content"),
+    "users": Lazy("learnbot.users_cli", "users"),
+    "inbox": Lazy("learnbot.inbox_cli", "inbox"),
+    "stats": Lazy("learnbot.stats_cli", "stats"),
+}
+app = typer.Typer(
+    no_args_is_help=True,
+    help="learnbot: a Telegram learning platform.",
+    cls=lazy_group(ADMIN_COMMANDS),
+)
+db = typer.Typer(
+    no_args_is_help=True,
+    help="Database migrations (Alembic).",
+    cls=lazy_group({"check": Lazy("learnbot.db_check", "check")}),
+)
 leaderboard = typer.Typer(no_args_is_help=True, help="The leaderboard cache.")
 app.add_typer(db, name="db")
 app.add_typer(leaderboard, name="leaderboard")
-app.add_typer(content, name="content")
 app.callback()(set_up_logging)
-app.add_typer(users, name="users")
-app.add_typer(inbox, name="inbox")
-app.command()(stats)
-db.command()(check)
 console = Console()
 
 
@@ -95,6 +101,8 @@ def upgrade(
 ) -> None:
     """Apply migrations up to REVISION (default: the latest), then publish --seed if given."""
     from alembic import command
+
+    from learnbot.content_cli import load_or_exit, publish_path
 
     if seed is not None:
         load_or_exit(seed)

@@ -1,19 +1,25 @@
 """Observability wired to the application: logging from settings, metrics with live gauges."""
 
+from typing import TYPE_CHECKING
+
 import sqlalchemy as sa
 
 from domain.services import StatsService
-from infrastructure.observability import Metrics, MetricsServer, start_metrics_server
+from infrastructure.observability import Metrics
 from learnbot.app import Application
+
+if TYPE_CHECKING:
+    from infrastructure.observability.server import MetricsServer
 
 
 async def serve_metrics(
     learnbot: Application, metrics: Metrics, *, host: str = "0.0.0.0", port: int | None = None
-) -> MetricsServer | None:
+) -> "MetricsServer | None":
     """Serve /healthz and /metrics on METRICS_PORT (or ``port``); None when it is unset."""
     port = learnbot.settings.metrics_port if port is None else port
     if port is None:
         return None
+    from infrastructure.observability.server import start_metrics_server  # aiohttp.web: 1.6 MB
 
     async def database_answers() -> bool:
         async with learnbot.engine.connect() as connection:

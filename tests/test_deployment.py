@@ -154,6 +154,30 @@ def test_bot_waits_for_a_healthy_postgres(services: dict[str, dict[str, Any]]) -
     assert _depends_on(services["bot"]).get("postgres", {}).get("condition") == "service_healthy"
 
 
+MEMORY_UNITS = {"b": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+
+
+def _memory_bytes(value: object) -> int:
+    """A Compose memory size ("128M", "128m", "134217728") in bytes."""
+    text = str(value).strip().lower().removesuffix("b") or "0"
+    unit = text[-1] if text[-1] in MEMORY_UNITS else "b"
+    return int(float(text.rstrip("kmg")) * MEMORY_UNITS[unit])
+
+
+def test_bot_container_is_limited_to_128_mib(services: dict[str, dict[str, Any]]) -> None:
+    """The deployment the footprint is measured for: a bot in 128 MB beside a shared database."""
+    bot = services["bot"]
+    limit = bot.get("deploy", {}).get("resources", {}).get("limits", {}).get("memory")
+    assert limit is not None, "the bot service needs deploy.resources.limits.memory"
+    assert _memory_bytes(limit) == 128 * 1024**2
+    assert "mem_limit" not in bot, "one limit only: deploy.resources.limits.memory"
+
+
+def test_memory_sizes_are_read_as_compose_reads_them() -> None:
+    assert _memory_bytes("128M") == _memory_bytes("128m") == _memory_bytes("134217728")
+    assert _memory_bytes("1g") == 1024**3
+
+
 def test_postgres_has_a_pg_isready_healthcheck(services: dict[str, dict[str, Any]]) -> None:
     postgres = services["postgres"]
     assert str(postgres["image"]).startswith("postgres:")

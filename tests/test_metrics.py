@@ -6,7 +6,8 @@ import aiohttp
 import pytest
 
 from domain.admin import LearnerCounts
-from infrastructure.observability import Metrics, MetricsServer, start_metrics_server
+from infrastructure.observability import Metrics
+from infrastructure.observability.server import MetricsServer, start_metrics_server
 
 
 class Health:

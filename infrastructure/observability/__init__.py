@@ -1,6 +1,9 @@
-"""Prometheus metrics and the small HTTP server that exposes them with a health check."""
+"""Prometheus metrics and the small HTTP server that exposes them with a health check.
+
+The server (``infrastructure.observability.server``, on aiohttp's web framework) is
+imported by the process that serves METRICS_PORT, when it starts serving it.
+"""
 
 from infrastructure.observability.metrics import Metrics
-from infrastructure.observability.server import MetricsServer, start_metrics_server
 
-__all__ = ["Metrics", "MetricsServer", "start_metrics_server"]
+__all__ = ["Metrics"]
