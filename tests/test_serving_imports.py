@@ -24,6 +24,14 @@ LEFT_OUT = [
 ]
 
 
+def fresh_python(code: str) -> str:
+    """What ``code`` prints in a new interpreter (nothing imported yet)."""
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    return result.stdout
+
+
 @pytest.fixture(scope="module")
 def serving_modules() -> set[str]:
     """The modules loaded once the CLI is imported and `run` is looked up, in a new process."""
@@ -33,10 +41,7 @@ def serving_modules() -> set[str]:
         "group.get_command(typer.Context(group), 'run');"
         "print(json.dumps(sorted(sys.modules)))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
-    )
-    return set(json.loads(result.stdout))
+    return set(json.loads(fresh_python(code)))
 
 
 @pytest.mark.parametrize("module", LEFT_OUT)
@@ -55,8 +60,4 @@ def test_an_admin_command_is_imported_when_it_runs() -> None:
         "loaded = 'learnbot.content_cli' in sys.modules;"
         "print(result.exit_code, loaded, 'validate' in result.output)"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
-    )
-
-    assert result.stdout.split() == ["0", "True", "True"]
+    assert fresh_python(code).split() == ["0", "True", "True"]

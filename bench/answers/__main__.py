@@ -30,6 +30,9 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--offered-seconds", type=float, default=defaults.offered_seconds)
     parser.add_argument("--offered-learners", type=int, default=defaults.offered_learners)
     parser.add_argument("--lessons", type=int, default=defaults.lessons, help="course size")
+    parser.add_argument(
+        "--profile", action="store_true", help="cProfile the saturation, own time by library"
+    )
     parser.add_argument("--json", type=Path, help="also write the report here")
     return parser.parse_args()
 
@@ -44,6 +47,7 @@ def main() -> None:
         args.offered_seconds,
         args.offered_learners,
         args.lessons,
+        args.profile,
     )
     with tempfile.TemporaryDirectory() as folder:
         report = asyncio.run(run_answers(args.backends.split(","), sizes, Path(folder)))

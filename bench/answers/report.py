@@ -78,10 +78,25 @@ def kinds_table(report: Report) -> Table:
     return table
 
 
+def profile_table(backend: str, profile: Report) -> Table:
+    table = Table(title=f"{backend}: own CPU time by library ({profile['total_s']:.1f} s)")
+    table.add_column("library")
+    table.add_column("share", justify="right")
+    for library, share in profile["by_library"].items():
+        if share >= 0.005:
+            table.add_row(library, f"{share:.1%}")
+    for top in profile["top_functions"]:
+        table.add_row(f"  {top['function']}", f"{top['share']:.1%}")
+    return table
+
+
 def print_report(report: Report, console: Console | None = None) -> None:
     console = console or Console(width=150)
     console.print(summary_table(report))
     console.print(kinds_table(report))
+    for backend, figures in report["backends"].items():
+        if "profile" in figures:
+            console.print(profile_table(backend, figures["profile"]))
     machine = report["machine"]
     load = ", ".join(
         f"{before:.1f}→{after:.1f}"

@@ -2,6 +2,7 @@
 
 import os
 from collections import Counter
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import asdict
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from bench.answers.enrol import course_takers
 from bench.answers.failures import failures_tallied
 from bench.answers.load import Tally, offer, percentile_ms, saturate
 from bench.answers.local_bot import local_bot
+from bench.answers.profiling import profiled
 from bench.answers.references import measure_ceiling, measure_raw
 from bench.answers.sizes import Report, Sizes
 from bench.answers.updates import through
@@ -39,28 +41,37 @@ async def measure_backend(
 
 async def _through_the_bot(learnbot: Application, course: Course, sizes: Sizes) -> Report:
     bot, session = local_bot()
+    profile: Report = {}
     answer = through(real_dispatcher(learnbot), bot)
     saturating = await course_takers(learnbot, course, sizes.learners)
     counter = RoundTrips(learnbot.engine)
     with failures_tallied() as failures:
-        with counter.counting():
+        with counter.counting(), _maybe_profiled(sizes.profile, profile):
             busy = await saturate(saturating, answer, sizes.seconds, sizes.warmup)
         offered = await course_takers(learnbot, course, sizes.offered_learners)
         steady = await offer(offered, answer, sizes.rate, sizes.offered_seconds)
     async with learnbot.engine.connect() as connection:
         recorded = await connection.scalar(sa.text("SELECT count(*) FROM challenge_answers"))
-    return {
-        "answers_per_s": busy.in_window / busy.elapsed,
-        "answers": busy.answers + steady.answers,
-        "recorded": int(recorded or 0),
-        "refusals": session.refusals,
-        "failures": dict(failures.causes),
-        "offered_per_s": sizes.rate,
-        "achieved_per_s": steady.in_window / steady.elapsed,
-        "dropped": steady.dropped,
-        "p50_ms": percentile_ms(steady.latencies, 50),
-        "p99_ms": percentile_ms(steady.latencies, 99),
-    } | _per_answer(busy, counter)
+    return (
+        {
+            "answers_per_s": busy.in_window / busy.elapsed,
+            "answers": busy.answers + steady.answers,
+            "recorded": int(recorded or 0),
+            "refusals": session.refusals,
+            "failures": dict(failures.causes),
+            "offered_per_s": sizes.rate,
+            "achieved_per_s": steady.in_window / steady.elapsed,
+            "dropped": steady.dropped,
+            "p50_ms": percentile_ms(steady.latencies, 50),
+            "p99_ms": percentile_ms(steady.latencies, 99),
+        }
+        | _per_answer(busy, counter)
+        | profile
+    )
+
+
+def _maybe_profiled(enabled: bool, into: Report) -> AbstractContextManager[None]:
+    return profiled(into) if enabled else nullcontext()
 
 
 def _per_answer(tally: Tally, counter: RoundTrips) -> Report:

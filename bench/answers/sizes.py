@@ -15,3 +15,5 @@ class Sizes:
     offered_seconds: float = 10.0
     offered_learners: int = 100
     lessons: int = 50
+    profile: bool = False
+    """cProfile the saturation phase (its answers/s are then the profiler's, not the bot's)."""
