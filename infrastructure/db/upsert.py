@@ -1,11 +1,14 @@
 """Conflict-tolerant inserts: the database decides who was first, across processes."""
 
+from functools import cache
 from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import mysql, postgresql, sqlite
 from sqlalchemy.engine import CursorResult, Result
 from sqlalchemy.ext.asyncio import AsyncSession
+
+MYSQL = frozenset({"mysql", "mariadb"})
 
 
 async def insert_if_absent(
@@ -18,17 +21,21 @@ async def insert_if_absent(
     (``INSERT IGNORE`` would also swallow unrelated errors, so it is not used).
     """
     dialect = session.get_bind().dialect.name
-    if dialect in {"mysql", "mariadb"}:
-        column = key[0] if "id" not in table.c else "id"
-        statement = mysql.insert(table).values(values)
-        statement = statement.on_duplicate_key_update({column: table.c[column]})
-        result = await session.execute(statement)
+    result = await session.execute(_insert_if_absent(dialect, table, tuple(key)), values)
+    if dialect in MYSQL:
         return "id" in table.c and bool(cast(CursorResult[Any], result).lastrowid)
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    result = await session.execute(
-        insert(table).values(values).on_conflict_do_nothing(index_elements=key)
-    )
     return bool(affected(result))
+
+
+@cache
+def _insert_if_absent(dialect: str, table: sa.Table, key: tuple[str, ...]) -> Any:
+    """Built once per table and key; the values are bound at execution (their names make
+    the column list), so no statement is built per insert."""
+    if dialect in MYSQL:
+        column = key[0] if "id" not in table.c else "id"
+        return mysql.insert(table).on_duplicate_key_update({column: table.c[column]})
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return insert(table).on_conflict_do_nothing(index_elements=list(key))
 
 
 def affected(result: Result[Any]) -> int:

@@ -1,4 +1,6 @@
+from dataclasses import fields
 from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -7,6 +9,20 @@ from domain.learners import Learner, TelegramProfile
 from infrastructure.db.content_version import ContentVersion, version_column
 from infrastructure.db.models import UserRow, table
 from infrastructure.db.upsert import affected, insert_if_absent
+
+USERS = table(UserRow)
+_LEARNER_FIELDS = tuple(field.name for field in fields(Learner))
+
+
+def _learner_by(column: str) -> sa.Select[Any]:
+    """Built once: every update reads its learner, and building the statement (and its
+    cache key) cost more in SQLAlchemy than the read itself. Plain rows, no ORM entity."""
+    return sa.select(
+        *(USERS.c[name] for name in _LEARNER_FIELDS), version_column().label("content_version")
+    ).where(USERS.c[column] == sa.bindparam("key", type_=USERS.c[column].type))
+
+
+_BY_ID, _BY_TELEGRAM_ID = _learner_by("id"), _learner_by("telegram_id")
 
 
 class SqlLearners:
@@ -18,10 +34,10 @@ class SqlLearners:
         self._version = version
 
     async def get(self, learner_id: int) -> Learner | None:
-        return await self._one(UserRow.id == learner_id)
+        return await self._one(_BY_ID, learner_id)
 
     async def by_telegram_id(self, telegram_id: int) -> Learner | None:
-        return await self._one(UserRow.telegram_id == telegram_id)
+        return await self._one(_BY_TELEGRAM_ID, telegram_id)
 
     async def add(self, profile: TelegramProfile, now: datetime) -> Learner:
         values = _profile_values(profile) | {
@@ -65,14 +81,12 @@ class SqlLearners:
         )
         return bool(affected(result))
 
-    async def _one(self, condition: sa.ColumnElement[bool]) -> Learner | None:
-        statement = sa.select(UserRow, version_column()).where(condition)
-        found = await self._session.execute(statement.execution_options(populate_existing=True))
-        row = found.one_or_none()
+    async def _one(self, statement: sa.Select[Any], key: int) -> Learner | None:
+        row = (await self._session.execute(statement, {"key": key})).one_or_none()
         if row is None:
             return None
-        self._version.observe(row[1])
-        return to_learner(row[0])
+        self._version.observe(row[-1])
+        return Learner(*row[:-1])
 
     async def _update(self, learner_id: int, values: dict[str, object]) -> bool:
         statement = sa.update(table(UserRow)).where(UserRow.id == learner_id).values(values)

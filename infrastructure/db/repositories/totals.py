@@ -49,17 +49,23 @@ async def mark_changed(session: AsyncSession, learners: int | sa.Select[Any]) ->
     else:
         user_id = learners.selected_columns[0].label("user_id")
         rows = learners.with_only_columns(user_id).where(sa.true())
-    await session.execute(_upsert(session, rows, lambda _: {"version": TOTALS.c.version + 1}))
+    dialect = session.get_bind().dialect.name
+    await session.execute(_upsert(dialect, rows, lambda _: {"version": TOTALS.c.version + 1}))
 
 
-def marking(session: AsyncSession, user_id: int, gate: sa.ColumnElement[bool]) -> list[Any]:
-    """The mark as one more write inside a PostgreSQL statement, done only if ``gate``
-    holds; nothing when the learner is already marked in this transaction."""
+def claim_mark(session: AsyncSession, user_id: int) -> bool:
+    """True if the learner is not yet marked in this transaction (and now counts as
+    marked): the caller then writes the mark, e.g. inside a larger statement."""
     if user_id in _marked(session):
-        return []
+        return False
     _marked(session).add(user_id)
-    learner = sa.select(sa.literal(user_id, sa.Integer).label("user_id")).where(gate)
-    return [_upsert(session, learner, lambda _: {"version": TOTALS.c.version + 1})]
+    return True
+
+
+def mark_statement(dialect: str, learners: sa.Select[Any]) -> Any:
+    """The mark of the learners ``learners`` selects (one ``user_id`` column), as a statement
+    to run or to embed; its shape depends on the dialect alone, so it can be built once."""
+    return _upsert(dialect, learners, lambda _: {"version": TOTALS.c.version + 1})
 
 
 def _marked(session: AsyncSession) -> set[int]:
@@ -107,7 +113,8 @@ class TotalsRecount:
         self, learners: sa.Select[Any], week_start: datetime, only: list[int] | None
     ) -> None:
         counted = _counts(learners.subquery(), week_start, only)
-        await self._session.execute(_upsert(self._session, counted, _take_counts))
+        dialect = self._session.get_bind().dialect.name
+        await self._session.execute(_upsert(dialect, counted, _take_counts))
 
 
 def _counts(learners: sa.Subquery, week_start: datetime, only: list[int] | None) -> sa.Select[Any]:
@@ -166,13 +173,12 @@ def _take_counts(new: Any) -> dict[str, Any]:
 
 
 def _upsert(
-    session: AsyncSession,
+    dialect: str,
     rows: dict[str, Any] | sa.Select[Any],
     changes: Callable[[Any], dict[str, Any]],
 ) -> Any:
     """Insert learners' rows, or apply ``changes`` (given the would-be-inserted row) to the
     rows they already have: ON CONFLICT DO UPDATE, or MySQL's ON DUPLICATE KEY UPDATE."""
-    dialect = session.get_bind().dialect.name
     if dialect in {"mysql", "mariadb"}:
         insert: Any = mysql.insert(TOTALS)
     else:
