@@ -5,10 +5,10 @@ A round trip is every statement, plus what the driver sends around them:
 - COMMIT and ROLLBACK of a connection's transaction: one each;
 - BEGIN: one on asyncpg, which starts transactions explicitly; none on aiomysql and
   SQLite, whose transactions begin implicitly with the first statement;
-- the pool's pre-ping on checkout: one on asyncpg (learnbot's own ``;``, where
-  ``pool_pre_ping`` would wrap it in BEGIN and ROLLBACK: three), one COM_PING on aiomysql;
-- the pool's rollback on return when the connection did not already end its transaction:
-  one on aiomysql (asyncpg skips it without an open transaction).
+- the ping on checkout, when learnbot's checkout check sent one (a connection that
+  rested longer than ``PING_AFTER_IDLE``): a ``;`` on asyncpg, COM_PING on aiomysql;
+- the pool's rollback on return, when learnbot's reset sent one (aiomysql, a transaction
+  still open); asyncpg skips it without an open transaction.
 
 Each figure is booked under the answer kind of the task that caused it (a context
 variable the driver sets), so wrong, right and completing answers are told apart.
@@ -23,7 +23,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from infrastructure.db.engine import ping_in_one_round_trip
+from infrastructure.db.checkout import PINGED, ROLLED_BACK
 
 answer_kind: ContextVar[str] = ContextVar("answer_kind", default="other")
 
@@ -33,11 +33,6 @@ class RoundTrips:
         self._engine = engine.sync_engine
         driver = self._engine.dialect.driver
         self._begin = 1 if driver == "asyncpg" else 0
-        pre_ping = bool(getattr(self._engine.pool, "_pre_ping", False))
-        self._ping = {"asyncpg": 3, "aiomysql": 1}.get(driver, 0) if pre_ping else 0
-        if sa.event.contains(self._engine.pool, "checkout", ping_in_one_round_trip):
-            self._ping = 1
-        self._reset = 1 if driver == "aiomysql" else 0
         self.statements: Counter[str] = Counter()
         self.round_trips: Counter[str] = Counter()
 
@@ -70,9 +65,8 @@ class RoundTrips:
     def _ended(self, *_: Any) -> None:
         self.round_trips[answer_kind.get()] += 1
 
-    def _checked_out(self, *_: Any) -> None:
-        self.round_trips[answer_kind.get()] += self._ping
+    def _checked_out(self, _connection: Any, record: Any, _proxy: Any) -> None:
+        self.round_trips[answer_kind.get()] += 1 if record.info.get(PINGED) else 0
 
-    def _returned(self, _connection: Any, _record: Any, state: Any) -> None:
-        if not state.transaction_was_reset:
-            self.round_trips[answer_kind.get()] += self._reset
+    def _returned(self, _connection: Any, record: Any, _state: Any) -> None:
+        self.round_trips[answer_kind.get()] += 1 if record.info.get(ROLLED_BACK) else 0

@@ -1,6 +1,7 @@
 """One run: the ceiling, then each backend (saturation, fixed offered load, raw reference)."""
 
 import os
+import statistics
 from collections import Counter
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import asdict
@@ -98,13 +99,20 @@ def _per_answer(tally: Tally, counter: RoundTrips) -> Report:
 async def run_answers(
     backends: list[str], sizes: Sizes, folder: Path, name: str = "learnbot_bench_answers"
 ) -> Report:
-    """The whole benchmark; the ceiling is measured on the first backend's course."""
+    """The whole benchmark. The ceiling is measured right after each backend, on its course,
+    so each ratio compares two runs a few seconds apart: on a shared machine the load moves
+    more than that between the first backend and the last."""
     load_before = os.getloadavg()
     results: dict[str, Report] = {}
-    courses: list[Course] = []
+    ceilings: list[Report] = []
     for backend in backends:
         results[backend], course = await measure_backend(backend, sizes, folder / backend, name)
-        courses.append(course)
-    ceiling = await measure_ceiling(courses[0], sizes)
+        ceilings.append(await measure_ceiling(course, sizes))
+        results[backend]["ceiling_answers_per_s"] = ceilings[-1]["answers_per_s"]
+    ceiling = ceilings[0] | {
+        "answers_per_s": statistics.fmean(c["answers_per_s"] for c in ceilings),
+        "answers": sum(c["answers"] for c in ceilings),
+        "refusals": sum(c["refusals"] for c in ceilings),
+    }
     machine = {"cpus": os.cpu_count(), "load_before": load_before, "load_after": os.getloadavg()}
     return {"ceiling": ceiling, "backends": results, "machine": machine, "sizes": asdict(sizes)}

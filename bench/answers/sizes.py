@@ -11,7 +11,8 @@ class Sizes:
     learners: int = 32
     seconds: float = 10.0
     warmup: float = 1.0
-    rate: float = 300.0
+    rate: float = 50.0
+    """Offered answers/s for the latency figures: a busy bot's load, below saturation."""
     offered_seconds: float = 10.0
     offered_learners: int = 100
     lessons: int = 50

@@ -37,6 +37,7 @@ FIGURES = {
     "statements_per_answer",
     "round_trips_per_answer",
     "by_kind",
+    "ceiling_answers_per_s",
 }
 RAW = {"raw_answers_per_s", "raw_statements_per_answer", "raw_round_trips_per_answer"}
 
