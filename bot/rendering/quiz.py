@@ -5,6 +5,7 @@ from collections.abc import Sequence
 
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
+from aiogram.utils.i18n import ngettext
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import ChallengeCb, LessonCb, Nav, PickCb, Screen, SubmitCb, ToggleCb
@@ -107,7 +108,10 @@ def completion_lines(
     lines = [_("🎉 <b>Lesson complete!</b> Score: {score}").format(score=score or 0)]
     lines += achievement_lines(achievements)
     if streak is not None and streak.current > 0:
-        lines.append(_("🔥 Streak: {days} day(s)").format(days=streak.current))
+        days = streak.current
+        lines.append(
+            ngettext("🔥 Streak: {days} day", "🔥 Streak: {days} days", days).format(days=days)
+        )
     return lines
 
 

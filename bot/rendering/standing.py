@@ -4,6 +4,7 @@ from collections.abc import Sequence
 
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
+from aiogram.utils.i18n import ngettext
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import BoardCb
@@ -52,13 +53,14 @@ def criterion_text(criterion: Criterion | None) -> str:
         return _("awarded by the course team")
     if criterion.module is not None:
         return _("complete the module “{module}”").format(module=escape(criterion.module))
+    n = criterion.threshold
     texts = {
-        "lessons_completed": _("complete {n} lesson(s)"),
-        "challenges_solved": _("solve {n} challenge(s)"),
-        "streak_days": _("study {n} day(s) in a row"),
-        "total_score": _("reach {n} points"),
+        "lessons_completed": ngettext("complete {n} lesson", "complete {n} lessons", n),
+        "challenges_solved": ngettext("solve {n} challenge", "solve {n} challenges", n),
+        "streak_days": ngettext("study {n} day in a row", "study {n} days in a row", n),
+        "total_score": ngettext("reach {n} point", "reach {n} points", n),
     }
-    return texts[criterion.metric].format(n=criterion.threshold)
+    return texts[criterion.metric].format(n=n)
 
 
 def board_screen(board: Board) -> View:
