@@ -38,6 +38,11 @@ def run_in_app(use: Callable[[Application], Awaitable[T]]) -> T:
         raise typer.Exit(1) from error
 
 
+def counted(n: int, noun: str) -> str:
+    """``1 learner``, ``2 learners``: the CLI speaks English only, so it needs no catalogue."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def when(moment: datetime | None) -> str:
     return "—" if moment is None else moment.strftime("%Y-%m-%d %H:%M")
 
