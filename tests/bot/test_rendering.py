@@ -11,13 +11,15 @@ from bot.rendering.bars import progress_bar
 from bot.rendering.course import lesson_screen
 from bot.rendering.quiz import completion_lines, shuffled
 from bot.rendering.standing import criterion_text
-from domain.achievements import parse_criterion
+from domain.achievements import Showcase, parse_criterion
 from domain.catalogue import Challenge, Lesson, LessonContent, Module
 from domain.enums import ChallengeKind
 from domain.learners import Learner
 from domain.progress import Progress
 from domain.streaks import Streak
 from tests.unit.conftest import START
+
+NO_MODULES = Showcase([])
 
 
 @pytest.fixture(autouse=True)
@@ -57,7 +59,6 @@ def test_options_are_shuffled_the_same_way_for_a_learner_and_differently_for_oth
     [
         ('{"lessons_completed": 1}', "complete 1 lesson"),
         ('{"lessons_completed": 3}', "complete 3 lessons"),
-        ('{"module": "basics"}', "complete the module “basics”"),
         ('{"streak_days": 1}', "study 1 day in a row"),
         ('{"streak_days": 7}', "study 7 days in a row"),
         ('{"challenges_solved": 1}', "solve 1 challenge"),
@@ -67,7 +68,15 @@ def test_options_are_shuffled_the_same_way_for_a_learner_and_differently_for_oth
     ],
 )
 def test_locked_achievements_say_what_earns_them(raw: str, words: str) -> None:
-    assert criterion_text(parse_criterion(raw)) == words
+    assert criterion_text(parse_criterion(raw), NO_MODULES.module_title) == words
+
+
+def test_a_module_criterion_names_the_module_by_its_title() -> None:
+    showcase = Showcase([], {"basics": "Python <basics>"})
+
+    shown = criterion_text(parse_criterion('{"module": "basics"}'), showcase.module_title)
+
+    assert shown == "complete the module “Python &lt;basics&gt;”"
 
 
 @pytest.mark.parametrize(
@@ -88,7 +97,7 @@ def test_locked_achievements_say_what_earns_them(raw: str, words: str) -> None:
 def test_locked_achievements_agree_with_their_number_in_russian(raw: str, words: str) -> None:
     """Russian has three plural forms: 1 (and 21, 31...), 2-4 (and 22-24...), the rest."""
     with get_i18n().use_locale("ru"):
-        assert criterion_text(parse_criterion(raw)) == words
+        assert criterion_text(parse_criterion(raw), NO_MODULES.module_title) == words
 
 
 @pytest.mark.parametrize(
