@@ -2,7 +2,9 @@
 
 import pytest
 
+from bot.callbacks import SubmitCb
 from tests.bot.chat import Chat
+from tests.unit.course import PICK_MANY
 
 
 @pytest.mark.parametrize(
@@ -21,3 +23,19 @@ async def test_ask_without_text_shows_how_to_ask() -> None:
 
     assert "/ask Why" in hint
     assert "/report" not in hint
+
+
+@pytest.mark.parametrize(
+    ("language", "hint"),
+    [
+        ("en", "Tick at least one option, then press Check."),
+        ("ru", "Отметьте хотя бы один вариант и нажмите «Проверить»."),
+    ],
+)
+async def test_check_with_nothing_ticked_asks_for_an_option(language: str, hint: str) -> None:
+    chat = Chat(language)
+
+    said = await chat.press(SubmitCb(challenge_id=PICK_MANY, attempt=1, mask=0))
+
+    assert said == [hint]
+    assert not chat.uow.saved.answers
