@@ -8,7 +8,7 @@ from aiogram.utils.i18n import I18n, get_i18n
 from bot.config import LOCALES_DIR
 from bot.middlewares.locale import pick_locale
 from bot.rendering.bars import progress_bar
-from bot.rendering.course import lesson_screen
+from bot.rendering.course import lesson_pages, lesson_screen
 from bot.rendering.quiz import completion_lines, shuffled
 from bot.rendering.standing import criterion_text
 from domain.achievements import Showcase, parse_criterion
@@ -148,3 +148,10 @@ def test_the_last_page_leads_to_the_quiz_unless_the_lesson_is_done() -> None:
     assert "🔁 Retake" in last_page_buttons(done, retaking=False)
     assert "Start the quiz ▶" in last_page_buttons(retake, retaking=True)
     assert "🔁 Retake" not in last_page_buttons(retake, retaking=True)
+
+
+def test_a_lesson_that_opens_with_its_own_title_shows_the_title_once() -> None:
+    module = Module(1, "basics", "Basics", None, 1)
+    lesson = Lesson(2, 1, "loops", "Loops", "# Loops\n\nLoop over things.", 1)
+
+    assert lesson_pages(LessonContent(lesson, module)) == ["<b>Loops</b>\n\nLoop over things."]
