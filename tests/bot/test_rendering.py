@@ -9,7 +9,7 @@ from bot.config import LOCALES_DIR
 from bot.middlewares.locale import pick_locale
 from bot.rendering.bars import progress_bar
 from bot.rendering.course import lesson_pages, lesson_screen
-from bot.rendering.quiz import completion_lines, shuffled
+from bot.rendering.quiz import completion_lines, correct_answer_lines, shuffled
 from bot.rendering.standing import criterion_text
 from domain.achievements import Showcase, parse_criterion
 from domain.catalogue import Challenge, Lesson, LessonContent, Module
@@ -155,3 +155,29 @@ def test_a_lesson_that_opens_with_its_own_title_shows_the_title_once() -> None:
     lesson = Lesson(2, 1, "loops", "Loops", "# Loops\n\nLoop over things.", 1)
 
     assert lesson_pages(LessonContent(lesson, module)) == ["<b>Loops</b>\n\nLoop over things."]
+
+
+def test_each_correct_option_of_a_multiple_choice_stands_on_its_own_line() -> None:
+    options = ("move(1)", "move(1, 2)", "  move(y=2)", "move(y=2, x=1)", "a < b")
+    challenge = Challenge(
+        3, 2, "q", 1, ChallengeKind.MULTIPLE_CHOICE, "Which?", options, frozenset({4, 1, 3})
+    )
+
+    assert correct_answer_lines(challenge) == [
+        "Correct answers:",
+        "• move(1, 2)",
+        "• move(y=2, x=1)",
+        "• a &lt; b",
+    ]
+    with get_i18n().use_locale("ru"):
+        assert correct_answer_lines(challenge)[0] == "Правильные ответы:"
+
+
+def test_a_single_correct_answer_stays_on_the_verdicts_line() -> None:
+    single = Challenge(
+        3, 2, "q", 1, ChallengeKind.SINGLE_CHOICE, "?", ("a, b", "c"), frozenset({0})
+    )
+    typed = Challenge(4, 2, "t", 2, ChallengeKind.TEXT, "?", accepted_answers=("print", "print()"))
+
+    assert correct_answer_lines(single) == ["Correct answer: a, b"]
+    assert correct_answer_lines(typed) == ["Correct answer: print"]
