@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.callbacks import SubmitCb
+from bot.callbacks import LanguageCb, SubmitCb
 from tests.bot.chat import Chat
 from tests.unit.course import PICK_MANY
 
@@ -39,3 +39,15 @@ async def test_check_with_nothing_ticked_asks_for_an_option(language: str, hint:
 
     assert said == [hint]
     assert not chat.uow.saved.answers
+
+
+async def test_choosing_a_language_confirms_it_in_that_language() -> None:
+    chat = Chat("en")
+
+    (russian,) = await chat.press(LanguageCb(code="ru"))
+    (english,) = await chat.press(LanguageCb(code="en"))
+
+    assert russian.startswith("✅ Язык интерфейса: Русский\n\n")
+    assert "что дальше?" in russian
+    assert english.startswith("✅ Interface language: English\n\n")
+    assert "what next?" in english
