@@ -38,11 +38,6 @@ def run_in_app(use: Callable[[Application], Awaitable[T]]) -> T:
         raise typer.Exit(1) from error
 
 
-def counted(n: int, noun: str) -> str:
-    """``1 learner``, ``2 learners``: the CLI speaks English only, so it needs no catalogue."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
 def when(moment: datetime | None) -> str:
     return "—" if moment is None else moment.strftime("%Y-%m-%d %H:%M")
 
@@ -52,3 +47,8 @@ def module_table(title: str, modules: Sequence[ModuleCounts]) -> Table:
     for module in modules:
         table.add_row(module.title, *map(str, (module.lessons, module.started, module.completed)))
     return table
+
+
+def counted(n: int, noun: str) -> str:
+    """``1 learner``, ``2 learners``: the CLI speaks English only, so it needs no catalogue."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
