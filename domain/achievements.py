@@ -1,8 +1,8 @@
 """Achievements: definitions, the criteria they are earned by, and a learner's totals."""
 
 import json
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -111,3 +111,16 @@ class Achievement:
 class EarnedAchievement:
     achievement: Achievement
     earned_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Showcase:
+    """Every achievement with the learner's award where there is one, and the titles of the
+    modules that criteria name: a criterion names a module by its slug, a learner by its title."""
+
+    items: Sequence[tuple[Achievement, EarnedAchievement | None]]
+    module_titles: Mapping[str, str] = field(default_factory=dict)
+
+    def module_title(self, slug: str) -> str:
+        """An unpublished module has no title a learner could know; its slug stands in."""
+        return self.module_titles.get(slug, slug)

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from domain.enums import ChallengeKind
-from domain.errors import InvalidSubmission
+from domain.errors import InvalidSubmission, NothingChosen
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +67,10 @@ class Challenge:
                 raise InvalidSubmission("this challenge expects a typed answer")
             accepted = {normalise_answer(answer) for answer in self.accepted_answers}
             return normalise_answer(submission.text) in accepted
-        if submission.text is not None or not submission.selected:
+        if submission.text is not None:
             raise InvalidSubmission("this challenge expects chosen options")
+        if self.kind is ChallengeKind.MULTIPLE_CHOICE and not submission.selected:
+            raise NothingChosen("no option was ticked")
         if not submission.selected <= frozenset(range(len(self.options))):
             raise InvalidSubmission("an option that this challenge does not have")
         if self.kind is ChallengeKind.SINGLE_CHOICE and len(submission.selected) != 1:

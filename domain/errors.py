@@ -17,6 +17,10 @@ class InvalidSubmission(DomainError):
     """The submitted answer does not fit the challenge (an unknown option, say)."""
 
 
+class NothingChosen(InvalidSubmission):
+    """A multiple-choice challenge was checked with nothing ticked: not an attempt at all."""
+
+
 class StaleAnswer(DomainError):
     """The answer refers to an attempt that is neither the next one nor a recorded one."""
 

@@ -14,7 +14,7 @@ from domain.leaderboard import RefreshResult
 from infrastructure.scheduler import refresh_leaderboard as refresh_leaderboard_job
 from infrastructure.settings import Settings
 from learnbot.app import application, masked_url
-from learnbot.console import set_up_logging
+from learnbot.console import counted, set_up_logging
 from learnbot.lazy_cli import Lazy, lazy_group
 from learnbot.migrate import alembic_config, is_up_to_date, migrate_on_start
 from learnbot.telegram import serve
@@ -157,7 +157,7 @@ def refresh_leaderboard() -> None:
     if result.ranked is None:
         console.print(f"Skipped: another process is refreshing the board ({seconds:.2f} s).")
         raise typer.Exit(3)
-    console.print(f"Ranked {result.ranked} learners in {seconds:.2f} s.")
+    console.print(f"Ranked {counted(result.ranked, 'learner')} in {seconds:.2f} s.")
 
 
 async def _refresh(settings: Settings) -> RefreshResult:

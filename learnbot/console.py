@@ -47,3 +47,8 @@ def module_table(title: str, modules: Sequence[ModuleCounts]) -> Table:
     for module in modules:
         table.add_row(module.title, *map(str, (module.lessons, module.started, module.completed)))
     return table
+
+
+def counted(n: int, noun: str) -> str:
+    """``1 learner``, ``2 learners``: the CLI speaks English only, so it needs no catalogue."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"

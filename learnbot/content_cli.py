@@ -13,6 +13,7 @@ from domain.errors import ContentConflict
 from infrastructure.content import InvalidPack, export_pack
 from infrastructure.settings import Settings
 from learnbot.app import application
+from learnbot.console import counted
 from learnbot.content import current_pack, publish, read_pack
 
 content = typer.Typer(no_args_is_help=True, help="Course packs: validate, publish, export.")
@@ -29,8 +30,9 @@ def validate(path: PackPath) -> None:
     pack = load_or_exit(path)
     challenges = sum(len(lesson.challenges) for m in pack.modules for lesson in m.lessons)
     console.print(
-        f"[green]OK[/]: {len(pack.modules)} modules, {pack.lesson_count} lessons, "
-        f"{challenges} challenges, {len(pack.achievements)} achievements."
+        f"[green]OK[/]: {counted(len(pack.modules), 'module')}, "
+        f"{counted(pack.lesson_count, 'lesson')}, {counted(challenges, 'challenge')}, "
+        f"{counted(len(pack.achievements), 'achievement')}."
     )
 
 
@@ -79,7 +81,8 @@ def export_command(
         raise typer.Exit(1)
     pack = asyncio.run(_current(Settings(), title))
     export_pack(pack, path)
-    console.print(f"Exported {len(pack.modules)} modules, {pack.lesson_count} lessons to {path}.")
+    modules, lessons = counted(len(pack.modules), "module"), counted(pack.lesson_count, "lesson")
+    console.print(f"Exported {modules}, {lessons} to {path}.")
 
 
 async def _current(settings: Settings, title: str) -> CoursePack:
@@ -93,7 +96,7 @@ def load_or_exit(path: Path) -> CoursePack:
     except InvalidPack as error:
         for problem in error.problems:
             console.print(str(problem), markup=False, highlight=False)
-        console.print(f"[red]{len(error.problems)} problem(s)[/] in {path}.")
+        console.print(f"[red]{counted(len(error.problems), 'problem')}[/] in {path}.")
         raise typer.Exit(1) from error
 
 

@@ -8,7 +8,7 @@ from rich.table import Table
 from domain.admin import LearnerProfile, LearnerSummary
 from domain.services import AdminService, LearnerService
 from learnbot.app import Application
-from learnbot.console import console, module_table, run_in_app, when
+from learnbot.console import console, counted, module_table, run_in_app, when
 
 users = typer.Typer(no_args_is_help=True, help="Look after learners.")
 LearnerId = Annotated[int, typer.Argument(help="The learner's id (see `users list`).")]
@@ -63,7 +63,7 @@ def render_profile(profile: LearnerProfile) -> None:
         f"   Last seen: {when(learner.last_contact_at)}\n"
         f"Score: {totals.total_score}   Rank: {rank}   Lessons completed: "
         f"{totals.lessons_completed}   Challenges solved: {totals.challenges_solved}\n"
-        f"Streak: {streak.current} days (longest {streak.longest})"
+        f"Streak: {counted(streak.current, 'day')} (longest {streak.longest})"
     )
     console.print(module_table("Lessons per module", profile.modules))
     earned = Table("Achievement", "Points", "Earned", title="Achievements")

@@ -5,6 +5,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
 
+from bot.rendering.inbox import how_to_write
 from bot.services import Services
 from domain.enums import InboxKind
 from domain.learners import Learner
@@ -19,7 +20,7 @@ async def ask(
     """About the question on screen, else the lesson the learner is in."""
     kind = InboxKind.QUESTION if command.command == "ask" else InboxKind.PROBLEM
     if not (command.args or "").strip():
-        await message.answer(_("Write it after the command, e.g. /ask Why is 0.1 + 0.2 not 0.3?"))
+        await message.answer(how_to_write(kind))
         return
     challenge_id = learner.pending_challenge_id
     lesson = None if challenge_id else await services.journey.resume(learner)

@@ -9,8 +9,7 @@ from aiogram.utils.i18n import gettext as _
 from bot.callbacks import HideCb, LanguageCb, Nav, Screen
 from bot.config import LANGUAGES, BotConfig
 from bot.rendering.common import escape
-from bot.rendering.menu import main_menu
-from bot.rendering.profile import language_screen, profile_screen
+from bot.rendering.profile import language_chosen_screen, language_screen, profile_screen
 from bot.rendering.reply import show
 from bot.services import Services
 from domain.learners import Learner
@@ -64,7 +63,7 @@ async def choose_language(
 ) -> None:
     await services.learners.set_locale(learner.id, callback_data.code)
     with i18n.use_locale(callback_data.code):
-        await show(query, main_menu(learner))
+        await show(query, language_chosen_screen(learner, callback_data.code))
 
 
 @router.message(Command("timezone"))

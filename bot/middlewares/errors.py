@@ -13,6 +13,7 @@ from domain.errors import (
     DomainError,
     InvalidMessage,
     InvalidSubmission,
+    NothingChosen,
     StaleAnswer,
     StorageConflict,
     StorageUnavailable,
@@ -79,6 +80,8 @@ def log_failure(error: BaseException) -> None:
 def refusal_text(error: DomainError) -> str:
     if isinstance(error, ContentUnavailable):
         return _("This is no longer available. Press /start for the menu.")
+    if isinstance(error, NothingChosen):
+        return _("Tick at least one option, then press Check.")
     if isinstance(error, InvalidSubmission):
         return _("That answer does not fit this question.")
     if isinstance(error, InvalidMessage):

@@ -53,7 +53,7 @@ def lesson_pages(content: LessonContent) -> list[str]:
     if content.lesson.estimated_duration:
         minutes = content.lesson.estimated_duration
         header += "\n" + _("⏱ about {minutes} min").format(minutes=minutes)
-    body = to_telegram_html(content.lesson.content or "")
+    body = to_telegram_html(content.lesson.content or "", title=content.lesson.title)
     return paginate(f"{header}\n\n{body}" if body else header, limit=3900)
 
 

@@ -19,9 +19,30 @@ _OPENING = re.compile(r"<(?:b|i|u|s|code|pre|a|blockquote)[ >]")
 _CLOSING = re.compile(r"</(?:b|i|u|s|code|pre|a|blockquote)>")
 
 
-def to_telegram_html(markdown: str) -> str:
-    """Blocks are separated by one blank line, which is where ``paginate`` may cut."""
-    return _Blocks().render(_PARSER.parse(markdown))
+def to_telegram_html(markdown: str, *, title: str | None = None) -> str:
+    """Blocks are separated by one blank line, which is where ``paginate`` may cut.
+
+    A first heading that repeats ``title`` is left out: the screen shows the title already.
+    """
+    tokens = _PARSER.parse(markdown)
+    if title is not None and _opens_with_heading(tokens, title):
+        tokens = tokens[3:]
+    return _Blocks().render(tokens)
+
+
+def _opens_with_heading(tokens: Sequence[Token], title: str) -> bool:
+    """Compared as words: case, spacing and inline markup (a `print()` in code) aside."""
+    if len(tokens) < 3 or tokens[0].type != "heading_open":
+        return False
+    heading = "".join(
+        " " if child.type in {"softbreak", "hardbreak"} else child.content
+        for child in tokens[1].children or []
+    )
+    return _words(heading) == _words(title)
+
+
+def _words(text: str) -> list[str]:
+    return text.casefold().split()
 
 
 def paginate(html: str, limit: int = TELEGRAM_LIMIT) -> list[str]:

@@ -6,6 +6,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.callbacks import HideCb, LanguageCb, Nav, Screen
 from bot.config import LANGUAGES
 from bot.rendering.common import add_menu_button, escape
+from bot.rendering.menu import main_menu
 from bot.rendering.reply import Screen as View
 from domain.learners import Learner
 
@@ -38,3 +39,10 @@ def language_screen() -> View:
     add_menu_button(builder)
     builder.adjust(len(LANGUAGES), 1)
     return View(_("Choose the interface language:"), builder.as_markup())
+
+
+def language_chosen_screen(learner: Learner, code: str) -> View:
+    """The menu under a line in the chosen language, which shows at once that the switch worked."""
+    menu = main_menu(learner)
+    note = _("✅ Interface language: {language}").format(language=LANGUAGES.get(code, code))
+    return View(f"{note}\n\n{menu.text}", menu.keyboard)

@@ -5,6 +5,7 @@ from collections.abc import Sequence
 
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
+from aiogram.utils.i18n import ngettext
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import ChallengeCb, LessonCb, Nav, PickCb, Screen, SubmitCb, ToggleCb
@@ -70,7 +71,7 @@ def feedback_screen(outcome: AnswerOutcome) -> View:
     challenge = outcome.challenge
     lines = [_verdict(outcome), ""]
     if not outcome.is_correct:
-        lines.append(_("Correct answer: {answer}").format(answer=escape(correct_answer(challenge))))
+        lines += correct_answer_lines(challenge)
     if challenge.explanation:
         lines.append(f"💡 {to_telegram_html(challenge.explanation)}")
     if outcome.lesson_completed:
@@ -95,10 +96,19 @@ def _verdict(outcome: AnswerOutcome) -> str:
     return _("❌ Not quite.")
 
 
-def correct_answer(challenge: Challenge) -> str:
+def correct_answer_lines(challenge: Challenge) -> list[str]:
+    """One answer on the line; several one per line, since a comma may belong to an option."""
+    answers = _correct_answers(challenge)
+    if len(answers) > 1:
+        return [_("Correct answers:"), *(f"• {escape(answer)}" for answer in answers)]
+    return [_("Correct answer: {answer}").format(answer=escape(answer)) for answer in answers]
+
+
+def _correct_answers(challenge: Challenge) -> list[str]:
+    """A typed answer's first accepted spelling; a choice's right options in the author's order."""
     if challenge.kind is ChallengeKind.TEXT:
-        return challenge.accepted_answers[0] if challenge.accepted_answers else ""
-    return ", ".join(challenge.options[index] for index in sorted(challenge.correct_options))
+        return list(challenge.accepted_answers[:1])
+    return [challenge.options[index] for index in sorted(challenge.correct_options)]
 
 
 def completion_lines(
@@ -107,7 +117,10 @@ def completion_lines(
     lines = [_("🎉 <b>Lesson complete!</b> Score: {score}").format(score=score or 0)]
     lines += achievement_lines(achievements)
     if streak is not None and streak.current > 0:
-        lines.append(_("🔥 Streak: {days} day(s)").format(days=streak.current))
+        days = streak.current
+        lines.append(
+            ngettext("🔥 Streak: {days} day", "🔥 Streak: {days} days", days).format(days=days)
+        )
     return lines
 
 

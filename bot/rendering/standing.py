@@ -1,16 +1,17 @@
 """The learner's standing: progress report, achievements, the leaderboard."""
 
-from collections.abc import Sequence
+from collections.abc import Callable
 
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
+from aiogram.utils.i18n import ngettext
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import BoardCb
 from bot.rendering.bars import progress_bar
 from bot.rendering.common import add_menu_button, escape
 from bot.rendering.reply import Screen as View
-from domain.achievements import Achievement, Criterion, EarnedAchievement
+from domain.achievements import Achievement, Criterion, Showcase
 from domain.journey import Report
 from domain.leaderboard import Board, BoardKind, LeaderboardEntry
 
@@ -32,14 +33,18 @@ def report_screen(report: Report) -> View:
     return View("\n".join(lines), _menu_only())
 
 
-def achievements_screen(items: Sequence[tuple[Achievement, EarnedAchievement | None]]) -> View:
+def achievements_screen(showcase: Showcase) -> View:
+    items = showcase.items
     earned = [a for a, award in items if award is not None]
     locked = [a for a, award in items if award is None]
     lines = [_("<b>Achievements</b> ({n}/{total})").format(n=len(earned), total=len(items))]
     lines += [_line(a, a.icon or "🏅") for a in earned]
     if locked:
         lines += ["", _("<b>Locked</b>")]
-        lines += [f"{_line(a, '🔒')}\n   <i>{criterion_text(a.criterion)}</i>" for a in locked]
+        lines += [
+            f"{_line(a, '🔒')}\n   <i>{criterion_text(a.criterion, showcase.module_title)}</i>"
+            for a in locked
+        ]
     return View("\n".join(lines), _menu_only())
 
 
@@ -47,18 +52,21 @@ def _line(achievement: Achievement, icon: str) -> str:
     return f"{escape(icon)} <b>{escape(achievement.title)}</b> (+{achievement.points})"
 
 
-def criterion_text(criterion: Criterion | None) -> str:
+def criterion_text(criterion: Criterion | None, module_title: Callable[[str], str]) -> str:
+    """What earns a locked achievement; ``module_title`` turns a criterion's slug into words."""
     if criterion is None:
         return _("awarded by the course team")
     if criterion.module is not None:
-        return _("complete the module “{module}”").format(module=escape(criterion.module))
+        title = module_title(criterion.module)
+        return _("complete the module “{module}”").format(module=escape(title))
+    n = criterion.threshold
     texts = {
-        "lessons_completed": _("complete {n} lesson(s)"),
-        "challenges_solved": _("solve {n} challenge(s)"),
-        "streak_days": _("study {n} day(s) in a row"),
-        "total_score": _("reach {n} points"),
+        "lessons_completed": ngettext("complete {n} lesson", "complete {n} lessons", n),
+        "challenges_solved": ngettext("solve {n} challenge", "solve {n} challenges", n),
+        "streak_days": ngettext("study {n} day in a row", "study {n} days in a row", n),
+        "total_score": ngettext("reach {n} point", "reach {n} points", n),
     }
-    return texts[criterion.metric].format(n=criterion.threshold)
+    return texts[criterion.metric].format(n=n)
 
 
 def board_screen(board: Board) -> View:

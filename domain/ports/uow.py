@@ -44,7 +44,9 @@ class ContentPorts(Transaction, Protocol):
     def content(self) -> ContentStore: ...
 
 
-class AchievementPorts(Transaction, Protocol):
+class AchievementPorts(CataloguePorts, Protocol):
+    """The catalogue gives the titles of the modules that criteria name by slug."""
+
     @property
     def achievements(self) -> AchievementRepository: ...
 

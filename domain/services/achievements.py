@@ -1,9 +1,10 @@
 """Achievements: evaluate every definition against a learner's totals, award each once."""
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from domain.achievements import Achievement, EarnedAchievement, Standing
+from domain.achievements import Achievement, Showcase, Standing
 from domain.activity import Activity
 from domain.enums import ActivityType
 from domain.ports import AchievementPorts
@@ -34,13 +35,22 @@ class AchievementService:
                     )
         return awarded
 
-    async def showcase(self, user_id: int) -> list[tuple[Achievement, EarnedAchievement | None]]:
+    async def showcase(self, user_id: int) -> Showcase:
         """Every definition, with the learner's award where they have one."""
         earned = {
             item.achievement.id: item for item in await self._uow.achievements.earned(user_id)
         }
         definitions = await self._uow.achievements.definitions()
-        return [(achievement, earned.get(achievement.id)) for achievement in definitions]
+        items = [(achievement, earned.get(achievement.id)) for achievement in definitions]
+        return Showcase(items, await self._module_titles(definitions))
+
+    async def _module_titles(self, definitions: Sequence[Achievement]) -> dict[str, str]:
+        """Read only when a criterion names a module, as few do."""
+        named = {a.criterion.module for a in definitions if a.criterion and a.criterion.module}
+        if not named:
+            return {}
+        modules = await self._uow.catalogue.published_modules()
+        return {module.slug: module.title for module in modules if module.slug in named}
 
     async def _award(self, user_id: int, achievement: Achievement, now: datetime) -> bool:
         if not await self._uow.achievements.award(user_id, achievement.id, now):

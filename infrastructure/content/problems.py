@@ -20,7 +20,8 @@ class InvalidPack(Exception):
     """The pack has problems; nothing was published."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
-        super().__init__(f"{len(problems)} problem(s) in the course pack")
+        count = len(problems)
+        super().__init__(f"{count} problem{'' if count == 1 else 's'} in the course pack")
         self.problems = list(problems)
 
 

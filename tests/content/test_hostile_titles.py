@@ -11,7 +11,7 @@ from bot.fake_api.html import parse_html
 from bot.rendering.course import lesson_pages, module_screen, modules_screen
 from bot.rendering.quiz import achievement_lines
 from bot.rendering.standing import achievements_screen
-from domain.achievements import Achievement, parse_criterion
+from domain.achievements import Achievement, Showcase, parse_criterion
 from domain.catalogue import Lesson, LessonContent, Module
 from domain.content import CoursePack
 from domain.enums import ProgressStatus
@@ -59,7 +59,9 @@ def rendered_texts(pack: CoursePack) -> list[str]:
         modules_screen([standing]).text,
         module_screen(standing).text,
         *lesson_pages(LessonContent(lesson, module)),
-        achievements_screen([(a, None) for a in achievements]).text,
+        achievements_screen(
+            Showcase([(a, None) for a in achievements], {spec.slug: spec.title})
+        ).text,
         *achievement_lines(achievements),
     ]
 
@@ -72,4 +74,5 @@ def test_html_in_titles_and_icons_reaches_the_learner_as_plain_text(tmp_path: Pa
     for plain, entities in shown[:4]:
         assert HOSTILE in plain
         assert {entity["type"] for entity in entities} <= {"bold", "italic"}
+    assert f"complete the module “{HOSTILE}”" in shown[3][0]
     assert shown[4][0] == f"{ICON} New achievement: {HOSTILE} (+5)"

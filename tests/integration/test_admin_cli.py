@@ -89,7 +89,7 @@ async def test_users_show_prints_progress_achievements_streak_and_rank(
     assert "ada" in shown
     assert "Telegram 1001" in shown
     assert "Rank: #1" in shown
-    assert "Streak: 1 days" in shown
+    assert "Streak: 1 day (longest 1)" in shown
     assert "Lessons completed: 2" in shown
     assert "Basics" in shown
     assert "First-Lesson" in shown

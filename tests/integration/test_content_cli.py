@@ -38,7 +38,7 @@ def test_validate_lists_every_problem_and_fails(tmp_path: Path) -> None:
 
     assert "01-basics/01-intro.md:11: challenges[0].answer: 'z' is not among the options" in output
     assert "course.yaml:14: achievements[1].criteria: no module has the slug 'basix'" in output
-    assert "2 problem(s)" in output
+    assert "2 problems in" in output
 
 
 def test_validate_accepts_the_example_course() -> None:

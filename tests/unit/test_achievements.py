@@ -7,7 +7,7 @@ import pytest
 from domain.achievements import Achievement
 from domain.enums import AchievementType, ActivityType
 from domain.learners import Learner
-from domain.services import ProgressService
+from domain.services import AchievementService, ProgressService
 
 from .course import (
     ACHIEVEMENTS,
@@ -107,3 +107,21 @@ async def test_an_achievement_without_criterion_is_never_awarded(
     assert uow.saved.earned == {}
     assert (await uow.totals.totals(learner.id)).lessons_completed == 3
     assert uow.saved.progress[learner.id, VARIABLES].score == 22
+
+
+HIDDEN_MODULE = achievement(9, AchievementType.MODULE_COMPLETED, '{"module": "hidden"}', 5)
+
+
+@pytest.mark.parametrize("definitions", [[*ACHIEVEMENTS, HIDDEN_MODULE]], ids=["module criteria"])
+async def test_the_showcase_knows_the_titles_of_the_modules_criteria_name(
+    uow: FakeUnitOfWork, learner: Learner, definitions: Sequence[Achievement]
+) -> None:
+    """A learner knows a module by its title; an unpublished one has none to show."""
+    showcase = await AchievementService(uow).showcase(learner.id)
+
+    assert [(item.id, award) for item, award in showcase.items] == [
+        (item.id, None) for item in definitions
+    ]
+    assert showcase.module_titles == {"basics": "Basics"}
+    assert showcase.module_title("basics") == "Basics"
+    assert showcase.module_title("hidden") == "hidden"

@@ -4,7 +4,7 @@ import pytest
 
 from domain.catalogue import Submission
 from domain.enums import ActivityType
-from domain.errors import InvalidSubmission, StaleAnswer
+from domain.errors import InvalidSubmission, NothingChosen, StaleAnswer
 from domain.learners import Learner
 from domain.services import ProgressService
 
@@ -70,6 +70,7 @@ INVALID = [
     (PICK_ONE, Submission(selected=frozenset())),
     (PICK_ONE, Submission(text="x = 1")),
     (PICK_MANY, Submission(selected=frozenset({0, 4}))),
+    (PICK_MANY, Submission(selected=frozenset())),
     (TYPE_IT, Submission(selected=frozenset({0}))),
 ]
 
@@ -93,6 +94,16 @@ async def test_an_invalid_submission_changes_nothing(
             await progress_service.answer(learner, challenge_id, submission, attempt=1)
 
     assert uow.working == uow.saved == before
+
+
+async def test_checking_a_multiple_choice_with_nothing_chosen_is_refused_as_such(
+    progress_service: ProgressService, uow: FakeUnitOfWork, learner: Learner
+) -> None:
+    """The learner is told to choose an option, not that the answer does not fit."""
+    with pytest.raises(NothingChosen):
+        await progress_service.answer(learner, PICK_MANY, Submission(), attempt=1)
+
+    assert not uow.saved.answers
 
 
 async def test_typed_answers_ignore_case_and_spacing(

@@ -34,6 +34,30 @@ def test_markdown_becomes_telegram_html(markdown: str, html: str) -> None:
     assert to_telegram_html(markdown) == html
 
 
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "# Hello, print()\n\nText",
+        "## hello,   `print()`\n\nText",
+        "Hello, print()\n===\n\nText",
+    ],
+)
+def test_a_first_heading_that_repeats_the_title_is_left_out(markdown: str) -> None:
+    assert to_telegram_html(markdown, title="Hello, print()") == "Text"
+
+
+@pytest.mark.parametrize(
+    ("markdown", "html"),
+    [
+        ("# Hello, world\n\nText", "<b>Hello, world</b>\n\nText"),
+        ("Text\n\n# Hello, print()", "Text\n\n<b>Hello, print()</b>"),
+        ("Hello, print()", "Hello, print()"),
+    ],
+)
+def test_other_headings_and_a_title_in_running_text_stay(markdown: str, html: str) -> None:
+    assert to_telegram_html(markdown, title="Hello, print()") == html
+
+
 def test_tables_and_raw_html_become_plain_text() -> None:
     html = to_telegram_html("# H\n\n| a | b |\n|---|---|\n\n<table><tr><td>x</td></tr></table>")
 
