@@ -149,22 +149,39 @@ def revision(
 
 
 @leaderboard.command("refresh")
-def refresh_leaderboard() -> None:
+def refresh_leaderboard(
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="Recount every learner's totals from all their rows first: after a data fix "
+            "in SQL, an import or a restored backup. Waits for a refresh in progress.",
+        ),
+    ] = False,
+) -> None:
     """Recompute the leaderboard cache now, unless another process is recomputing it."""
     started = time.perf_counter()
-    result = asyncio.run(_refresh(Settings()))
+    doing = "Recounting every learner's totals, then ranking" if full else "Refreshing the board"
+    with console.status(f"{doing}..."):
+        result = asyncio.run(_refresh(Settings(), full))
     seconds = time.perf_counter() - started
     if result.ranked is None:
         console.print(f"Skipped: another process is refreshing the board ({seconds:.2f} s).")
         raise typer.Exit(3)
-    console.print(f"Ranked {result.ranked} learners in {seconds:.2f} s.")
+    recounted = "Recounted every learner's totals and ranked" if full else "Ranked"
+    console.print(f"{recounted} {result.ranked} learners in {seconds:.2f} s.")
 
 
-async def _refresh(settings: Settings) -> RefreshResult:
+async def _refresh(settings: Settings, full: bool) -> RefreshResult:
+    from infrastructure.scheduler import refresh_leaderboard_fully
+
     async with application(settings) as learnbot:
-        return await refresh_leaderboard_job(
-            learnbot.unit_of_work, learnbot.clock, settings.default_timezone
-        )
+        timezone = settings.default_timezone
+        if full:
+            return await refresh_leaderboard_fully(
+                learnbot.unit_of_work, learnbot.clock, timezone, on_schedule=False
+            )
+        return await refresh_leaderboard_job(learnbot.unit_of_work, learnbot.clock, timezone)
 
 
 @app.command("scheduler")

@@ -7,6 +7,7 @@ from infrastructure.scheduler.jobs import (
     NotifierFactory,
     forget_handled_updates,
     refresh_leaderboard,
+    refresh_leaderboard_fully,
     send_reminders,
 )
 from infrastructure.scheduler.runner import Scheduler, build_scheduler
@@ -20,5 +21,6 @@ __all__ = [
     "build_scheduler",
     "forget_handled_updates",
     "refresh_leaderboard",
+    "refresh_leaderboard_fully",
     "send_reminders",
 ]

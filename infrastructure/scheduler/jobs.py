@@ -18,6 +18,8 @@ UPDATES_JOB = "updates.forget"
 REMINDERS_JOB = "reminders.send"
 NotifierFactory = Callable[[], AbstractAsyncContextManager[Notifier]]
 """Opens a notifier for one run and closes its HTTP session afterwards."""
+FULL_REFRESH_WAIT_SECONDS = 600
+"""How long a full refresh waits for a refresh in progress: far longer than one takes."""
 log = logging.getLogger(__name__)
 
 
@@ -30,6 +32,29 @@ async def refresh_leaderboard(
         log.info("leaderboard refresh skipped: another process holds the lock")
     else:
         log.info("leaderboard refreshed: %d learners ranked", result.ranked)
+    return result
+
+
+async def refresh_leaderboard_fully(
+    uow_factory: UnitOfWorkFactory, clock: Clock, timezone: str, *, on_schedule: bool
+) -> RefreshResult:
+    """Every learner's totals recounted from their rows, then ranked. On schedule, every
+    replica fires it and the one that claims it runs it; the operator's run (``learnbot
+    leaderboard refresh --full``) claims nothing, so it runs even just after another."""
+    async with uow_factory() as uow:
+        service = LeaderboardService(uow, clock, timezone)
+        if on_schedule:
+            result = await service.refresh_fully_on_schedule(FULL_REFRESH_WAIT_SECONDS)
+        else:
+            result = await service.refresh_fully(FULL_REFRESH_WAIT_SECONDS)
+    if result.skipped:
+        log.info(
+            "full leaderboard refresh skipped: another replica claimed it, or a refresh "
+            "held the lock for over %d s",
+            FULL_REFRESH_WAIT_SECONDS,
+        )
+    else:
+        log.info("leaderboard fully refreshed: every total recounted, %d ranked", result.ranked)
     return result
 
 
