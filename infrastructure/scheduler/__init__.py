@@ -1,6 +1,7 @@
 """The scheduler: a driving adapter that calls domain services on a timetable."""
 
 from infrastructure.scheduler.jobs import (
+    FULL_REFRESH_JOB,
     LEADERBOARD_JOB,
     REMINDERS_JOB,
     UPDATES_JOB,
@@ -13,6 +14,7 @@ from infrastructure.scheduler.jobs import (
 from infrastructure.scheduler.runner import Scheduler, build_scheduler
 
 __all__ = [
+    "FULL_REFRESH_JOB",
     "LEADERBOARD_JOB",
     "REMINDERS_JOB",
     "UPDATES_JOB",

@@ -14,6 +14,7 @@ from domain.services import LeaderboardService, ReminderReport, ReminderService,
 from infrastructure.scheduler.throttle import RateLimiter, ThrottledNotifier
 
 LEADERBOARD_JOB = "leaderboard.refresh"
+FULL_REFRESH_JOB = "leaderboard.full_refresh"
 UPDATES_JOB = "updates.forget"
 REMINDERS_JOB = "reminders.send"
 NotifierFactory = Callable[[], AbstractAsyncContextManager[Notifier]]

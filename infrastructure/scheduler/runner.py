@@ -8,15 +8,18 @@ from typing import Self
 from apscheduler.events import EVENT_SCHEDULER_SHUTDOWN, SchedulerEvent
 from apscheduler.job import Job
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
 
 from domain.ports import Clock, UnitOfWorkFactory
 from infrastructure.scheduler.jobs import (
+    FULL_REFRESH_JOB,
     LEADERBOARD_JOB,
     REMINDERS_JOB,
     UPDATES_JOB,
     NotifierFactory,
     forget_handled_updates,
     refresh_leaderboard,
+    refresh_leaderboard_fully,
     send_reminders,
 )
 from infrastructure.scheduler.outages import survives_outages
@@ -108,9 +111,31 @@ def build_scheduler(
         misfire_grace_time=600,
         replace_existing=True,
     )
+    add_full_refresh(scheduler, uow_factory, clock, settings)
     if notifier_factory is not None:
         add_reminders(scheduler, uow_factory, clock, settings, notifier_factory)
     return Scheduler(scheduler)
+
+
+def add_full_refresh(
+    scheduler: AsyncIOScheduler, uow_factory: UnitOfWorkFactory, clock: Clock, settings: Settings
+) -> None:
+    """At LEADERBOARD_FULL_REFRESH_CRON in DEFAULT_TIMEZONE, unless it is empty: by default
+    03:30, the learners' night, clear of the reminders at minute 0. It repairs totals that
+    changed behind the adapters' back within a day; a run up to an hour late still runs."""
+    crontab = settings.leaderboard_full_refresh_cron
+    if not crontab:
+        return
+    scheduler.add_job(
+        survives_outages(refresh_leaderboard_fully),
+        CronTrigger.from_crontab(crontab, timezone=settings.default_timezone),
+        args=(uow_factory, clock, settings.default_timezone),
+        kwargs={"on_schedule": True},
+        id=FULL_REFRESH_JOB,
+        name="Recount every learner's totals from their rows, then rank",
+        misfire_grace_time=3600,
+        replace_existing=True,
+    )
 
 
 def add_reminders(

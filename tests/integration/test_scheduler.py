@@ -4,6 +4,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import UTC, date, datetime
 
+import sqlalchemy as sa
 from apscheduler.triggers.cron import CronTrigger
 from pydantic import SecretStr
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -11,11 +12,14 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from domain.leaderboard import BoardKind, RefreshResult
 from domain.learners import TelegramProfile
 from domain.ports import Notifier
+from domain.progress import Progress
 from domain.services import ReminderReport
 from infrastructure.clock import SystemClock
 from infrastructure.db.engine import create_session_factory
+from infrastructure.db.models import ProgressRow
 from infrastructure.db.repositories.catalogue_cache import CatalogueCache
 from infrastructure.scheduler import (
+    FULL_REFRESH_JOB,
     LEADERBOARD_JOB,
     REMINDERS_JOB,
     UPDATES_JOB,
@@ -25,6 +29,7 @@ from infrastructure.settings import Settings
 from learnbot.app import Application
 from tests.integration.conftest import UowFactory
 from tests.support.clock import FixedClock
+from tests.support.course import Course
 from tests.unit.fakes import FakeNotifier
 
 
@@ -43,7 +48,7 @@ async def test_the_scheduler_runs_its_jobs_in_the_loop_and_never_piles_them_up(
         jobs = {job.id: job for job in scheduler.jobs}
 
     assert not scheduler.running
-    assert set(jobs) == {LEADERBOARD_JOB, UPDATES_JOB}
+    assert set(jobs) == {LEADERBOARD_JOB, UPDATES_JOB, FULL_REFRESH_JOB}
     job = jobs[LEADERBOARD_JOB]
     assert job.trigger.interval.total_seconds() == 90
     assert (job.coalesce, job.max_instances, job.misfire_grace_time) == (True, 1, 45)
@@ -66,6 +71,51 @@ async def test_a_run_of_the_job_refreshes_the_board_in_its_own_unit_of_work(
         ]
 
 
+async def test_the_full_refresh_runs_nightly_in_the_default_time_zone_unless_turned_off(
+    uow_factory: UowFactory, clock: FixedClock
+) -> None:
+    async with build_scheduler(uow_factory, clock, settings()) as scheduler:
+        job = next(job for job in scheduler.jobs if job.id == FULL_REFRESH_JOB)
+
+    monday_noon = datetime(2026, 3, 2, 12, tzinfo=UTC)
+    tuesday_0330_in_berlin = datetime(2026, 3, 3, 2, 30, tzinfo=UTC)
+    assert job.trigger.get_next_fire_time(None, monday_noon) == tuesday_0330_in_berlin
+    assert (job.coalesce, job.max_instances, job.misfire_grace_time) == (True, 1, 3600)
+    weekly = settings().model_copy(update={"leaderboard_full_refresh_cron": "0 4 * * sun"})
+    sunday = build_scheduler(uow_factory, clock, weekly).jobs
+    assert [str(j.trigger) for j in sunday if j.id == FULL_REFRESH_JOB] == [
+        "cron[month='*', day='*', day_of_week='sun', hour='4', minute='0']"
+    ]
+    off = Settings(leaderboard_full_refresh_cron="")
+    assert FULL_REFRESH_JOB not in {j.id for j in build_scheduler(uow_factory, clock, off).jobs}
+
+
+async def test_a_run_of_the_full_refresh_repairs_a_score_changed_behind_the_adapters_back(
+    engine: AsyncEngine, uow_factory: UowFactory, clock: FixedClock, course: Course
+) -> None:
+    async with uow_factory() as uow:
+        ada = await uow.learners.add(TelegramProfile(7, "ada"), clock.now())
+        lesson = Progress.begin(ada.id, course.first_lesson, clock.now())
+        await uow.progress.add(lesson.completed(10, clock.now()))
+        await uow.commit()
+    jobs = {job.id: job for job in build_scheduler(uow_factory, clock, settings()).jobs}
+    refresh, full_refresh = jobs[LEADERBOARD_JOB], jobs[FULL_REFRESH_JOB]
+    await refresh.func(*refresh.args)
+    async with engine.begin() as connection:
+        await connection.execute(sa.update(ProgressRow).values(score=ProgressRow.score + 5))
+
+    await refresh.func(*refresh.args)
+    assert await total_score(uow_factory, ada.id) == 10
+    assert await full_refresh.func(*full_refresh.args, **full_refresh.kwargs) == RefreshResult(1)
+    assert await total_score(uow_factory, ada.id) == 15
+
+
+async def total_score(uow_factory: UowFactory, user_id: int) -> int | None:
+    async with uow_factory() as uow:
+        entry = await uow.leaderboard.entry(user_id)
+        return None if entry is None else entry.total_score
+
+
 def notifier_factory(notifier: FakeNotifier) -> Callable[[], AbstractAsyncContextManager[Notifier]]:
     @asynccontextmanager
     async def reach() -> AsyncIterator[Notifier]:
@@ -80,7 +130,7 @@ async def test_reminders_are_scheduled_hourly_only_with_a_notifier(
     reach = notifier_factory(FakeNotifier())
     jobs = {job.id: job for job in build_scheduler(uow_factory, clock, settings(), reach).jobs}
 
-    assert set(jobs) == {LEADERBOARD_JOB, UPDATES_JOB, REMINDERS_JOB}
+    assert set(jobs) == {LEADERBOARD_JOB, UPDATES_JOB, FULL_REFRESH_JOB, REMINDERS_JOB}
     job = jobs[REMINDERS_JOB]
     assert isinstance(job.trigger, CronTrigger)
     assert str(job.trigger.fields[CronTrigger.FIELD_NAMES.index("minute")]) == "0"
