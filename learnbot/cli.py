@@ -176,12 +176,10 @@ async def _refresh(settings: Settings, full: bool) -> RefreshResult:
     from infrastructure.scheduler import refresh_leaderboard_fully
 
     async with application(settings) as learnbot:
-        timezone = settings.default_timezone
+        job = (learnbot.unit_of_work, learnbot.clock, settings.default_timezone, learnbot.metrics)
         if full:
-            return await refresh_leaderboard_fully(
-                learnbot.unit_of_work, learnbot.clock, timezone, on_schedule=False
-            )
-        return await refresh_leaderboard_job(learnbot.unit_of_work, learnbot.clock, timezone)
+            return await refresh_leaderboard_fully(*job, on_schedule=False)
+        return await refresh_leaderboard_job(*job)
 
 
 @app.command("scheduler")

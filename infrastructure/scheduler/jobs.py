@@ -5,8 +5,10 @@ awaits them on the loop, and nothing is kept in module-level holders.
 """
 
 import logging
+import time
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
+from typing import Protocol
 
 from domain.leaderboard import RefreshResult
 from domain.ports import Clock, Notifier, UnitOfWorkFactory
@@ -24,24 +26,38 @@ FULL_REFRESH_WAIT_SECONDS = 600
 log = logging.getLogger(__name__)
 
 
+class RefreshMetrics(Protocol):
+    def observe_leaderboard_refresh(self, seconds: float, full: bool) -> None: ...
+
+
 async def refresh_leaderboard(
-    uow_factory: UnitOfWorkFactory, clock: Clock, timezone: str
+    uow_factory: UnitOfWorkFactory, clock: Clock, timezone: str, metrics: RefreshMetrics
 ) -> RefreshResult:
+    """A tick, timed from opening its unit of work to closing it; a skipped one is not."""
+    started = time.perf_counter()
     async with uow_factory() as uow:
         result = await LeaderboardService(uow, clock, timezone).refresh()
     if result.skipped:
         log.info("leaderboard refresh skipped: another process holds the lock")
     else:
+        metrics.observe_leaderboard_refresh(time.perf_counter() - started, full=False)
         log.info("leaderboard refreshed: %d learners ranked", result.ranked)
     return result
 
 
 async def refresh_leaderboard_fully(
-    uow_factory: UnitOfWorkFactory, clock: Clock, timezone: str, *, on_schedule: bool
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    timezone: str,
+    metrics: RefreshMetrics,
+    *,
+    on_schedule: bool,
 ) -> RefreshResult:
     """Every learner's totals recounted from their rows, then ranked. On schedule, every
     replica fires it and the one that claims it runs it; the operator's run (``learnbot
-    leaderboard refresh --full``) claims nothing, so it runs even just after another."""
+    leaderboard refresh --full``) claims nothing, so it runs even just after another.
+    Timed as a tick is, so its time includes any wait for a refresh in progress."""
+    started = time.perf_counter()
     async with uow_factory() as uow:
         service = LeaderboardService(uow, clock, timezone)
         if on_schedule:
@@ -55,6 +71,7 @@ async def refresh_leaderboard_fully(
             FULL_REFRESH_WAIT_SECONDS,
         )
     else:
+        metrics.observe_leaderboard_refresh(time.perf_counter() - started, full=True)
         log.info("leaderboard fully refreshed: every total recounted, %d ranked", result.ranked)
     return result
 

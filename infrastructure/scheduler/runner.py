@@ -17,6 +17,7 @@ from infrastructure.scheduler.jobs import (
     REMINDERS_JOB,
     UPDATES_JOB,
     NotifierFactory,
+    RefreshMetrics,
     forget_handled_updates,
     refresh_leaderboard,
     refresh_leaderboard_fully,
@@ -82,11 +83,13 @@ def build_scheduler(
     uow_factory: UnitOfWorkFactory,
     clock: Clock,
     settings: Settings,
+    metrics: RefreshMetrics,
     notifier_factory: NotifierFactory | None = None,
 ) -> Scheduler:
     """Every job with an explicit id; the first refresh runs as soon as the scheduler starts.
 
-    Reminders need a way to reach Telegram, so they are scheduled only with a notifier.
+    The refreshes report their times to ``metrics``. Reminders need a way to reach
+    Telegram, so they are scheduled only with a notifier.
     """
     scheduler = AsyncIOScheduler(timezone=UTC, job_defaults=JOB_DEFAULTS)
     period = settings.leaderboard_refresh_seconds
@@ -94,7 +97,7 @@ def build_scheduler(
         survives_outages(refresh_leaderboard),
         "interval",
         seconds=period,
-        args=(uow_factory, clock, settings.default_timezone),
+        args=(uow_factory, clock, settings.default_timezone, metrics),
         id=LEADERBOARD_JOB,
         name="Recompute the leaderboard cache",
         misfire_grace_time=max(1, period // 2),
@@ -111,14 +114,18 @@ def build_scheduler(
         misfire_grace_time=600,
         replace_existing=True,
     )
-    add_full_refresh(scheduler, uow_factory, clock, settings)
+    add_full_refresh(scheduler, uow_factory, clock, settings, metrics)
     if notifier_factory is not None:
         add_reminders(scheduler, uow_factory, clock, settings, notifier_factory)
     return Scheduler(scheduler)
 
 
 def add_full_refresh(
-    scheduler: AsyncIOScheduler, uow_factory: UnitOfWorkFactory, clock: Clock, settings: Settings
+    scheduler: AsyncIOScheduler,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    settings: Settings,
+    metrics: RefreshMetrics,
 ) -> None:
     """At LEADERBOARD_FULL_REFRESH_CRON in DEFAULT_TIMEZONE, unless it is empty: by default
     03:30, the learners' night, clear of the reminders at minute 0. It repairs totals that
@@ -129,7 +136,7 @@ def add_full_refresh(
     scheduler.add_job(
         survives_outages(refresh_leaderboard_fully),
         CronTrigger.from_crontab(crontab, timezone=settings.default_timezone),
-        args=(uow_factory, clock, settings.default_timezone),
+        args=(uow_factory, clock, settings.default_timezone, metrics),
         kwargs={"on_schedule": True},
         id=FULL_REFRESH_JOB,
         name="Recount every learner's totals from their rows, then rank",
