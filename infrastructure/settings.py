@@ -2,6 +2,7 @@
 
 from typing import Annotated, Literal
 
+from apscheduler.triggers.cron import CronTrigger
 from pydantic import Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
@@ -20,6 +21,9 @@ class Settings(BaseSettings):
     db_echo: bool = False
     default_timezone: str = "UTC"
     leaderboard_refresh_seconds: int = Field(60, ge=1)
+    leaderboard_full_refresh_cron: str = Field(
+        "30 3 * * *", description="crontab in DEFAULT_TIMEZONE; empty turns it off"
+    )
     bot_token: SecretStr | None = None
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     telegram_api_url: str | None = Field(None, description="base URL of another Bot API server")
@@ -40,6 +44,15 @@ class Settings(BaseSettings):
     def _known_timezone(cls, value: str) -> str:
         if not is_valid_timezone(value):
             raise ValueError(f"unknown time zone {value!r}")
+        return value
+
+    @field_validator("leaderboard_full_refresh_cron")
+    @classmethod
+    def _crontab(cls, value: str) -> str:
+        """Five crontab fields (refused at start-up, not at the first run), or empty."""
+        value = " ".join(value.split())
+        if value:
+            CronTrigger.from_crontab(value)
         return value
 
     @field_validator("log_level", "log_format", mode="before")

@@ -13,6 +13,7 @@ from infrastructure.clock import SystemClock
 from infrastructure.db.engine import create_engine, create_session_factory
 from infrastructure.db.repositories.catalogue_cache import CatalogueCache
 from infrastructure.db.uow import SqlUnitOfWork
+from infrastructure.observability import Metrics
 from infrastructure.scheduler import Scheduler, build_scheduler
 from infrastructure.settings import Settings
 from learnbot.notifier import notifier
@@ -25,6 +26,8 @@ class Application:
     session_factory: async_sessionmaker[AsyncSession]
     clock: SystemClock
     catalogue: CatalogueCache
+    metrics: Metrics
+    """The process's one registry: the bot's updates and the jobs' refreshes share it."""
 
     def unit_of_work(self) -> UnitOfWork:
         """Request scope: one per update, per job run or per CLI command."""
@@ -35,10 +38,10 @@ class Application:
 
         Reminders are scheduled only when BOT_TOKEN is set: without it nothing can be sent.
         """
+        jobs = (self.unit_of_work, self.clock, self.settings, self.metrics)
         if self.settings.bot_token is None:
-            return build_scheduler(self.unit_of_work, self.clock, self.settings)
-        reach = partial(notifier, self.settings)
-        return build_scheduler(self.unit_of_work, self.clock, self.settings, reach)
+            return build_scheduler(*jobs)
+        return build_scheduler(*jobs, partial(notifier, self.settings))
 
 
 @asynccontextmanager
@@ -46,7 +49,7 @@ async def application(settings: Settings) -> AsyncIterator[Application]:
     engine = create_engine(settings)
     try:
         sessions = create_session_factory(engine)
-        yield Application(settings, engine, sessions, SystemClock(), CatalogueCache())
+        yield Application(settings, engine, sessions, SystemClock(), CatalogueCache(), Metrics())
     finally:
         await engine.dispose()
 

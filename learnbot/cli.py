@@ -149,22 +149,37 @@ def revision(
 
 
 @leaderboard.command("refresh")
-def refresh_leaderboard() -> None:
+def refresh_leaderboard(
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="Recount every learner's totals from all their rows first: after a data fix "
+            "in SQL, an import or a restored backup. Waits for a refresh in progress.",
+        ),
+    ] = False,
+) -> None:
     """Recompute the leaderboard cache now, unless another process is recomputing it."""
     started = time.perf_counter()
-    result = asyncio.run(_refresh(Settings()))
+    doing = "Recounting every learner's totals, then ranking" if full else "Refreshing the board"
+    with console.status(f"{doing}..."):
+        result = asyncio.run(_refresh(Settings(), full))
     seconds = time.perf_counter() - started
     if result.ranked is None:
         console.print(f"Skipped: another process is refreshing the board ({seconds:.2f} s).")
         raise typer.Exit(3)
-    console.print(f"Ranked {counted(result.ranked, 'learner')} in {seconds:.2f} s.")
+    recounted = "Recounted every learner's totals and ranked" if full else "Ranked"
+    console.print(f"{recounted} {counted(result.ranked, 'learner')} in {seconds:.2f} s.")
 
 
-async def _refresh(settings: Settings) -> RefreshResult:
+async def _refresh(settings: Settings, full: bool) -> RefreshResult:
+    from infrastructure.scheduler import refresh_leaderboard_fully
+
     async with application(settings) as learnbot:
-        return await refresh_leaderboard_job(
-            learnbot.unit_of_work, learnbot.clock, settings.default_timezone
-        )
+        job = (learnbot.unit_of_work, learnbot.clock, settings.default_timezone, learnbot.metrics)
+        if full:
+            return await refresh_leaderboard_fully(*job, on_schedule=False)
+        return await refresh_leaderboard_job(*job)
 
 
 @app.command("scheduler")
@@ -179,9 +194,16 @@ async def _serve_scheduler(settings: Settings) -> None:
     for signal_number in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signal_number, stop.set)
     async with application(settings) as learnbot, learnbot.scheduler() as scheduler:
+        from learnbot.monitoring import serve_metrics
+
+        server = await serve_metrics(learnbot, learnbot.metrics)
         names = ", ".join(job.id for job in scheduler.jobs)
         console.print(f"Scheduler running: {names}. Stop with Ctrl+C or SIGTERM.", highlight=False)
-        await stop.wait()
+        try:
+            await stop.wait()
+        finally:
+            if server is not None:
+                await server.stop()
     console.print("Scheduler stopped.")
 
 

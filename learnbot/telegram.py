@@ -4,7 +4,6 @@ from bot.client import create_bot
 from bot.config import BotConfig
 from bot.dispatcher import build_dispatcher
 from bot.runner import run_polling, run_webhook
-from infrastructure.observability import Metrics
 from infrastructure.settings import Settings
 from learnbot.app import Application
 from learnbot.monitoring import serve_metrics
@@ -29,7 +28,7 @@ def bot_config(settings: Settings) -> BotConfig:
 async def serve(learnbot: Application, token: str, api_url: str | None) -> None:
     """Run until SIGTERM or SIGINT: webhook mode when WEBHOOK_URL is set, else polling."""
     config = bot_config(learnbot.settings)
-    metrics = Metrics()
+    metrics = learnbot.metrics
     dispatcher, in_flight = build_dispatcher(learnbot.unit_of_work, learnbot.clock, config, metrics)
     bot = create_bot(token, api_url)
     server = await serve_metrics(learnbot, metrics)

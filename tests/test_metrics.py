@@ -69,7 +69,7 @@ async def test_metrics_count_updates_errors_latency_refreshes_and_learners(
         pass
     with pytest.raises(ValueError, match="boom"), metrics.timed_update("callback_query"):
         raise ValueError("boom")
-    metrics.observe_leaderboard_refresh(1.5)
+    metrics.observe_leaderboard_refresh(1.5, full=False)
 
     status, content_type, body = await get(server, "/metrics")
 
@@ -80,8 +80,10 @@ async def test_metrics_count_updates_errors_latency_refreshes_and_learners(
     assert 'learnbot_errors_total{kind="callback_query"} 1.0' in body
     assert 'learnbot_handler_seconds_bucket{kind="message",le="0.025"} 2.0' in body
     assert 'learnbot_handler_seconds_count{kind="callback_query"} 1.0' in body
-    assert 'learnbot_leaderboard_refresh_seconds_bucket{le="1.0"} 0.0' in body
-    assert "learnbot_leaderboard_refresh_seconds_count 1.0" in body
+    refresh = "learnbot_leaderboard_refresh_seconds"
+    assert f'{refresh}_bucket{{le="1.0",mode="incremental"}} 0.0' in body
+    assert f'{refresh}_bucket{{le="2.5",mode="incremental"}} 1.0' in body
+    assert f'{refresh}_count{{mode="full"}} 0.0' in body, "exported before the first one"
     assert 'learnbot_learners{state="total"} 5.0' in body
     assert 'learnbot_learners{state="seen_today"} 2.0' in body
 

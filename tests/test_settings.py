@@ -8,7 +8,14 @@ from pydantic import ValidationError
 from infrastructure.settings import DEFAULT_DATABASE_URL, Settings
 from learnbot.app import masked_url
 
-VARIABLES = ["DATABASE_URL", "DEFAULT_TIMEZONE", "ADMIN_IDS", "BOT_TOKEN", "DB_POOL_SIZE"]
+VARIABLES = [
+    "DATABASE_URL",
+    "DEFAULT_TIMEZONE",
+    "ADMIN_IDS",
+    "BOT_TOKEN",
+    "DB_POOL_SIZE",
+    "LEADERBOARD_FULL_REFRESH_CRON",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -52,6 +59,21 @@ def test_an_unknown_time_zone_is_refused(monkeypatch: pytest.MonkeyPatch) -> Non
 
     with pytest.raises(ValidationError, match="unknown time zone"):
         Settings()
+
+
+def test_the_full_refresh_is_nightly_by_default_and_a_bad_crontab_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert Settings().leaderboard_full_refresh_cron == "30 3 * * *"
+    monkeypatch.setenv("LEADERBOARD_FULL_REFRESH_CRON", " ")
+    assert Settings().leaderboard_full_refresh_cron == "", "empty turns it off"
+    monkeypatch.setenv("LEADERBOARD_FULL_REFRESH_CRON", "0  4 * *  sun")
+    assert Settings().leaderboard_full_refresh_cron == "0 4 * * sun"
+
+    for wrong in ("daily", "30 25 * * *"):
+        monkeypatch.setenv("LEADERBOARD_FULL_REFRESH_CRON", wrong)
+        with pytest.raises(ValidationError, match="leaderboard_full_refresh_cron"):
+            Settings()
 
 
 def test_the_bot_token_is_never_shown(monkeypatch: pytest.MonkeyPatch) -> None:

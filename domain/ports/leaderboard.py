@@ -24,16 +24,21 @@ class LeaderboardReader(Protocol):
 
 
 class LeaderboardRefresher(Protocol):
-    async def refresh(self, now: datetime, week_start: datetime) -> int:
-        """Recompute the whole board at once; returns how many learners it ranks."""
+    async def refresh(self, now: datetime, week_start: datetime, recount_all: bool = False) -> int:
+        """Recompute the whole board at once; returns how many learners it ranks.
+
+        The totals it ranks from are first recounted for the learners whose writes marked
+        them as changed, or with ``recount_all`` for every learner, from all their rows.
+        """
         ...
 
 
 class RefreshLock(Protocol):
-    """One refresh at a time across every process that shares the database."""
+    """One holder at a time across every process that shares the database."""
 
-    def hold(self) -> AbstractAsyncContextManager[bool]:
-        """Try once, never wait: yields whether this process may refresh now."""
+    def hold(self, wait_seconds: float = 0) -> AbstractAsyncContextManager[bool]:
+        """Yields whether this process holds the lock: tried once by default, or again
+        and again for up to ``wait_seconds`` while another process holds it."""
         ...
 
 

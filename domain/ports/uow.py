@@ -95,6 +95,11 @@ class LeaderboardPorts(Transaction, Protocol):
     def refresh_lock(self) -> RefreshLock: ...
 
     @property
+    def full_refresh_claim(self) -> RefreshLock:
+        """Taken by the replica that runs a scheduled full refresh: the others skip it."""
+        ...
+
+    @property
     def board_privacy(self) -> BoardPrivacy: ...
 
 

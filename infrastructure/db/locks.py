@@ -1,38 +1,100 @@
-"""A database lock that lets one process refresh the board while the others skip the tick."""
+"""Database locks that let one process refresh the board while the others skip or wait."""
 
-from collections.abc import AsyncIterator
+import asyncio
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
-LOCK_NAME = sa.func.concat("learnbot.leaderboard.refresh.", sa.func.database())
-"""MySQL's named locks are server-wide: the database's name keeps two databases on one
-server (two deployments, or a benchmark beside the tests) from skipping each other's ticks."""
-ADVISORY_KEY = 0x6C6561726E626F74
-"""PostgreSQL advisory locks take a bigint: "learnbot" in ASCII."""
+RETRY_SECONDS = 1.0
+"""How often a holder that is willing to wait tries again."""
+Pause = Callable[[float], Awaitable[None]]
+
+
+@dataclass(frozen=True, slots=True)
+class LockKey:
+    """One lock's name on each server: a PostgreSQL advisory key (a bigint) and a MySQL
+    named-lock prefix. MySQL's named locks are server-wide, so the database's name is
+    appended: two databases on one server (two deployments, or a benchmark beside the
+    tests) never skip each other's runs."""
+
+    advisory: int
+    prefix: str
+
+    @property
+    def name(self) -> sa.ColumnElement[str]:
+        return sa.func.concat(self.prefix, sa.func.database())
+
+
+REFRESH = LockKey(0x6C6561726E626F74, "learnbot.leaderboard.refresh.")
+"""Every refresh of the board, a tick or a full one. The key is "learnbot" in ASCII."""
+FULL_REFRESH_CLAIM = LockKey(REFRESH.advisory + 1, "learnbot.leaderboard.full.")
+"""The replica that runs a scheduled full refresh, held around its refresh lock."""
 
 
 class SqlRefreshLock:
-    """PostgreSQL: an advisory lock of the refresh's own transaction, gone at commit or
+    """PostgreSQL: an advisory lock of the caller's own transaction, gone at commit or
     rollback. MySQL: ``GET_LOCK`` on a connection of its own, held from before the
-    refresh transaction begins until after it commits. SQLite serves one process.
+    caller's transaction begins until after it commits. SQLite serves one process.
+
+    Waiting is trying again every ``RETRY_SECONDS``: the try never blocks, so a waiting
+    PostgreSQL transaction is never aborted by a lock timeout.
     """
 
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(
+        self, session: AsyncSession, key: LockKey = REFRESH, pause: Pause = asyncio.sleep
+    ) -> None:
         self._session = session
+        self._key = key
+        self._pause = pause
 
     @asynccontextmanager
-    async def hold(self) -> AsyncIterator[bool]:
+    async def hold(self, wait_seconds: float = 0) -> AsyncIterator[bool]:
         dialect = self._session.get_bind().dialect.name
         if dialect == "postgresql":
-            lock = sa.func.pg_try_advisory_xact_lock(ADVISORY_KEY)
-            yield bool(await self._session.scalar(sa.select(lock)))
+            lock = sa.select(sa.func.pg_try_advisory_xact_lock(self._key.advisory))
+
+            async def attempt() -> bool:
+                return bool(await self._session.scalar(lock))
+
+            yield await self._keep_trying(attempt, wait_seconds)
         elif dialect in {"mysql", "mariadb"}:
-            async with _named_lock(self._engine()) as acquired:
+            async with self._named_lock(wait_seconds) as acquired:
                 yield acquired
         else:
             yield True
+
+    async def _keep_trying(self, attempt: Callable[[], Awaitable[bool]], seconds: float) -> bool:
+        deadline = time.monotonic() + seconds
+        while not await attempt():
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return False
+            await self._pause(min(RETRY_SECONDS, remaining))
+        return True
+
+    @asynccontextmanager
+    async def _named_lock(self, wait_seconds: float) -> AsyncIterator[bool]:
+        """``GET_LOCK`` belongs to the connection, not the transaction: a pooled connection
+        handed back while holding it would lock every other replica out for good. So it is
+        released on the same connection in ``finally``, and a connection that cannot say
+        it released is invalidated, which closes it and makes the server drop the lock.
+        """
+        name = self._key.name
+        async with self._engine().connect() as connection:
+
+            async def attempt() -> bool:
+                return bool(await connection.scalar(sa.select(sa.func.get_lock(name, 0))))
+
+            acquired = await self._keep_trying(attempt, wait_seconds)
+            try:
+                yield acquired
+            finally:
+                if acquired:
+                    await _release(connection, name)
 
     def _engine(self) -> AsyncEngine:
         bind = self._session.bind
@@ -41,25 +103,9 @@ class SqlRefreshLock:
         return bind
 
 
-@asynccontextmanager
-async def _named_lock(engine: AsyncEngine) -> AsyncIterator[bool]:
-    """``GET_LOCK`` belongs to the connection, not the transaction: a pooled connection
-    handed back while holding it would lock every other replica out for good. So it is
-    released on the same connection in ``finally``, and a connection that cannot say it
-    released is invalidated, which closes it and makes the server drop the lock.
-    """
-    async with engine.connect() as connection:
-        acquired = bool(await connection.scalar(sa.select(sa.func.get_lock(LOCK_NAME, 0))))
-        try:
-            yield acquired
-        finally:
-            if acquired:
-                await _release(connection)
-
-
-async def _release(connection: AsyncConnection) -> None:
+async def _release(connection: AsyncConnection, name: sa.ColumnElement[str]) -> None:
     try:
-        await connection.scalar(sa.select(sa.func.release_lock(LOCK_NAME)))
+        await connection.scalar(sa.select(sa.func.release_lock(name)))
     except BaseException:
         await connection.invalidate()
         raise

@@ -6,7 +6,7 @@ from typing import Self
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from infrastructure.db.content_version import ContentVersion
-from infrastructure.db.locks import SqlRefreshLock
+from infrastructure.db.locks import FULL_REFRESH_CLAIM, SqlRefreshLock
 from infrastructure.db.outage import connect_patiently
 from infrastructure.db.repositories import (
     SqlAchievements,
@@ -60,6 +60,7 @@ class SqlUnitOfWork:
         self.directory = SqlLearnerDirectory(session)
         self.stats = SqlStats(session)
         self.refresh_lock = SqlRefreshLock(session)
+        self.full_refresh_claim = SqlRefreshLock(session, FULL_REFRESH_CLAIM)
         self.board_privacy = SqlBoardPrivacy(session)
         self.reminders = SqlReminders(session)
         try:

@@ -10,6 +10,8 @@ from domain.admin import LearnerCounts
 
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 REFRESH_BUCKETS = (0.01, 0.05, 0.1, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0)
+REFRESH_MODES = {False: "incremental", True: "full"}
+"""Both series are exported from the start, at zero, so a query never finds one missing."""
 
 
 class Metrics:
@@ -35,10 +37,13 @@ class Metrics:
         )
         self.leaderboard_refresh = Histogram(
             "learnbot_leaderboard_refresh_seconds",
-            "Time to recompute the leaderboard.",
+            "Time to recompute the leaderboard, by mode: a tick, or a full recount.",
+            ["mode"],
             buckets=REFRESH_BUCKETS,
             registry=self.registry,
         )
+        for mode in REFRESH_MODES.values():
+            self.leaderboard_refresh.labels(mode)
         self.learners = Gauge(
             "learnbot_learners", "Learners, by state.", ["state"], registry=self.registry
         )
@@ -60,8 +65,8 @@ class Metrics:
         finally:
             self.observe_update(kind, time.perf_counter() - started, ok)
 
-    def observe_leaderboard_refresh(self, seconds: float) -> None:
-        self.leaderboard_refresh.observe(seconds)
+    def observe_leaderboard_refresh(self, seconds: float, full: bool) -> None:
+        self.leaderboard_refresh.labels(REFRESH_MODES[full]).observe(seconds)
 
     def set_learners(self, counts: LearnerCounts) -> None:
         for state in ("total", "active", "seen_today", "seen_week"):

@@ -5,8 +5,10 @@ awaits them on the loop, and nothing is kept in module-level holders.
 """
 
 import logging
+import time
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
+from typing import Protocol
 
 from domain.leaderboard import RefreshResult
 from domain.ports import Clock, Notifier, UnitOfWorkFactory
@@ -14,22 +16,63 @@ from domain.services import LeaderboardService, ReminderReport, ReminderService,
 from infrastructure.scheduler.throttle import RateLimiter, ThrottledNotifier
 
 LEADERBOARD_JOB = "leaderboard.refresh"
+FULL_REFRESH_JOB = "leaderboard.full_refresh"
 UPDATES_JOB = "updates.forget"
 REMINDERS_JOB = "reminders.send"
 NotifierFactory = Callable[[], AbstractAsyncContextManager[Notifier]]
 """Opens a notifier for one run and closes its HTTP session afterwards."""
+FULL_REFRESH_WAIT_SECONDS = 600
+"""How long a full refresh waits for a refresh in progress: far longer than one takes."""
 log = logging.getLogger(__name__)
 
 
+class RefreshMetrics(Protocol):
+    def observe_leaderboard_refresh(self, seconds: float, full: bool) -> None: ...
+
+
 async def refresh_leaderboard(
-    uow_factory: UnitOfWorkFactory, clock: Clock, timezone: str
+    uow_factory: UnitOfWorkFactory, clock: Clock, timezone: str, metrics: RefreshMetrics
 ) -> RefreshResult:
+    """A tick, timed from opening its unit of work to closing it; a skipped one is not."""
+    started = time.perf_counter()
     async with uow_factory() as uow:
         result = await LeaderboardService(uow, clock, timezone).refresh()
     if result.skipped:
         log.info("leaderboard refresh skipped: another process holds the lock")
     else:
+        metrics.observe_leaderboard_refresh(time.perf_counter() - started, full=False)
         log.info("leaderboard refreshed: %d learners ranked", result.ranked)
+    return result
+
+
+async def refresh_leaderboard_fully(
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    timezone: str,
+    metrics: RefreshMetrics,
+    *,
+    on_schedule: bool,
+) -> RefreshResult:
+    """Every learner's totals recounted from their rows, then ranked. On schedule, every
+    replica fires it and the one that claims it runs it; the operator's run (``learnbot
+    leaderboard refresh --full``) claims nothing, so it runs even just after another.
+    Timed as a tick is, so its time includes any wait for a refresh in progress."""
+    started = time.perf_counter()
+    async with uow_factory() as uow:
+        service = LeaderboardService(uow, clock, timezone)
+        if on_schedule:
+            result = await service.refresh_fully_on_schedule(FULL_REFRESH_WAIT_SECONDS)
+        else:
+            result = await service.refresh_fully(FULL_REFRESH_WAIT_SECONDS)
+    if result.skipped:
+        log.info(
+            "full leaderboard refresh skipped: another replica claimed it, or a refresh "
+            "held the lock for over %d s",
+            FULL_REFRESH_WAIT_SECONDS,
+        )
+    else:
+        metrics.observe_leaderboard_refresh(time.perf_counter() - started, full=True)
+        log.info("leaderboard fully refreshed: every total recounted, %d ranked", result.ranked)
     return result
 
 

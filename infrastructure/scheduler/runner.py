@@ -8,15 +8,19 @@ from typing import Self
 from apscheduler.events import EVENT_SCHEDULER_SHUTDOWN, SchedulerEvent
 from apscheduler.job import Job
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.cron import CronTrigger
 
 from domain.ports import Clock, UnitOfWorkFactory
 from infrastructure.scheduler.jobs import (
+    FULL_REFRESH_JOB,
     LEADERBOARD_JOB,
     REMINDERS_JOB,
     UPDATES_JOB,
     NotifierFactory,
+    RefreshMetrics,
     forget_handled_updates,
     refresh_leaderboard,
+    refresh_leaderboard_fully,
     send_reminders,
 )
 from infrastructure.scheduler.outages import survives_outages
@@ -79,11 +83,13 @@ def build_scheduler(
     uow_factory: UnitOfWorkFactory,
     clock: Clock,
     settings: Settings,
+    metrics: RefreshMetrics,
     notifier_factory: NotifierFactory | None = None,
 ) -> Scheduler:
     """Every job with an explicit id; the first refresh runs as soon as the scheduler starts.
 
-    Reminders need a way to reach Telegram, so they are scheduled only with a notifier.
+    The refreshes report their times to ``metrics``. Reminders need a way to reach
+    Telegram, so they are scheduled only with a notifier.
     """
     scheduler = AsyncIOScheduler(timezone=UTC, job_defaults=JOB_DEFAULTS)
     period = settings.leaderboard_refresh_seconds
@@ -91,7 +97,7 @@ def build_scheduler(
         survives_outages(refresh_leaderboard),
         "interval",
         seconds=period,
-        args=(uow_factory, clock, settings.default_timezone),
+        args=(uow_factory, clock, settings.default_timezone, metrics),
         id=LEADERBOARD_JOB,
         name="Recompute the leaderboard cache",
         misfire_grace_time=max(1, period // 2),
@@ -108,9 +114,35 @@ def build_scheduler(
         misfire_grace_time=600,
         replace_existing=True,
     )
+    add_full_refresh(scheduler, uow_factory, clock, settings, metrics)
     if notifier_factory is not None:
         add_reminders(scheduler, uow_factory, clock, settings, notifier_factory)
     return Scheduler(scheduler)
+
+
+def add_full_refresh(
+    scheduler: AsyncIOScheduler,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    settings: Settings,
+    metrics: RefreshMetrics,
+) -> None:
+    """At LEADERBOARD_FULL_REFRESH_CRON in DEFAULT_TIMEZONE, unless it is empty: by default
+    03:30, the learners' night, clear of the reminders at minute 0. It repairs totals that
+    changed behind the adapters' back within a day; a run up to an hour late still runs."""
+    crontab = settings.leaderboard_full_refresh_cron
+    if not crontab:
+        return
+    scheduler.add_job(
+        survives_outages(refresh_leaderboard_fully),
+        CronTrigger.from_crontab(crontab, timezone=settings.default_timezone),
+        args=(uow_factory, clock, settings.default_timezone, metrics),
+        kwargs={"on_schedule": True},
+        id=FULL_REFRESH_JOB,
+        name="Recount every learner's totals from their rows, then rank",
+        misfire_grace_time=3600,
+        replace_existing=True,
+    )
 
 
 def add_reminders(

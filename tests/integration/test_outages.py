@@ -17,6 +17,7 @@ from infrastructure.db.engine import create_engine, create_session_factory
 from infrastructure.db.outage import CONNECT_DELAYS
 from infrastructure.db.repositories.catalogue_cache import CatalogueCache
 from infrastructure.db.uow import SqlUnitOfWork
+from infrastructure.observability import Metrics
 from infrastructure.scheduler.jobs import refresh_leaderboard
 from infrastructure.scheduler.outages import survives_outages
 from infrastructure.settings import Settings
@@ -75,7 +76,7 @@ async def test_a_scheduled_refresh_during_an_outage_is_skipped_with_one_line(
 ) -> None:
     job = survives_outages(refresh_leaderboard)
 
-    assert await job(nobody, SystemClock(), "UTC") is None
+    assert await job(nobody, SystemClock(), "UTC", Metrics()) is None
     assert "refresh_leaderboard skipped, the next tick tries again" in caplog.text
 
 

@@ -12,6 +12,7 @@ from domain.leaderboard import RefreshResult
 from infrastructure.db.engine import create_engine, create_session_factory
 from infrastructure.db.repositories.catalogue_cache import CatalogueCache
 from infrastructure.db.uow import SqlUnitOfWork
+from infrastructure.observability import Metrics
 from infrastructure.scheduler import refresh_leaderboard
 from infrastructure.settings import Settings
 from tests.integration.test_refresh_lock import SERVERS, Snapshot, learners_with_scores, snapshot
@@ -63,15 +64,22 @@ class Replica:
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._sessions = create_session_factory(engine)
+        self.metrics = Metrics()
 
     async def fire(self, tick: Tick) -> RefreshResult:
         await tick.barrier.wait()
         try:
             return await refresh_leaderboard(
-                lambda: TickUnitOfWork(self._sessions, tick), FixedClock(), "UTC"
+                lambda: TickUnitOfWork(self._sessions, tick), FixedClock(), "UTC", self.metrics
             )
         finally:
             tick.mark()
+
+    def refreshes_timed(self) -> float:
+        sample = self.metrics.registry.get_sample_value(
+            "learnbot_leaderboard_refresh_seconds_count", {"mode": "incremental"}
+        )
+        return sample or 0.0
 
 
 @pytest.fixture
@@ -120,6 +128,7 @@ async def test_two_replicas_refresh_once_per_tick_and_readers_never_see_an_empty
         {RefreshResult(ranked=30 + JOINING * (n + 1)), RefreshResult(None)} for n in range(TICKS)
     ]
     assert [len(board) for board in published] == [30 + JOINING * n for n in range(TICKS + 1)]
+    assert first.refreshes_timed() + second.refreshes_timed() == TICKS, "skipped ticks are not"
     assert seen, "the reader read while the replicas refreshed"
     assert all(board in published for board in seen), "a reader saw a partial or empty board"
 

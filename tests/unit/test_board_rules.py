@@ -1,4 +1,5 @@
-"""The weekly board's start, ranks among visible learners, skipped ticks and hiding."""
+"""The weekly board's start, ranks among visible learners, skipped ticks, full refreshes
+and hiding."""
 
 from datetime import UTC, datetime
 
@@ -33,6 +34,53 @@ async def test_a_tick_is_skipped_when_another_process_holds_the_lock(
     result = await LeaderboardService(uow, clock).refresh()
 
     assert (result, result.skipped, uow.saved.board) == (RefreshResult(None), True, {})
+
+
+async def test_a_tick_recounts_the_marked_totals_and_never_waits(
+    uow: FakeUnitOfWork, clock: FakeClock
+) -> None:
+    await LearnerService(uow, clock).register(TelegramProfile(1, "ada"))
+
+    assert await LeaderboardService(uow, clock).refresh() == RefreshResult(ranked=1)
+
+    assert (uow.leaderboard_refresher.recounts, uow.refresh_lock.waits) == ([False], [0])
+
+
+async def test_a_full_refresh_recounts_everyone_and_waits_for_a_refresh_in_progress(
+    uow: FakeUnitOfWork, clock: FakeClock
+) -> None:
+    await LearnerService(uow, clock).register(TelegramProfile(1, "ada"))
+
+    result = await LeaderboardService(uow, clock).refresh_fully(wait_seconds=90)
+
+    assert (result, uow.leaderboard_refresher.recounts) == (RefreshResult(ranked=1), [True])
+    assert (uow.refresh_lock.waits, list(uow.saved.board)) == ([90], [1])
+
+
+async def test_a_full_refresh_still_locked_out_after_waiting_changes_nothing(
+    uow: FakeUnitOfWork, clock: FakeClock
+) -> None:
+    await LearnerService(uow, clock).register(TelegramProfile(1, "ada"))
+    uow.refresh_lock.held_elsewhere = True
+
+    result = await LeaderboardService(uow, clock).refresh_fully(wait_seconds=90)
+
+    assert (result.skipped, uow.leaderboard_refresher.recounts, uow.saved.board) == (True, [], {})
+
+
+async def test_a_scheduled_full_refresh_claimed_by_another_replica_is_skipped(
+    uow: FakeUnitOfWork, clock: FakeClock
+) -> None:
+    await LearnerService(uow, clock).register(TelegramProfile(1, "ada"))
+    service = LeaderboardService(uow, clock)
+    uow.full_refresh_claim.held_elsewhere = True
+
+    assert (await service.refresh_fully_on_schedule(wait_seconds=90)).skipped
+    assert (uow.full_refresh_claim.waits, uow.refresh_lock.waits) == ([0], [])
+
+    uow.full_refresh_claim.held_elsewhere = False
+    assert await service.refresh_fully_on_schedule(90) == RefreshResult(ranked=1)
+    assert (uow.leaderboard_refresher.recounts, uow.refresh_lock.waits) == ([True], [90])
 
 
 async def test_hiding_is_committed_and_others_stop_seeing_the_learner(

@@ -25,10 +25,11 @@ class SqlLeaderboardRefresher:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
-    async def refresh(self, now: datetime, week_start: datetime) -> int:
-        """Recount the learners marked as changed, rank every learner from their totals,
-        and stage only the entries that differ from the board; then delete, update and
-        insert just those.
+    async def refresh(self, now: datetime, week_start: datetime, recount_all: bool = False) -> int:
+        """Recount the learners marked as changed (``recount_all``: every learner, in one
+        set-based rebuild of their totals), rank every learner from their totals, and
+        stage only the entries that differ from the board; then delete, update and insert
+        just those.
 
         Runs inside the caller's transaction, so other sessions keep reading the whole old
         board until it commits. At a million learners most entries are unchanged between
@@ -36,7 +37,11 @@ class SqlLeaderboardRefresher:
         small, and rewriting unchanged entries (and their indexes) would be most of the
         cost. ``updated_at`` therefore says when an entry last changed.
         """
-        await TotalsRecount(self._session).bring_up_to_date(week_start)
+        recount = TotalsRecount(self._session)
+        if recount_all:
+            await recount.rebuild(week_start)
+        else:
+            await recount.bring_up_to_date(week_start)
         async with scratch(self._session, STAGING):
             async with ranking(self._session, week_start) as ranked:
                 differences = _differences(ranked.subquery())

@@ -46,13 +46,19 @@ class FakeLeaderboardReader:
 
 
 class FakeLeaderboardRefresher:
-    """Ranks every active learner with the domain's rule, replacing the board whole."""
+    """Ranks every active learner with the domain's rule, replacing the board whole.
+
+    It keeps no totals, so it counts from the rows every time; ``recounts`` says whether
+    each refresh was asked to recount everyone.
+    """
 
     def __init__(self, tables: Tables, totals: FakeTotalsReader) -> None:
         self._tables = tables
         self._totals = totals
+        self.recounts: list[bool] = []
 
-    async def refresh(self, now: datetime, week_start: datetime) -> int:
+    async def refresh(self, now: datetime, week_start: datetime, recount_all: bool = False) -> int:
+        self.recounts.append(recount_all)
         learners = [learner for learner in self._tables.learners.values() if learner.is_active]
         standings = {learner.id: await self._standing(learner.id) for learner in learners}
         weekly = {user_id: self._weekly(user_id, week_start) for user_id in standings}
@@ -93,13 +99,17 @@ class FakeLeaderboardRefresher:
 
 
 class FakeRefreshLock:
-    """A lock another process may be holding: set ``held_elsewhere`` to make ticks skip."""
+    """A lock another process may be holding for longer than anyone waits: set
+    ``held_elsewhere`` to make ticks skip. ``waits`` keeps how long each caller would wait.
+    """
 
     def __init__(self) -> None:
         self.held_elsewhere = False
+        self.waits: list[float] = []
 
     @asynccontextmanager
-    async def hold(self) -> AsyncIterator[bool]:
+    async def hold(self, wait_seconds: float = 0) -> AsyncIterator[bool]:
+        self.waits.append(wait_seconds)
         yield not self.held_elsewhere
 
 

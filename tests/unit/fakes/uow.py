@@ -46,6 +46,7 @@ class FakeUnitOfWork:
         self.updates = FakeUpdateJournal(self.working)
         self.inbox = FakeInbox(self.working)
         self.refresh_lock = FakeRefreshLock()
+        self.full_refresh_claim = FakeRefreshLock()
         self.board_privacy = FakeBoardPrivacy(self.working)
         self.reminders = FakeReminders(self.working)
 
