@@ -3,8 +3,10 @@
 import asyncio
 import os
 import signal
+import socket
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ from sqlalchemy.pool import NullPool
 
 from learnbot.migrate import alembic_config
 from tests.support.databases import BACKENDS, ScratchDatabases
+from tests.support.polling import poll
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -117,3 +120,41 @@ async def test_learnbot_scheduler_runs_until_sigterm(database: URL, tmp_path: Pa
     assert await asyncio.wait_for(process.wait(), timeout=60) == 0
     assert b"Scheduler running: leaderboard.refresh" in started
     assert b"Scheduler stopped" in await process.stdout.read()
+
+
+async def test_learnbot_scheduler_serves_its_refresh_times(database: URL, tmp_path: Path) -> None:
+    """With the jobs in their own process, that process is where their metrics live."""
+    learnbot, port = str(BIN / "learnbot"), free_port()
+    run(database, learnbot, "db", "upgrade", cwd=tmp_path)
+    url = database.render_as_string(hide_password=False)
+    env = os.environ | {"DATABASE_URL": url, "METRICS_PORT": str(port)}
+    process = await asyncio.create_subprocess_exec(
+        learnbot, "scheduler", cwd=tmp_path, env=env, stdout=asyncio.subprocess.PIPE
+    )
+    try:
+        assert process.stdout is not None
+        await asyncio.wait_for(process.stdout.readline(), timeout=60)
+        await poll(lambda: _refreshes_counted(port), timeout=60)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert await asyncio.wait_for(process.wait(), timeout=60) == 0
+
+
+async def _refreshes_counted(port: int) -> bool:
+    """The first tick runs at start; its time shows on the process's own /metrics."""
+    scraped = await asyncio.to_thread(_get, f"http://127.0.0.1:{port}/metrics")
+    counted = 'learnbot_leaderboard_refresh_seconds_count{mode="incremental"} '
+    return any(
+        line.startswith(counted) and float(line.split()[-1]) > 0 for line in scraped.splitlines()
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return str(response.read().decode())
