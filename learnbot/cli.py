@@ -14,7 +14,7 @@ from domain.leaderboard import RefreshResult
 from infrastructure.scheduler import refresh_leaderboard as refresh_leaderboard_job
 from infrastructure.settings import Settings
 from learnbot.app import application, masked_url
-from learnbot.console import set_up_logging
+from learnbot.console import fail, set_up_logging
 from learnbot.lazy_cli import Lazy, lazy_group
 from learnbot.migrate import alembic_config, is_up_to_date, migrate_on_start
 from learnbot.telegram import serve
@@ -100,41 +100,33 @@ def upgrade(
     ] = None,
 ) -> None:
     """Apply migrations up to REVISION (default: the latest), then publish --seed if given."""
-    from alembic import command
-
     from learnbot.content_cli import load_or_exit, publish_path
 
     if seed is not None:
         load_or_exit(seed)
-    command.upgrade(alembic_config(), revision, sql=sql)
+    _alembic("upgrade", revision, sql=sql)
     if seed is not None:
         publish_path(seed)
 
 
-@db.command()
+@db.command(context_settings={"ignore_unknown_options": True})
 def downgrade(
     revision: Annotated[str, typer.Argument(help="Target revision, e.g. -1 or base.")],
 ) -> None:
-    """Revert migrations down to REVISION."""
-    from alembic import command
-
-    command.downgrade(alembic_config(), revision)
+    """Revert migrations down to REVISION (-1 is one step back: a number, not an option)."""
+    _alembic("downgrade", revision)
 
 
 @db.command()
 def current(verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> None:
     """Show the revision the database is at."""
-    from alembic import command
-
-    command.current(alembic_config(), verbose=verbose)
+    _alembic("current", verbose=verbose)
 
 
 @db.command()
 def history(verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> None:
     """List the migrations."""
-    from alembic import command
-
-    command.history(alembic_config(), verbose=verbose)
+    _alembic("history", verbose=verbose)
 
 
 @db.command()
@@ -143,9 +135,18 @@ def revision(
     autogenerate: Annotated[bool, typer.Option(help="Diff the models against the DB.")] = True,
 ) -> None:
     """Create a new migration file in migrations/versions."""
-    from alembic import command
+    _alembic("revision", message=message, autogenerate=autogenerate)
 
-    command.revision(alembic_config(), message=message, autogenerate=autogenerate)
+
+def _alembic(name: str, *args: object, **options: object) -> None:
+    """An Alembic command; a refusal (an unknown revision, say) is one red line, exit 1."""
+    from alembic import command
+    from alembic.util import CommandError
+
+    try:
+        getattr(command, name)(alembic_config(), *args, **options)
+    except CommandError as error:
+        fail(str(error))
 
 
 @leaderboard.command("refresh")

@@ -3,7 +3,7 @@
 import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
-from typing import TypeVar
+from typing import NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -24,6 +24,12 @@ def set_up_logging() -> None:
     configure_logging(Settings())
 
 
+def fail(message: str) -> NoReturn:
+    """A refusal the user can act on: one red line, never wrapped, and exit status 1."""
+    console.print(message, style="red", markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(1)
+
+
 def run_in_app(use: Callable[[Application], Awaitable[T]]) -> T:
     """Run one command's coroutine; a domain refusal is printed and exits with status 1."""
 
@@ -34,8 +40,7 @@ def run_in_app(use: Callable[[Application], Awaitable[T]]) -> T:
     try:
         return asyncio.run(scoped())
     except DomainError as error:
-        console.print(f"[red]{error}[/]")
-        raise typer.Exit(1) from error
+        fail(str(error))
 
 
 def when(moment: datetime | None) -> str:

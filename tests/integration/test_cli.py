@@ -19,7 +19,9 @@ from tests.support.databases import BACKENDS, ScratchDatabases
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
-HEAD = f"{ScriptDirectory.from_config(alembic_config()).get_current_head()} (head)"
+SCRIPTS = ScriptDirectory.from_config(alembic_config())
+HEAD = f"{SCRIPTS.get_current_head()} (head)"
+PREVIOUS = str(SCRIPTS.get_revision("head").down_revision)
 
 
 @pytest.fixture(params=BACKENDS)
@@ -67,10 +69,22 @@ async def test_learnbot_db_wraps_alembic_from_any_directory(database: URL, tmp_p
     assert HEAD in run(database, learnbot, "db", "current", cwd=tmp_path)
     assert "initial schema" in run(database, learnbot, "db", "history", cwd=tmp_path).lower()
 
+    run(database, learnbot, "db", "downgrade", "-1", cwd=tmp_path)
+    assert PREVIOUS in run(database, learnbot, "db", "current", cwd=tmp_path)
     run(database, learnbot, "db", "downgrade", "base", cwd=tmp_path)
 
     assert await tables(database) <= {"alembic_version"}
     assert await enum_types(database) == set()
+
+
+async def test_an_unknown_revision_is_one_line_not_a_traceback(
+    database: URL, tmp_path: Path
+) -> None:
+    refused = attempt(database, str(BIN / "learnbot"), "db", "downgrade", "nowhere", cwd=tmp_path)
+
+    assert refused.returncode == 1
+    assert "Can't locate revision identified by 'nowhere'" in refused.stdout
+    assert "Traceback" not in refused.stdout + refused.stderr
 
 
 async def enum_types(url: URL) -> set[str]:
