@@ -92,8 +92,8 @@ def load_or_exit(path: Path) -> CoursePack:
         return read_pack(path)
     except InvalidPack as error:
         for problem in error.problems:
-            console.print(str(problem), markup=False, highlight=False)
-        console.print(f"[red]{len(error.problems)} problem(s)[/] in {path}.")
+            console.print(str(problem), markup=False, highlight=False, soft_wrap=True)
+        console.print(f"[red]{len(error.problems)} problem(s)[/] in {path}.", soft_wrap=True)
         raise typer.Exit(1) from error
 
 
@@ -106,7 +106,7 @@ def print_diff(diff: ContentDiff) -> None:
         ("unpublished", "red", diff.unpublished),
     ):
         for item in paths:
-            console.print(f"[{style}]{label:>11}[/] {item}")
+            console.print(f"[{style}]{label:>11}[/] {item}", soft_wrap=True)
     if diff:
         console.print(
             f"{len(diff.added)} added, {len(diff.changed)} changed, "
