@@ -10,7 +10,15 @@ from collections.abc import Awaitable, Callable
 
 from bot.fake_api.buttons import flat_buttons
 from bot.fake_api.fake import FakeTelegram
-from bot.fake_api.terminal import Press, Quit, Send, last_with_buttons, parse_line, render_call
+from bot.fake_api.terminal import (
+    NoSuchButton,
+    Press,
+    Quit,
+    Send,
+    last_with_buttons,
+    parse_line,
+    render_call,
+)
 from bot.fake_api.users import User
 
 ReadLine = Callable[[str], Awaitable[str | None]]
@@ -54,10 +62,16 @@ async def _settle(fake: FakeTelegram, since: int, patience: float) -> None:
         await fake.wait_until_idle(timeout=patience)
 
 
-def _act(fake: FakeTelegram, user: User, action: Press | Send, write: WriteLine) -> bool:
+def _act(
+    fake: FakeTelegram, user: User, action: Press | Send | NoSuchButton, write: WriteLine
+) -> bool:
+    """Whether something reached the bot, so the loop waits for its answer."""
     if isinstance(action, Send):
         fake.send_text(user, action.text)
         return True
+    if isinstance(action, NoSuchButton):
+        write(action.note())
+        return False
     target = last_with_buttons(fake.messages(user.id))
     button = flat_buttons(target)[action.number - 1]
     if target is None or button.callback_data is None:

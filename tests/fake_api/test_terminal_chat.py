@@ -43,6 +43,18 @@ async def test_a_learner_chats_presses_and_quits(polling: FakeTelegram) -> None:
     ]
 
 
+async def test_a_button_that_is_not_there_is_named_not_sent(polling: FakeTelegram) -> None:
+    screen: list[str] = []
+    steps = [("/menu", None), ("99", "sendMessage"), ("/ping", None)]
+    await run_terminal_chat(polling, ADA, scripted(polling, steps), screen.append, color=False)
+    assert screen[1:] == [
+        "(There is no button 99: type 1 to 3 to press one, or \\99 to send 99 as text)",
+        "pong",
+    ]
+    typed = [message.text for message in polling.messages(ADA.id) if not message.from_bot]
+    assert typed == ["/menu", "/ping"]
+
+
 async def test_end_of_input_ends_the_chat(polling: FakeTelegram) -> None:
     screen: list[str] = []
     steps = [("/ping", None)]
