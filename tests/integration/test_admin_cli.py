@@ -166,6 +166,18 @@ async def test_db_check_lists_tables_and_indexes(engine: AsyncEngine, people: Pe
     assert engine.url.password is None or engine.url.password not in shown
 
 
+async def test_db_check_advises_on_scans_only_where_the_backend_counts_them(
+    engine: AsyncEngine, people: People
+) -> None:
+    shown = ok(await learnbot(engine, "db", "check"))
+
+    counted = engine.dialect.name == "postgresql"
+    assert ("Seq scans" in shown) is counted
+    assert ("candidates for removal" in shown) is counted
+    assert ("keeps no count of scans" in shown) is not counted
+    assert (" Scans " in shown.split("Indexes")[1]) is counted
+
+
 async def test_stats_on_an_empty_database(engine: AsyncEngine, uow_factory: UowFactory) -> None:
     stats = json.loads(ok(await learnbot(engine, "stats", "--json")))
 
