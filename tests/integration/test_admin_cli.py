@@ -109,6 +109,27 @@ async def test_users_deactivate_takes_the_learner_off_the_active_list(
     assert (await learnbot(engine, "users", "deactivate", "999999")).exit_code == 1
 
 
+async def test_users_commands_take_the_telegram_id_an_operator_sees(
+    engine: AsyncEngine, people: People
+) -> None:
+    shown = ok(await learnbot(engine, "users", "show", "--telegram", "1001"))
+    assert f"(id {people.ada.id}, Telegram 1001)" in shown
+
+    ok(await learnbot(engine, "users", "deactivate", "1002", "--telegram"))
+    assert await count_rows(engine, UserRow, UserRow.is_active) == 1
+
+
+@pytest.mark.parametrize("command", [("show",), ("deactivate",), ("delete", "--yes")])
+async def test_a_telegram_sized_id_is_looked_up_as_one_and_may_match_nobody(
+    engine: AsyncEngine, people: People, command: tuple[str, ...]
+) -> None:
+    result = await learnbot(engine, "users", command[0], "9000000000", *command[1:])
+
+    assert result.exit_code == 1
+    assert result.output.strip() == "no learner with Telegram id 9000000000"
+    assert await count_rows(engine, UserRow) == 3
+
+
 async def test_users_delete_asks_first_then_removes_every_row(
     engine: AsyncEngine, people: People
 ) -> None:
