@@ -13,10 +13,10 @@ from rich.console import Console
 from domain.leaderboard import RefreshResult
 from infrastructure.scheduler import refresh_leaderboard as refresh_leaderboard_job
 from infrastructure.settings import Settings
-from learnbot.app import application, masked_url
-from learnbot.console import fail, set_up_logging
+from learnbot.app import masked_url, ready_application
+from learnbot.console import fail, run_ready, set_up_logging
 from learnbot.lazy_cli import Lazy, lazy_group
-from learnbot.migrate import alembic_config, is_up_to_date, migrate_on_start
+from learnbot.migrate import DatabaseNotReady, alembic_config, migrate_on_start, missing_database
 from learnbot.telegram import serve
 
 # The admin commands are imported when run, so `learnbot run` carries none of them.
@@ -63,24 +63,24 @@ def run(
     if settings.bot_token is None:
         console.print("[red]BOT_TOKEN is not set.[/] Set it, or try the bot with `learnbot chat`.")
         raise typer.Exit(2)
-    asyncio.run(_serve(settings, settings.bot_token.get_secret_value(), with_jobs=scheduler))
+    token = settings.bot_token.get_secret_value()
+    try:
+        asyncio.run(_serve(settings, token, with_jobs=scheduler))
+    except DatabaseNotReady as error:
+        fail(f"{error} Or set AUTO_MIGRATE=1 to migrate on start-up.")
 
 
 @app.command("chat")
 def chat_command() -> None:
     """Talk to the bot in the terminal through the built-in fake Telegram (no token needed)."""
-    from learnbot.chat import chat  # the fake Bot API stays out of a serving process
+    from learnbot.chat import chat_in_terminal  # the fake Bot API stays out of serving
 
-    asyncio.run(chat(Settings()))
+    run_ready(chat_in_terminal(Settings()))
 
 
 async def _serve(settings: Settings, token: str, with_jobs: bool) -> None:
     """The bot, and unless ``--no-scheduler`` the jobs, in one process and one event loop."""
-    async with application(settings) as learnbot:
-        if not await is_up_to_date(learnbot.engine):
-            console.print("[red]The schema is not the latest: run `learnbot db upgrade` first,[/]")
-            console.print("[red]or set AUTO_MIGRATE=1 to migrate on start-up.[/]")
-            raise typer.Exit(1)
+    async with ready_application(settings) as learnbot:
         jobs = learnbot.scheduler() if with_jobs else None
         if jobs is not None:
             jobs.start()
@@ -114,13 +114,13 @@ def downgrade(
     revision: Annotated[str, typer.Argument(help="Target revision, e.g. -1 or base.")],
 ) -> None:
     """Revert migrations down to REVISION (-1 is one step back: a number, not an option)."""
-    _alembic("downgrade", revision)
+    _alembic("downgrade", revision, existing=True)
 
 
 @db.command()
 def current(verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> None:
     """Show the revision the database is at."""
-    _alembic("current", verbose=verbose)
+    _alembic("current", verbose=verbose, existing=True)
 
 
 @db.command()
@@ -138,11 +138,17 @@ def revision(
     _alembic("revision", message=message, autogenerate=autogenerate)
 
 
-def _alembic(name: str, *args: object, **options: object) -> None:
-    """An Alembic command; a refusal (an unknown revision, say) is one red line, exit 1."""
+def _alembic(name: str, *args: object, existing: bool = False, **options: object) -> None:
+    """An Alembic command; a refusal (an unknown revision, say) is one red line, exit 1.
+
+    Only ``upgrade`` may create a SQLite file: the others refuse one that is not there.
+    """
     from alembic import command
     from alembic.util import CommandError
 
+    missing = missing_database(Settings().database_url) if existing else None
+    if missing is not None:
+        fail(missing)
     try:
         getattr(command, name)(alembic_config(), *args, **options)
     except CommandError as error:
@@ -153,7 +159,7 @@ def _alembic(name: str, *args: object, **options: object) -> None:
 def refresh_leaderboard() -> None:
     """Recompute the leaderboard cache now, unless another process is recomputing it."""
     started = time.perf_counter()
-    result = asyncio.run(_refresh(Settings()))
+    result = run_ready(_refresh(Settings()))
     seconds = time.perf_counter() - started
     if result.ranked is None:
         console.print(f"Skipped: another process is refreshing the board ({seconds:.2f} s).")
@@ -162,7 +168,7 @@ def refresh_leaderboard() -> None:
 
 
 async def _refresh(settings: Settings) -> RefreshResult:
-    async with application(settings) as learnbot:
+    async with ready_application(settings) as learnbot:
         return await refresh_leaderboard_job(
             learnbot.unit_of_work, learnbot.clock, settings.default_timezone
         )
@@ -171,7 +177,7 @@ async def _refresh(settings: Settings) -> RefreshResult:
 @app.command("scheduler")
 def run_scheduler() -> None:
     """Run the scheduled jobs alone until SIGTERM or SIGINT (the bot then runs without them)."""
-    asyncio.run(_serve_scheduler(Settings()))
+    run_ready(_serve_scheduler(Settings()))
 
 
 async def _serve_scheduler(settings: Settings) -> None:
@@ -179,7 +185,7 @@ async def _serve_scheduler(settings: Settings) -> None:
     loop = asyncio.get_running_loop()
     for signal_number in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signal_number, stop.set)
-    async with application(settings) as learnbot, learnbot.scheduler() as scheduler:
+    async with ready_application(settings) as learnbot, learnbot.scheduler() as scheduler:
         names = ", ".join(job.id for job in scheduler.jobs)
         console.print(f"Scheduler running: {names}. Stop with Ctrl+C or SIGTERM.", highlight=False)
         await stop.wait()

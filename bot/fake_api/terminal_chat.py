@@ -6,6 +6,9 @@ line writer), so the loop runs the same under `learnbot chat` and under a test.
 
 import asyncio
 import contextlib
+import os
+import stat
+import sys
 from collections.abc import Awaitable, Callable
 
 from bot.fake_api.buttons import flat_buttons
@@ -25,12 +28,49 @@ ReadLine = Callable[[str], Awaitable[str | None]]
 WriteLine = Callable[[str], None]
 
 
-async def read_stdin(prompt: str) -> str | None:
-    """A `read_line` for a real terminal: input() in a thread, None at end of input."""
-    try:
-        return await asyncio.to_thread(input, prompt)
-    except EOFError:
-        return None
+class TerminalLines:
+    """A `read_line` for a real terminal, read by the event loop itself: no thread sits in
+    input(), which kept Ctrl-C waiting for Enter. None at end of input (Ctrl-D)."""
+
+    def __init__(self, fd: int = 0, write: Callable[[str], object] | None = None) -> None:
+        self._fd = fd
+        self._write = write or _prompt_to_stdout
+        self._buffer = b""
+        self._ended = False
+        self._regular = stat.S_ISREG(os.fstat(fd).st_mode)
+
+    async def __call__(self, prompt: str) -> str | None:
+        self._write(prompt)
+        while b"\n" not in self._buffer and not self._ended:
+            chunk = await self._chunk()
+            self._ended = not chunk
+            self._buffer += chunk
+        if not self._buffer:
+            return None
+        line, _, self._buffer = self._buffer.partition(b"\n")
+        return line.decode(errors="replace")
+
+    async def _chunk(self) -> bytes:
+        """What the terminal has; a regular file (``< script``) is always readable."""
+        if not self._regular:
+            loop = asyncio.get_running_loop()
+            readable: asyncio.Future[None] = loop.create_future()
+
+            def ready() -> None:
+                if not readable.done():
+                    readable.set_result(None)
+
+            loop.add_reader(self._fd, ready)
+            try:
+                await readable
+            finally:
+                loop.remove_reader(self._fd)
+        return os.read(self._fd, 65536)
+
+
+def _prompt_to_stdout(prompt: str) -> None:
+    sys.stdout.write(prompt)
+    sys.stdout.flush()
 
 
 class _Screen:
