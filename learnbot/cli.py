@@ -1,6 +1,7 @@
 """The ``learnbot`` command: run the product, migrate, and look after the leaderboard."""
 
 import asyncio
+import logging
 import signal
 import sys
 import time
@@ -10,6 +11,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from bot.reach import BotApiUnusable
 from domain.leaderboard import RefreshResult
 from infrastructure.scheduler import refresh_leaderboard as refresh_leaderboard_job
 from infrastructure.settings import Settings
@@ -41,6 +43,7 @@ app.add_typer(db, name="db")
 app.add_typer(leaderboard, name="leaderboard")
 app.callback()(set_up_logging)
 console = Console()
+log = logging.getLogger(__name__)
 
 
 @app.command()
@@ -68,6 +71,9 @@ def run(
         asyncio.run(_serve(settings, token, with_jobs=scheduler))
     except DatabaseNotReady as error:
         fail(f"{error} Or set AUTO_MIGRATE=1 to migrate on start-up.")
+    except BotApiUnusable as error:
+        log.error("%s", error)  # a log line, so LOG_FORMAT=json keeps every line JSON
+        raise typer.Exit(1) from error
 
 
 @app.command("chat")
@@ -81,14 +87,7 @@ def chat_command() -> None:
 async def _serve(settings: Settings, token: str, with_jobs: bool) -> None:
     """The bot, and unless ``--no-scheduler`` the jobs, in one process and one event loop."""
     async with ready_application(settings) as learnbot:
-        jobs = learnbot.scheduler() if with_jobs else None
-        if jobs is not None:
-            jobs.start()
-        try:
-            await serve(learnbot, token, settings.telegram_api_url)
-        finally:
-            if jobs is not None:
-                await jobs.shutdown()
+        await serve(learnbot, token, settings.telegram_api_url, with_jobs)
 
 
 @db.command()
