@@ -7,7 +7,6 @@ line writer), so the loop runs the same under `learnbot chat` and under a test.
 import asyncio
 import contextlib
 import os
-import stat
 import sys
 from collections.abc import Awaitable, Callable
 
@@ -37,7 +36,7 @@ class TerminalLines:
         self._write = write or _prompt_to_stdout
         self._buffer = b""
         self._ended = False
-        self._regular = stat.S_ISREG(os.fstat(fd).st_mode)
+        self._pollable = True
 
     async def __call__(self, prompt: str) -> str | None:
         self._write(prompt)
@@ -51,21 +50,28 @@ class TerminalLines:
         return line.decode(errors="replace")
 
     async def _chunk(self) -> bytes:
-        """What the terminal has; a regular file (``< script``) is always readable."""
-        if not self._regular:
-            loop = asyncio.get_running_loop()
-            readable: asyncio.Future[None] = loop.create_future()
-
-            def ready() -> None:
-                if not readable.done():
-                    readable.set_result(None)
-
-            loop.add_reader(self._fd, ready)
+        """What the terminal or pipe has, once it has some. Files the loop cannot watch
+        (``< script``, ``< /dev/null``) never keep a reader waiting: they are just read."""
+        if self._pollable:
             try:
-                await readable
-            finally:
-                loop.remove_reader(self._fd)
+                await self._readable()
+            except PermissionError:
+                self._pollable = False
         return os.read(self._fd, 65536)
+
+    async def _readable(self) -> None:
+        loop = asyncio.get_running_loop()
+        readable: asyncio.Future[None] = loop.create_future()
+
+        def ready() -> None:
+            if not readable.done():
+                readable.set_result(None)
+
+        loop.add_reader(self._fd, ready)
+        try:
+            await readable
+        finally:
+            loop.remove_reader(self._fd)
 
 
 def _prompt_to_stdout(prompt: str) -> None:
