@@ -8,6 +8,18 @@ LAST_CONTACT_RESOLUTION = timedelta(minutes=1)
 
 
 @dataclass(frozen=True, slots=True)
+class LearnerKey:
+    """How an operator names a learner: by learnbot's own id (``users list``), or by the
+    Telegram id that Telegram and the learner's messages show."""
+
+    number: int
+    telegram: bool = False
+
+    def __str__(self) -> str:
+        return f"Telegram id {self.number}" if self.telegram else f"id {self.number}"
+
+
+@dataclass(frozen=True, slots=True)
 class TelegramProfile:
     """What Telegram tells us about a person with every update."""
 

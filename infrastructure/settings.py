@@ -27,6 +27,9 @@ class Settings(BaseSettings):
     bot_token: SecretStr | None = None
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     telegram_api_url: str | None = Field(None, description="base URL of another Bot API server")
+    telegram_retry_seconds: float = Field(
+        60.0, ge=0, description="how long `learnbot run` retries an unreachable Bot API"
+    )
     webhook_url: str | None = Field(None, description="public HTTPS URL; unset means polling")
     webhook_secret: SecretStr | None = None
     webhook_host: str = "0.0.0.0"

@@ -16,6 +16,7 @@ from infrastructure.db.uow import SqlUnitOfWork
 from infrastructure.observability import Metrics
 from infrastructure.scheduler import Scheduler, build_scheduler
 from infrastructure.settings import Settings
+from learnbot.migrate import DatabaseNotReady, missing_database, require_latest_schema
 from learnbot.notifier import notifier
 
 
@@ -52,6 +53,19 @@ async def application(settings: Settings) -> AsyncIterator[Application]:
         yield Application(settings, engine, sessions, SystemClock(), CatalogueCache(), Metrics())
     finally:
         await engine.dispose()
+
+
+@asynccontextmanager
+async def ready_application(settings: Settings) -> AsyncIterator[Application]:
+    """The application over a database at the latest schema, for every command that reads
+    content or learners; DatabaseNotReady says what to run instead. A SQLite file that is
+    not there is not created on the way."""
+    missing = missing_database(settings.database_url)
+    if missing is not None:
+        raise DatabaseNotReady(missing)
+    async with application(settings) as learnbot:
+        await require_latest_schema(learnbot.engine, masked_url(settings.database_url))
+        yield learnbot
 
 
 def masked_url(url: str) -> str:

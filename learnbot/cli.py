@@ -1,6 +1,7 @@
 """The ``learnbot`` command: run the product, migrate, and look after the leaderboard."""
 
 import asyncio
+import logging
 import signal
 import sys
 import time
@@ -10,13 +11,14 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from bot.reach import BotApiUnusable
 from domain.leaderboard import RefreshResult
 from infrastructure.scheduler import refresh_leaderboard as refresh_leaderboard_job
 from infrastructure.settings import Settings
-from learnbot.app import application, masked_url
-from learnbot.console import counted, set_up_logging
+from learnbot.app import masked_url, ready_application
+from learnbot.console import counted, fail, run_ready, set_up_logging
 from learnbot.lazy_cli import Lazy, lazy_group
-from learnbot.migrate import alembic_config, is_up_to_date, migrate_on_start
+from learnbot.migrate import DatabaseNotReady, alembic_config, migrate_on_start, missing_database
 from learnbot.telegram import serve
 
 # The admin commands are imported when run, so `learnbot run` carries none of them.
@@ -41,6 +43,7 @@ app.add_typer(db, name="db")
 app.add_typer(leaderboard, name="leaderboard")
 app.callback()(set_up_logging)
 console = Console()
+log = logging.getLogger(__name__)
 
 
 @app.command()
@@ -63,32 +66,28 @@ def run(
     if settings.bot_token is None:
         console.print("[red]BOT_TOKEN is not set.[/] Set it, or try the bot with `learnbot chat`.")
         raise typer.Exit(2)
-    asyncio.run(_serve(settings, settings.bot_token.get_secret_value(), with_jobs=scheduler))
+    token = settings.bot_token.get_secret_value()
+    try:
+        asyncio.run(_serve(settings, token, with_jobs=scheduler))
+    except DatabaseNotReady as error:
+        fail(f"{error} Or set AUTO_MIGRATE=1 to migrate on start-up.")
+    except BotApiUnusable as error:
+        log.error("%s", error)  # a log line, so LOG_FORMAT=json keeps every line JSON
+        raise typer.Exit(1) from error
 
 
 @app.command("chat")
 def chat_command() -> None:
     """Talk to the bot in the terminal through the built-in fake Telegram (no token needed)."""
-    from learnbot.chat import chat  # the fake Bot API stays out of a serving process
+    from learnbot.chat import chat_in_terminal  # the fake Bot API stays out of serving
 
-    asyncio.run(chat(Settings()))
+    run_ready(chat_in_terminal(Settings()))
 
 
 async def _serve(settings: Settings, token: str, with_jobs: bool) -> None:
     """The bot, and unless ``--no-scheduler`` the jobs, in one process and one event loop."""
-    async with application(settings) as learnbot:
-        if not await is_up_to_date(learnbot.engine):
-            console.print("[red]The schema is not the latest: run `learnbot db upgrade` first,[/]")
-            console.print("[red]or set AUTO_MIGRATE=1 to migrate on start-up.[/]")
-            raise typer.Exit(1)
-        jobs = learnbot.scheduler() if with_jobs else None
-        if jobs is not None:
-            jobs.start()
-        try:
-            await serve(learnbot, token, settings.telegram_api_url)
-        finally:
-            if jobs is not None:
-                await jobs.shutdown()
+    async with ready_application(settings) as learnbot:
+        await serve(learnbot, token, settings.telegram_api_url, with_jobs)
 
 
 @db.command()
@@ -100,41 +99,33 @@ def upgrade(
     ] = None,
 ) -> None:
     """Apply migrations up to REVISION (default: the latest), then publish --seed if given."""
-    from alembic import command
-
     from learnbot.content_cli import load_or_exit, publish_path
 
     if seed is not None:
         load_or_exit(seed)
-    command.upgrade(alembic_config(), revision, sql=sql)
+    _alembic("upgrade", revision, sql=sql)
     if seed is not None:
         publish_path(seed)
 
 
-@db.command()
+@db.command(context_settings={"ignore_unknown_options": True})
 def downgrade(
     revision: Annotated[str, typer.Argument(help="Target revision, e.g. -1 or base.")],
 ) -> None:
-    """Revert migrations down to REVISION."""
-    from alembic import command
-
-    command.downgrade(alembic_config(), revision)
+    """Revert migrations down to REVISION (-1 is one step back: a number, not an option)."""
+    _alembic("downgrade", revision, existing=True)
 
 
 @db.command()
 def current(verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> None:
     """Show the revision the database is at."""
-    from alembic import command
-
-    command.current(alembic_config(), verbose=verbose)
+    _alembic("current", verbose=verbose, existing=True)
 
 
 @db.command()
 def history(verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> None:
     """List the migrations."""
-    from alembic import command
-
-    command.history(alembic_config(), verbose=verbose)
+    _alembic("history", verbose=verbose)
 
 
 @db.command()
@@ -143,9 +134,24 @@ def revision(
     autogenerate: Annotated[bool, typer.Option(help="Diff the models against the DB.")] = True,
 ) -> None:
     """Create a new migration file in migrations/versions."""
-    from alembic import command
+    _alembic("revision", message=message, autogenerate=autogenerate)
 
-    command.revision(alembic_config(), message=message, autogenerate=autogenerate)
+
+def _alembic(name: str, *args: object, existing: bool = False, **options: object) -> None:
+    """An Alembic command; a refusal (an unknown revision, say) is one red line, exit 1.
+
+    Only ``upgrade`` may create a SQLite file: the others refuse one that is not there.
+    """
+    from alembic import command
+    from alembic.util import CommandError
+
+    missing = missing_database(Settings().database_url) if existing else None
+    if missing is not None:
+        fail(missing)
+    try:
+        getattr(command, name)(alembic_config(), *args, **options)
+    except CommandError as error:
+        fail(str(error))
 
 
 @leaderboard.command("refresh")
@@ -163,7 +169,7 @@ def refresh_leaderboard(
     started = time.perf_counter()
     doing = "Recounting every learner's totals, then ranking" if full else "Refreshing the board"
     with console.status(f"{doing}..."):
-        result = asyncio.run(_refresh(Settings(), full))
+        result = run_ready(_refresh(Settings(), full))
     seconds = time.perf_counter() - started
     if result.ranked is None:
         console.print(f"Skipped: another process is refreshing the board ({seconds:.2f} s).")
@@ -175,7 +181,7 @@ def refresh_leaderboard(
 async def _refresh(settings: Settings, full: bool) -> RefreshResult:
     from infrastructure.scheduler import refresh_leaderboard_fully
 
-    async with application(settings) as learnbot:
+    async with ready_application(settings) as learnbot:
         job = (learnbot.unit_of_work, learnbot.clock, settings.default_timezone, learnbot.metrics)
         if full:
             return await refresh_leaderboard_fully(*job, on_schedule=False)
@@ -185,7 +191,7 @@ async def _refresh(settings: Settings, full: bool) -> RefreshResult:
 @app.command("scheduler")
 def run_scheduler() -> None:
     """Run the scheduled jobs alone until SIGTERM or SIGINT (the bot then runs without them)."""
-    asyncio.run(_serve_scheduler(Settings()))
+    run_ready(_serve_scheduler(Settings()))
 
 
 async def _serve_scheduler(settings: Settings) -> None:
@@ -193,7 +199,7 @@ async def _serve_scheduler(settings: Settings) -> None:
     loop = asyncio.get_running_loop()
     for signal_number in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signal_number, stop.set)
-    async with application(settings) as learnbot, learnbot.scheduler() as scheduler:
+    async with ready_application(settings) as learnbot, learnbot.scheduler() as scheduler:
         from learnbot.monitoring import serve_metrics
 
         server = await serve_metrics(learnbot, learnbot.metrics)

@@ -1,9 +1,9 @@
 """What every admin command shares: one console, and a runner in the application scope."""
 
 import asyncio
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from datetime import datetime
-from typing import TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -13,7 +13,8 @@ from domain.admin import ModuleCounts
 from domain.errors import DomainError
 from infrastructure.logging import configure_logging
 from infrastructure.settings import Settings
-from learnbot.app import Application, application
+from learnbot.app import Application, ready_application
+from learnbot.migrate import DatabaseNotReady
 
 T = TypeVar("T")
 console = Console()
@@ -24,18 +25,32 @@ def set_up_logging() -> None:
     configure_logging(Settings())
 
 
+def fail(message: str) -> NoReturn:
+    """A refusal the user can act on: one red line, never wrapped, and exit status 1."""
+    console.print(message, style="red", markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(1)
+
+
+def run_ready(main: Coroutine[Any, Any, T]) -> T:
+    """``asyncio.run`` for a command that needs the database: if it is missing, unmigrated
+    or behind, the user reads what to run in one line (exit status 1), not a traceback."""
+    try:
+        return asyncio.run(main)
+    except DatabaseNotReady as error:
+        fail(str(error))
+
+
 def run_in_app(use: Callable[[Application], Awaitable[T]]) -> T:
     """Run one command's coroutine; a domain refusal is printed and exits with status 1."""
 
     async def scoped() -> T:
-        async with application(Settings()) as learnbot:
+        async with ready_application(Settings()) as learnbot:
             return await use(learnbot)
 
     try:
-        return asyncio.run(scoped())
+        return run_ready(scoped())
     except DomainError as error:
-        console.print(f"[red]{error}[/]")
-        raise typer.Exit(1) from error
+        fail(str(error))
 
 
 def when(moment: datetime | None) -> str:

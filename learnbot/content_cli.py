@@ -1,6 +1,5 @@
 """``learnbot content``: validate a course pack, publish it with a diff, export it back."""
 
-import asyncio
 from pathlib import Path
 from typing import Annotated
 
@@ -12,8 +11,8 @@ from domain.content import ContentDiff, CoursePack
 from domain.errors import ContentConflict
 from infrastructure.content import InvalidPack, export_pack
 from infrastructure.settings import Settings
-from learnbot.app import application
-from learnbot.console import counted
+from learnbot.app import ready_application
+from learnbot.console import counted, run_ready
 from learnbot.content import current_pack, publish, read_pack
 
 content = typer.Typer(no_args_is_help=True, help="Course packs: validate, publish, export.")
@@ -51,7 +50,7 @@ def publish_path(path: Path, dry_run: bool = False) -> ContentDiff:
     """Also the seed step of ``learnbot db upgrade --seed``."""
     pack = load_or_exit(path)
     try:
-        diff = asyncio.run(_publish(Settings(), pack, dry_run))
+        diff = run_ready(_publish(Settings(), pack, dry_run))
     except ContentConflict as error:
         console.print(f"[red]Refused[/]: {error}")
         raise typer.Exit(1) from error
@@ -60,7 +59,7 @@ def publish_path(path: Path, dry_run: bool = False) -> ContentDiff:
 
 
 async def _publish(settings: Settings, pack: CoursePack, dry_run: bool) -> ContentDiff:
-    async with application(settings) as app, app.unit_of_work() as uow:
+    async with ready_application(settings) as app, app.unit_of_work() as uow:
         if pack.lesson_count < LARGE_PACK:
             return await publish(uow, app.clock, pack, dry_run)
         with Progress(console=console, transient=True) as bar:
@@ -79,14 +78,14 @@ def export_command(
     if path.exists() and any(path.iterdir()):
         console.print(f"[red]{path} is not empty[/]; export writes into a new folder.")
         raise typer.Exit(1)
-    pack = asyncio.run(_current(Settings(), title))
+    pack = run_ready(_current(Settings(), title))
     export_pack(pack, path)
     modules, lessons = counted(len(pack.modules), "module"), counted(pack.lesson_count, "lesson")
     console.print(f"Exported {modules}, {lessons} to {path}.")
 
 
 async def _current(settings: Settings, title: str) -> CoursePack:
-    async with application(settings) as app:
+    async with ready_application(settings) as app:
         return await current_pack(app, title)
 
 
@@ -95,8 +94,10 @@ def load_or_exit(path: Path) -> CoursePack:
         return read_pack(path)
     except InvalidPack as error:
         for problem in error.problems:
-            console.print(str(problem), markup=False, highlight=False)
-        console.print(f"[red]{counted(len(error.problems), 'problem')}[/] in {path}.")
+            console.print(str(problem), markup=False, highlight=False, soft_wrap=True)
+        console.print(
+            f"[red]{counted(len(error.problems), 'problem')}[/] in {path}.", soft_wrap=True
+        )
         raise typer.Exit(1) from error
 
 
@@ -109,7 +110,7 @@ def print_diff(diff: ContentDiff) -> None:
         ("unpublished", "red", diff.unpublished),
     ):
         for item in paths:
-            console.print(f"[{style}]{label:>11}[/] {item}")
+            console.print(f"[{style}]{label:>11}[/] {item}", soft_wrap=True)
     if diff:
         console.print(
             f"{len(diff.added)} added, {len(diff.changed)} changed, "

@@ -6,32 +6,49 @@ from infrastructure.db.maintenance import IndexUsage, TableUsage, index_usage, t
 from learnbot.app import Application, masked_url
 from learnbot.console import console, run_in_app
 
+BACKENDS = {"sqlite": "SQLite", "mysql": "MySQL/MariaDB", "mariadb": "MariaDB"}
+
 
 def check() -> None:
     """Table sizes and index usage from the database's own statistics."""
 
-    async def use(learnbot: Application) -> tuple[str, list[TableUsage], list[IndexUsage]]:
+    async def use(learnbot: Application) -> tuple[str, str, list[TableUsage], list[IndexUsage]]:
         async with learnbot.session_factory() as session:
             url = masked_url(learnbot.settings.database_url)
-            return url, await table_usage(session), await index_usage(session)
+            backend = learnbot.engine.dialect.name
+            return url, backend, await table_usage(session), await index_usage(session)
 
-    url, tables, indexes = run_in_app(use)
+    url, backend, tables, indexes = run_in_app(use)
     console.print(f"Database: [bold]{url}[/]")
-    sizes = Table("Table", "Rows", "Size", "Seq scans", "Index scans", title="Tables")
+    console.print(_tables(tables))
+    console.print(_indexes(indexes))
+    if any(index.scans is not None for index in indexes):
+        console.print("Never-scanned indexes on a busy database are candidates for removal.")
+    else:
+        name = BACKENDS.get(backend, backend)
+        console.print(f"{name} keeps no count of scans, so unused indexes cannot be told here.")
+
+
+def _tables(tables: list[TableUsage]) -> Table:
+    """The scan columns only where the backend counts scans: a column of dashes misleads."""
+    scans = any(usage.seq_scans is not None or usage.index_scans is not None for usage in tables)
+    table = Table("Table", "Rows", "Size", title="Tables")
+    if scans:
+        table.add_column("Seq scans")
+        table.add_column("Index scans")
     for usage in tables:
-        sizes.add_row(
-            usage.name,
-            _number(usage.rows),
-            _bytes(usage.size_bytes),
-            _number(usage.seq_scans),
-            _number(usage.index_scans),
-        )
-    console.print(sizes)
-    used = Table("Table", "Index", "Size", "Scans", title="Indexes")
+        counts = (_number(usage.seq_scans), _number(usage.index_scans)) if scans else ()
+        table.add_row(usage.name, _number(usage.rows), _bytes(usage.size_bytes), *counts)
+    return table
+
+
+def _indexes(indexes: list[IndexUsage]) -> Table:
+    scans = any(index.scans is not None for index in indexes)
+    table = Table("Table", "Index", "Size", *(["Scans"] if scans else []), title="Indexes")
     for index in indexes:
-        used.add_row(index.table, index.name, _bytes(index.size_bytes), _number(index.scans))
-    console.print(used)
-    console.print("Never-scanned indexes on a busy database are candidates for removal.")
+        counts = (_number(index.scans),) if scans else ()
+        table.add_row(index.table, index.name, _bytes(index.size_bytes), *counts)
+    return table
 
 
 def _number(value: int | None) -> str:

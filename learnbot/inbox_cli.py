@@ -10,10 +10,11 @@ from rich.table import Table
 
 from domain.enums import InboxStatus
 from domain.inbox import InboxMessage, Reply
-from domain.services import InboxService, deliver
+from domain.services import InboxService, LearnerService, deliver
 from learnbot.app import Application
 from learnbot.console import console, run_in_app, when
 from learnbot.notifier import notifier
+from learnbot.users_cli import ByTelegram, LearnerNumber, learner_key
 
 inbox = typer.Typer(no_args_is_help=True, help="Learners' questions and problem reports.")
 MessageId = Annotated[UUID, typer.Argument(help="The message id (see `inbox list`).")]
@@ -94,14 +95,17 @@ def resolve(message_id: MessageId) -> None:
 
 @inbox.command()
 def export(
-    learner_id: Annotated[int, typer.Argument(help="The learner's id.")],
+    learner: LearnerNumber,
+    telegram: ByTelegram = False,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Default: stdout.")] = None,
 ) -> None:
     """Write every message of a learner, cleared ones included, as JSON."""
+    key = learner_key(learner, telegram)
 
     async def use(learnbot: Application) -> dict[str, object]:
         async with learnbot.unit_of_work() as uow:
-            return await InboxService(uow, learnbot.clock).export(learner_id)
+            found = await LearnerService(uow, learnbot.clock).find(key)
+            return await InboxService(uow, learnbot.clock).export(found.id)
 
     text = json.dumps(run_in_app(use), indent=2, ensure_ascii=False)
     if output is None:

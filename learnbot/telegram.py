@@ -1,8 +1,11 @@
 """Application scope for the bot: the aiogram Bot and the dispatcher, wired to the database."""
 
+from aiogram import Bot
+
 from bot.client import create_bot
 from bot.config import BotConfig
 from bot.dispatcher import build_dispatcher
+from bot.reach import reach_bot_api, usable_token
 from bot.runner import run_polling, run_webhook
 from infrastructure.settings import Settings
 from learnbot.app import Application
@@ -25,17 +28,36 @@ def bot_config(settings: Settings) -> BotConfig:
     )
 
 
-async def serve(learnbot: Application, token: str, api_url: str | None) -> None:
-    """Run until SIGTERM or SIGINT: webhook mode when WEBHOOK_URL is set, else polling."""
+async def serve(learnbot: Application, token: str, api_url: str | None, with_jobs: bool) -> None:
+    """Run until SIGTERM or SIGINT: webhook mode when WEBHOOK_URL is set, else polling; the
+    scheduled jobs too unless ``with_jobs`` is False.
+
+    The Bot API is reached first, and only then is anything started: BotApiUnusable is
+    raised when it refuses the token or stays out of reach for TELEGRAM_RETRY_SECONDS.
+    """
+    bot = create_bot(usable_token(token), api_url)
+    try:
+        await reach_bot_api(bot, api_url, learnbot.settings.telegram_retry_seconds)
+        jobs = learnbot.scheduler() if with_jobs else None
+        if jobs is not None:
+            jobs.start()
+        try:
+            await _serve_updates(learnbot, bot)
+        finally:
+            if jobs is not None:
+                await jobs.shutdown()
+    finally:
+        await bot.session.close()
+
+
+async def _serve_updates(learnbot: Application, bot: Bot) -> None:
     config = bot_config(learnbot.settings)
     metrics = learnbot.metrics
     dispatcher, in_flight = build_dispatcher(learnbot.unit_of_work, learnbot.clock, config, metrics)
-    bot = create_bot(token, api_url)
     server = await serve_metrics(learnbot, metrics)
     try:
         runner = run_webhook if config.webhook_url else run_polling
         await runner(bot, dispatcher, in_flight, config)
     finally:
-        await bot.session.close()
         if server is not None:
             await server.stop()

@@ -6,12 +6,44 @@ import typer
 from rich.table import Table
 
 from domain.admin import LearnerProfile, LearnerSummary
+from domain.learners import Learner, LearnerKey
 from domain.services import AdminService, LearnerService
+from infrastructure.db.models.learners import MAX_LEARNER_ID, MAX_TELEGRAM_ID
 from learnbot.app import Application
 from learnbot.console import console, counted, module_table, run_in_app, when
 
 users = typer.Typer(no_args_is_help=True, help="Look after learners.")
-LearnerId = Annotated[int, typer.Argument(help="The learner's id (see `users list`).")]
+LearnerNumber = Annotated[
+    int,
+    typer.Argument(
+        metavar="LEARNER",
+        min=1,
+        max=MAX_TELEGRAM_ID,
+        help="The learner's id (see `users list`), or with --telegram their Telegram id.",
+    ),
+]
+ByTelegram = Annotated[
+    bool,
+    typer.Option(
+        "--telegram",
+        help="LEARNER is a Telegram id. A number too large for a learner's id is one anyway.",
+    ),
+]
+
+
+def learner_key(number: int, telegram: bool) -> LearnerKey:
+    """Operators copy Telegram ids from Telegram; those beyond learnbot's ids are recognised."""
+    return LearnerKey(number, telegram or number > MAX_LEARNER_ID)
+
+
+def find(key: LearnerKey) -> Learner:
+    """The learner, or "no learner with ..." and exit status 1."""
+
+    async def use(learnbot: Application) -> Learner:
+        async with learnbot.unit_of_work() as uow:
+            return await LearnerService(uow, learnbot.clock).find(key)
+
+    return run_in_app(use)
 
 
 @users.command("list")
@@ -42,13 +74,15 @@ def list_users(
 
 
 @users.command("show")
-def show(learner_id: LearnerId) -> None:
+def show(learner: LearnerNumber, telegram: ByTelegram = False) -> None:
     """Profile, progress per module, achievements, streak and rank."""
+    key = learner_key(learner, telegram)
 
     async def use(learnbot: Application) -> LearnerProfile:
         async with learnbot.unit_of_work() as uow:
+            found = await LearnerService(uow, learnbot.clock).find(key)
             service = AdminService(uow, learnbot.clock, learnbot.settings.default_timezone)
-            return await service.profile(learner_id)
+            return await service.profile(found.id)
 
     render_profile(run_in_app(use))
 
@@ -73,29 +107,36 @@ def render_profile(profile: LearnerProfile) -> None:
 
 
 @users.command()
-def deactivate(learner_id: LearnerId) -> None:
+def deactivate(learner: LearnerNumber, telegram: ByTelegram = False) -> None:
     """Leave the learner out of the leaderboard until they come back."""
+    found = find(learner_key(learner, telegram))
 
     async def use(learnbot: Application) -> None:
         async with learnbot.unit_of_work() as uow:
-            await LearnerService(uow, learnbot.clock).deactivate(learner_id)
+            await LearnerService(uow, learnbot.clock).deactivate(found.id)
 
     run_in_app(use)
-    console.print(f"Learner {learner_id} is deactivated.")
+    console.print(f"Learner {_who(found)} is deactivated.")
 
 
 @users.command()
 def delete(
-    learner_id: LearnerId,
+    learner: LearnerNumber,
+    telegram: ByTelegram = False,
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Delete the learner and every row they left behind, in one transaction."""
+    found = find(learner_key(learner, telegram))
     if not yes:
-        typer.confirm(f"Delete learner {learner_id} and all of their data?", abort=True)
+        typer.confirm(f"Delete learner {_who(found)} and all of their data?", abort=True)
 
     async def use(learnbot: Application) -> None:
         async with learnbot.unit_of_work() as uow:
-            await LearnerService(uow, learnbot.clock).delete(learner_id)
+            await LearnerService(uow, learnbot.clock).delete(found.id)
 
     run_in_app(use)
-    console.print(f"Learner {learner_id} and all of their data are deleted.")
+    console.print(f"Learner {_who(found)} and all of their data are deleted.")
+
+
+def _who(learner: Learner) -> str:
+    return f"{learner.display_name} (id {learner.id}, Telegram {learner.telegram_id})"

@@ -102,11 +102,29 @@ class Quit:
     pass
 
 
-Action = Press | Send | Quit | None
+@dataclass(frozen=True)
+class NoSuchButton:
+    """A number while buttons are shown, but not one of theirs: said, not sent to the bot."""
+
+    number: int
+    buttons: int
+
+    def note(self) -> str:
+        valid = {1: "1", 2: "1 or 2"}.get(self.buttons, f"1 to {self.buttons}")
+        return (
+            f"(There is no button {self.number}: type {valid} to press one, "
+            f"or \\{self.number} to send {self.number} as text)"
+        )
+
+
+Action = Press | Send | Quit | NoSuchButton | None
 
 
 def parse_line(line: str, buttons: int) -> Action:
-    """A button's number presses it; "\\" sends what follows as text, even a number."""
+    """A button's number presses it; "\\" sends what follows as text, even a number.
+
+    With no buttons on screen a number is plain text, as there is nothing to press.
+    """
     text = line.strip()
     if not text:
         return None
@@ -114,8 +132,9 @@ def parse_line(line: str, buttons: int) -> Action:
         return Quit()
     if text.startswith("\\"):
         return Send(text[1:])
-    if text.isdigit() and 1 <= int(text) <= buttons:
-        return Press(int(text))
+    if text.isdigit() and buttons:
+        number = int(text)
+        return Press(number) if 1 <= number <= buttons else NoSuchButton(number, buttons)
     return Send(text)
 
 

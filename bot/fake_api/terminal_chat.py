@@ -6,23 +6,77 @@ line writer), so the loop runs the same under `learnbot chat` and under a test.
 
 import asyncio
 import contextlib
+import os
+import sys
 from collections.abc import Awaitable, Callable
 
 from bot.fake_api.buttons import flat_buttons
 from bot.fake_api.fake import FakeTelegram
-from bot.fake_api.terminal import Press, Quit, Send, last_with_buttons, parse_line, render_call
+from bot.fake_api.terminal import (
+    NoSuchButton,
+    Press,
+    Quit,
+    Send,
+    last_with_buttons,
+    parse_line,
+    render_call,
+)
 from bot.fake_api.users import User
 
 ReadLine = Callable[[str], Awaitable[str | None]]
 WriteLine = Callable[[str], None]
 
 
-async def read_stdin(prompt: str) -> str | None:
-    """A `read_line` for a real terminal: input() in a thread, None at end of input."""
-    try:
-        return await asyncio.to_thread(input, prompt)
-    except EOFError:
-        return None
+class TerminalLines:
+    """A `read_line` for a real terminal, read by the event loop itself: no thread sits in
+    input(), which kept Ctrl-C waiting for Enter. None at end of input (Ctrl-D)."""
+
+    def __init__(self, fd: int = 0, write: Callable[[str], object] | None = None) -> None:
+        self._fd = fd
+        self._write = write or _prompt_to_stdout
+        self._buffer = b""
+        self._ended = False
+        self._pollable = True
+
+    async def __call__(self, prompt: str) -> str | None:
+        self._write(prompt)
+        while b"\n" not in self._buffer and not self._ended:
+            chunk = await self._chunk()
+            self._ended = not chunk
+            self._buffer += chunk
+        if not self._buffer:
+            return None
+        line, _, self._buffer = self._buffer.partition(b"\n")
+        return line.decode(errors="replace")
+
+    async def _chunk(self) -> bytes:
+        """What the terminal or pipe has, once it has some. Files the loop cannot watch
+        (``< script``, ``< /dev/null``) never keep a reader waiting: they are just read."""
+        if self._pollable:
+            try:
+                await self._readable()
+            except PermissionError:
+                self._pollable = False
+        return os.read(self._fd, 65536)
+
+    async def _readable(self) -> None:
+        loop = asyncio.get_running_loop()
+        readable: asyncio.Future[None] = loop.create_future()
+
+        def ready() -> None:
+            if not readable.done():
+                readable.set_result(None)
+
+        loop.add_reader(self._fd, ready)
+        try:
+            await readable
+        finally:
+            loop.remove_reader(self._fd)
+
+
+def _prompt_to_stdout(prompt: str) -> None:
+    sys.stdout.write(prompt)
+    sys.stdout.flush()
 
 
 class _Screen:
@@ -54,10 +108,16 @@ async def _settle(fake: FakeTelegram, since: int, patience: float) -> None:
         await fake.wait_until_idle(timeout=patience)
 
 
-def _act(fake: FakeTelegram, user: User, action: Press | Send, write: WriteLine) -> bool:
+def _act(
+    fake: FakeTelegram, user: User, action: Press | Send | NoSuchButton, write: WriteLine
+) -> bool:
+    """Whether something reached the bot, so the loop waits for its answer."""
     if isinstance(action, Send):
         fake.send_text(user, action.text)
         return True
+    if isinstance(action, NoSuchButton):
+        write(action.note())
+        return False
     target = last_with_buttons(fake.messages(user.id))
     button = flat_buttons(target)[action.number - 1]
     if target is None or button.callback_data is None:

@@ -3,7 +3,7 @@
 from domain.activity import Activity
 from domain.enums import ActivityType
 from domain.errors import LearnerNotFound
-from domain.learners import Learner, TelegramProfile
+from domain.learners import Learner, LearnerKey, TelegramProfile
 from domain.ports import Clock, LearnerPorts
 from domain.streaks import is_valid_timezone
 
@@ -32,6 +32,17 @@ class LearnerService:
         learner = await self.register(profile)
         await self._uow.activity.add(Activity(learner.id, ActivityType.LOGIN, self._clock.now()))
         await self._uow.commit()
+        return learner
+
+    async def find(self, key: LearnerKey) -> Learner:
+        """The learner an operator means; LearnerNotFound names the id that matched nobody."""
+        learners = self._uow.learners
+        if key.telegram:
+            learner = await learners.by_telegram_id(key.number)
+        else:
+            learner = await learners.get(key.number)
+        if learner is None:
+            raise LearnerNotFound(f"no learner with {key}")
         return learner
 
     async def deactivate(self, learner_id: int) -> None:

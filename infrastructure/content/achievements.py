@@ -1,50 +1,61 @@
 """Achievement definitions: criteria the domain can parse, of the type the rule implies."""
 
-from collections.abc import Sequence
-
-from domain.achievements import CRITERION_TYPES, parse_criterion
+from domain.achievements import CRITERION_TYPES, Criterion, parse_criterion
 from domain.content import AchievementSpec, canonical_json
 from domain.errors import InvalidCriterion
-from infrastructure.content.documents import Documents, Place
+from infrastructure.content.documents import Documents, Item, Place
 from infrastructure.content.schema import AchievementModel
 from infrastructure.content.yaml_source import YamlDocument
 
 
 def to_achievements(
-    documents: Documents,
-    document: YamlDocument,
-    achievements: Sequence[AchievementModel],
-    module_slugs: set[str] | None,
+    documents: Documents, document: YamlDocument, module_slugs: set[str] | None
 ) -> tuple[AchievementSpec, ...]:
     """``module_slugs`` is None when a module failed to load: its slug is then unknown."""
     specs = []
-    for place, model in documents.items(document, "achievements", achievements):
-        criteria = None if model.criteria is None else canonical_json(model.criteria)
-        if _criteria_fit(place, model, criteria, module_slugs):
-            specs.append(_spec(model, criteria))
+    for item in documents.items(document, "achievements", AchievementModel):
+        fits = _criteria_fit(item, module_slugs)
+        if fits and item.valid is not None:
+            specs.append(_spec(item.valid))
     return tuple(specs)
 
 
-def _criteria_fit(
-    place: Place, model: AchievementModel, criteria: str | None, modules: set[str] | None
-) -> bool:
+def _criteria_fit(item: Item[AchievementModel], modules: set[str] | None) -> bool:
+    """Checked whenever the criteria could be read, even if another key is wrong."""
+    model = item.readable("criteria")
+    if model is None:
+        return False
     try:
-        criterion = parse_criterion(criteria)
+        criterion = parse_criterion(_criteria(model))
     except InvalidCriterion as error:
-        place.report("criteria", str(error))
+        item.place.report("criteria", str(error))
         return False
     if criterion is None:
         return True
-    if CRITERION_TYPES[criterion.metric] is not model.type:
-        expected = CRITERION_TYPES[criterion.metric]
+    typed = item.readable("type")
+    type_fits = typed is None or _type_fits(item.place, typed, criterion)
+    return _module_known(item.place, criterion, modules) and type_fits
+
+
+def _type_fits(place: Place, model: AchievementModel, criterion: Criterion) -> bool:
+    expected = CRITERION_TYPES[criterion.metric]
+    if expected is not model.type:
         place.report("type", f"a {criterion.metric!r} criterion makes a {expected} achievement")
         return False
+    return True
+
+
+def _module_known(place: Place, criterion: Criterion, modules: set[str] | None) -> bool:
     if modules is not None and criterion.module is not None and criterion.module not in modules:
         place.report("criteria", f"no module has the slug {criterion.module!r}")
         return False
     return True
 
 
-def _spec(model: AchievementModel, criteria: str | None) -> AchievementSpec:
+def _criteria(model: AchievementModel) -> str | None:
+    return None if model.criteria is None else canonical_json(model.criteria)
+
+
+def _spec(model: AchievementModel) -> AchievementSpec:
     """The same fields, with the criteria as the JSON text the database stores."""
-    return AchievementSpec(**model.model_dump(exclude={"criteria"}), criteria=criteria)
+    return AchievementSpec(**model.model_dump(exclude={"criteria"}), criteria=_criteria(model))

@@ -1,22 +1,25 @@
 """Challenge rules pydantic cannot express: answers that fit the kind and the options."""
 
-from collections.abc import Sequence
-
 from domain.content import ChallengeSpec
 from domain.enums import ChallengeKind
 from infrastructure.content.documents import Documents, Place
 from infrastructure.content.schema import ChallengeModel
 from infrastructure.content.yaml_source import YamlDocument
 
+ANSWER_KEYS = ("kind", "options", "answer", "answers")
+"""What the answer rules read: a challenge with one of these wrong is not checked further."""
+Said = list[tuple[str, str]]
+"""Problems as (key, message), reported together once every rule has had its say."""
 
-def to_challenges(
-    documents: Documents, document: YamlDocument, challenges: Sequence[ChallengeModel]
-) -> tuple[ChallengeSpec, ...]:
+
+def to_challenges(documents: Documents, document: YamlDocument) -> tuple[ChallengeSpec, ...]:
+    """The valid challenges under ``challenges``; every problem of the others is reported."""
     specs = []
-    for place, challenge in documents.items(document, "challenges", challenges):
-        answers = _answers(place, challenge)
-        if answers is not None:
-            specs.append(_spec(challenge, answers))
+    for item in documents.items(document, "challenges", ChallengeModel):
+        challenge = item.readable(*ANSWER_KEYS)
+        answers = None if challenge is None else _answers(item.place, challenge)
+        if answers is not None and item.valid is not None:
+            specs.append(_spec(item.valid, answers))
     return tuple(specs)
 
 
@@ -26,47 +29,41 @@ def _answers(place: Place, challenge: ChallengeModel) -> tuple[int | str, ...] |
         place.report("answers", "give either 'answer' or 'answers', not both")
         return None
     given = [challenge.answer] if challenge.answer is not None else challenge.answers or []
-    if challenge.kind is ChallengeKind.TEXT:
-        return _text_answers(place, challenge, given)
-    return _choice_answers(place, challenge, given)
-
-
-def _text_answers(
-    place: Place, challenge: ChallengeModel, given: list[str]
-) -> tuple[int | str, ...] | None:
-    if challenge.options:
-        place.report("options", "a text challenge has no options")
+    text = challenge.kind is ChallengeKind.TEXT
+    said = _text_problems(challenge, given) if text else _choice_problems(challenge, given)
+    for key, message in said:
+        place.report(key, message)
+    if said:
         return None
+    return tuple(given) if text else tuple(sorted({challenge.options.index(a) for a in given}))
+
+
+def _text_problems(challenge: ChallengeModel, given: list[str]) -> Said:
+    said = [("options", "a text challenge has no options")] if challenge.options else []
     if not given:
-        place.report("answer", "a text challenge needs at least one accepted answer")
-        return None
-    return tuple(given)
+        said.append(("answer", "a text challenge needs at least one accepted answer"))
+    return said
 
 
-def _choice_answers(
-    place: Place, challenge: ChallengeModel, given: list[str]
-) -> tuple[int | str, ...] | None:
-    if len(challenge.options) < 2:
-        place.report("options", "a choice challenge needs at least two options")
-        return None
-    if len(set(challenge.options)) != len(challenge.options):
-        place.report("options", "two options have the same text")
-        return None
+def _choice_problems(challenge: ChallengeModel, given: list[str]) -> Said:
+    """The options' problems and the answers' together: fixing one never reveals another."""
+    options = challenge.options
+    said: Said = []
+    if len(options) < 2:
+        said.append(("options", "a choice challenge needs at least two options"))
+    elif len(set(options)) != len(options):
+        said.append(("options", "two options have the same text"))
     key = "answer" if challenge.answer is not None else "answers"
-    missing = [answer for answer in given if answer not in challenge.options]
-    if missing:
-        place.report(key, f"{missing[0]!r} is not among the options")
-        return None
-    if challenge.kind is ChallengeKind.SINGLE_CHOICE and len(set(given)) != 1:
-        place.report(
-            key,
-            f"a single-choice challenge needs exactly one correct option, got {len(set(given))}",
+    missing = [answer for answer in dict.fromkeys(given) if answer not in options]
+    said += [(key, f"{answer!r} is not among the options") for answer in missing]
+    correct = len(set(given))
+    if challenge.kind is ChallengeKind.SINGLE_CHOICE and correct != 1:
+        said.append(
+            (key, f"a single-choice challenge needs exactly one correct option, got {correct}")
         )
-        return None
-    if not given:
-        place.report("answers", "a multiple-choice challenge needs at least one correct option")
-        return None
-    return tuple(sorted({challenge.options.index(answer) for answer in given}))
+    elif not given:
+        said.append(("answers", "a multiple-choice challenge needs at least one correct option"))
+    return said
 
 
 def _spec(challenge: ChallengeModel, answers: tuple[int | str, ...]) -> ChallengeSpec:

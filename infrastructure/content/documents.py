@@ -1,17 +1,19 @@
 """Reading one file of a pack into a model, turning every mistake into a problem."""
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from infrastructure.content.limits import read_text
 from infrastructure.content.problems import Problem, field_path
+from infrastructure.content.schema import Listed
 from infrastructure.content.yaml_source import YamlDocument, parse_yaml
 
 Model = TypeVar("Model", bound=BaseModel)
-Slugged = TypeVar("Slugged", bound="Keyed")
+Entry = TypeVar("Entry", bound=Listed)
 
 
 class Ordered(Protocol):
@@ -28,9 +30,24 @@ class Ordered(Protocol):
 _MESSAGES = {"missing": "required key is missing", "extra_forbidden": "unknown key"}
 
 
-class Keyed(Protocol):
+@dataclass(frozen=True, slots=True)
+class Item(Generic[Entry]):
+    """One entry of a list, read as far as it can be: ``broken`` names the keys reported as
+    wrong (their defaults stand in), and ``model`` is None when a required key is wrong.
+    Checks that need none of the broken keys still run, so a file's problems come at once."""
+
+    place: "Place"
+    model: Entry | None
+    broken: frozenset[str]
+
     @property
-    def slug(self) -> str: ...
+    def valid(self) -> Entry | None:
+        """The entry when nothing in it is wrong."""
+        return None if self.broken else self.model
+
+    def readable(self, *keys: str) -> Entry | None:
+        """The entry when none of ``keys`` is wrong, for a check that reads only those."""
+        return None if self.broken.intersection(keys) else self.model
 
 
 class Documents:
@@ -50,17 +67,41 @@ class Documents:
         """A problem at ``location`` in a YAML document, such as a challenge's answer."""
         self.problems.append(document.problem(location, field_path(location), message))
 
-    def items(
-        self, document: YamlDocument, key: str, items: Sequence[Slugged]
-    ) -> Iterator[tuple["Place", Slugged]]:
-        """Each item of the list under ``key`` with its place; repeated slugs are reported."""
+    def items(self, document: YamlDocument, key: str, model: type[Entry]) -> Iterator[Item[Entry]]:
+        """Each mapping in the list under ``key``, validated on its own; repeated slugs are
+        reported. An entry that is not a mapping was reported with the enclosing model."""
         seen: set[str] = set()
-        for index, item in enumerate(items):
+        for index, data in enumerate(entries(document, key)):
+            if not isinstance(data, dict):
+                continue
             place = Place(self, document, key, index)
-            if item.slug in seen:
-                place.report("slug", f"duplicate slug {item.slug!r} in {key}")
-            seen.add(item.slug)
-            yield place, item
+            item = Item(place, *self._salvage(document, (key, index), data, model))
+            entry = item.readable("slug")
+            if entry is not None:
+                if entry.slug in seen:
+                    place.report("slug", f"duplicate slug {entry.slug!r} in {key}")
+                seen.add(entry.slug)
+            yield item
+
+    def _salvage(
+        self,
+        document: YamlDocument,
+        prefix: tuple[str, int],
+        data: dict[str, Any],
+        model: type[Entry],
+    ) -> tuple[Entry | None, frozenset[str]]:
+        """Every mistake is reported, then the entry is read again without its wrong keys."""
+        try:
+            return model.model_validate(data), frozenset()
+        except ValidationError as error:
+            details = error.errors()
+        for detail in details:
+            self._pydantic(document, (*prefix, *detail["loc"]), detail["type"], detail["msg"])
+        broken = frozenset(str(detail["loc"][0]) for detail in details if detail["loc"])
+        try:
+            return model.model_validate({k: v for k, v in data.items() if k not in broken}), broken
+        except ValidationError:
+            return None, broken
 
     def yaml(self, path: Path, text: str | None = None, first_line: int = 1) -> YamlDocument | None:
         if text is None:
@@ -134,3 +175,9 @@ class Place:
 
     def report(self, key: str, message: str) -> None:
         self._documents.at(self._document, (*self._prefix, key), message)
+
+
+def entries(document: YamlDocument, key: str) -> list[object]:
+    """The list under a top-level ``key`` as written (empty when absent or not a list)."""
+    value = document.data.get(key) if isinstance(document.data, dict) else None
+    return value if isinstance(value, list) else []

@@ -3,10 +3,10 @@
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from domain.content import LessonSpec
+from domain.content import ChallengeSpec, LessonSpec
 from infrastructure.content.challenges import to_challenges
 from infrastructure.content.documents import Documents
-from infrastructure.content.schema import ChallengeModel, ChallengesFile, LessonModel
+from infrastructure.content.schema import ChallengesFile, LessonModel
 from infrastructure.content.yaml_source import YamlDocument
 
 LessonCheck = Callable[[str], str | None]
@@ -36,10 +36,8 @@ def read_lesson(
     model = None if document is None else documents.model(document, LessonModel)
     body = "\n".join(lines[closing + 1 :]).strip("\n")
     _check_body(documents, file, closing + 2, body, checks)
-    if document is None or model is None:
-        return None
-    challenges = _challenges(documents, path, document, model)
-    if challenges is None:
+    challenges = None if document is None else _challenges(documents, path, document)
+    if model is None or challenges is None:
         return None
     return LessonSpec(
         slug=model.slug,
@@ -48,7 +46,7 @@ def read_lesson(
         order=position if model.order is None else model.order,
         estimated_duration=model.estimated_duration,
         published=model.published,
-        challenges=to_challenges(documents, challenges[0], challenges[1]),
+        challenges=challenges,
     )
 
 
@@ -63,13 +61,14 @@ def challenges_path(lesson: Path) -> Path:
 
 
 def _challenges(
-    documents: Documents, path: Path, document: YamlDocument, model: LessonModel
-) -> tuple[YamlDocument, list[ChallengeModel]] | None:
-    """From the front matter, or from the sibling ``<lesson>.challenges.yaml``."""
+    documents: Documents, path: Path, document: YamlDocument
+) -> tuple[ChallengeSpec, ...] | None:
+    """From the front matter, or from the sibling ``<lesson>.challenges.yaml``; checked even
+    when the front matter has other mistakes, so they are all reported together."""
     sibling = challenges_path(path)
     if not sibling.exists():
-        return document, model.challenges or []
-    if model.challenges is not None:
+        return to_challenges(documents, document)
+    if isinstance(document.data, dict) and document.data.get("challenges") is not None:
         documents.report(
             document.file,
             document.line(("challenges",)),
@@ -78,10 +77,11 @@ def _challenges(
         )
         return None
     separate = documents.yaml(sibling)
-    found = None if separate is None else documents.model(separate, ChallengesFile)
-    if separate is None or found is None:
+    if separate is None:
         return None
-    return separate, found.challenges
+    found = documents.model(separate, ChallengesFile)
+    challenges = to_challenges(documents, separate)
+    return None if found is None else challenges
 
 
 def _check_body(

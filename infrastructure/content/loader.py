@@ -34,9 +34,9 @@ def load_pack(root: Path, lesson_checks: Sequence[LessonCheck] = ()) -> CoursePa
         [(module, folder / "module.yaml") for module, folder in zip(read, folders, strict=True)],
         "module",
     )
-    if document is not None and course is not None:
+    if document is not None:
         slugs = {module.slug for module in modules} if len(modules) == len(read) else None
-        achievements = to_achievements(documents, document, course.achievements, slugs)
+        achievements = to_achievements(documents, document, slugs)
     if documents.problems or course is None:
         raise InvalidPack(documents.problems)
     return CoursePack(course.title, course.description, tuple(modules), achievements)

@@ -28,8 +28,17 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class ChallengeModel(Strict):
+class Listed(Strict):
+    """An entry of a list (a challenge, an achievement): validated entry by entry."""
+
     slug: Slug
+
+
+Entries = list[dict[str, Any]]
+"""A list of such entries as the enclosing document holds it, before each is validated."""
+
+
+class ChallengeModel(Listed):
     kind: ChallengeKind
     prompt: Text
     options: list[Text] = []
@@ -47,13 +56,13 @@ class LessonModel(Strict):
     order: Order | None = None
     estimated_duration: Annotated[int, Field(ge=1, description="minutes")] | None = None
     published: bool = True
-    challenges: list[ChallengeModel] | None = None
+    challenges: Entries | None = None
 
 
 class ChallengesFile(Strict):
     """``<lesson>.challenges.yaml``: the challenges kept beside the lesson."""
 
-    challenges: list[ChallengeModel]
+    challenges: Entries
 
 
 class ModuleModel(Strict):
@@ -64,8 +73,7 @@ class ModuleModel(Strict):
     published: bool = True
 
 
-class AchievementModel(Strict):
-    slug: Slug
+class AchievementModel(Listed):
     type: AchievementType
     title: Title
     description: str | None = None
@@ -77,4 +85,4 @@ class AchievementModel(Strict):
 class CourseModel(Strict):
     title: Title
     description: str | None = None
-    achievements: list[AchievementModel] = []
+    achievements: Entries = []

@@ -54,7 +54,10 @@ class Scheduler:
         self._scheduler.start()
 
     async def shutdown(self) -> None:
-        """Stop taking new runs and return once the scheduler has really stopped."""
+        """Stop taking new runs, cancel those under way, and return once the scheduler has
+        really stopped and the cancelled runs have unwound: a run still unwinding when the
+        loop closed kept its database connection open (on SQLite, the driver's thread then
+        kept the process from exiting after SIGTERM or Ctrl-C)."""
         if not self.running:
             return
         stopped = asyncio.Event()
@@ -62,9 +65,17 @@ class Scheduler:
         def on_shutdown(_event: SchedulerEvent) -> None:
             stopped.set()
 
+        runs = self._runs_under_way()
         self._scheduler.add_listener(on_shutdown, EVENT_SCHEDULER_SHUTDOWN)
         self._scheduler.shutdown(wait=False)
         await stopped.wait()
+        await asyncio.gather(*runs, return_exceptions=True)
+
+    def _runs_under_way(self) -> list["asyncio.Future[object]"]:
+        """APScheduler 3's asyncio executor cancels its runs at shutdown but cannot wait for
+        them (its shutdown is no coroutine), so they are taken from it to be awaited here."""
+        executor = self._scheduler._lookup_executor("default")
+        return [run for run in getattr(executor, "_pending_futures", ()) if not run.done()]
 
     async def __aenter__(self) -> Self:
         self.start()

@@ -209,6 +209,66 @@ def test_every_problem_of_a_pack_is_reported_at_once(tmp_path: Path) -> None:
     assert "'z' is not among the options" in str(problems[0])
 
 
+ONE_FILE = [
+    (
+        "negative points hide no wrong answer",
+        edit(INTRO_MD, "answer: b", "answer: z\n    points: -5"),
+        {"challenges[0].answer", "challenges[0].points"},
+    ),
+    (
+        "an unknown key hides no wrong answer",
+        edit(INTRO_MD, "answer: b", "answer: z\n    hint: think"),
+        {"challenges[0].answer", "challenges[0].hint"},
+    ),
+    (
+        "repeated options hide no wrong answer",
+        edit(INTRO_MD, "options: [a, b, c]\n    answer: b", "options: [a, a]\n    answer: z"),
+        {"challenges[0].options", "challenges[0].answer"},
+    ),
+    (
+        "a broken lesson title hides no wrong answer",
+        edit(INTRO_MD, "title: Intro", "title: ''", "answers: [a, c]", "answers: [d]"),
+        {"title", "challenges[1].answers"},
+    ),
+    (
+        "a text challenge with options and no answer",
+        edit(INTRO_MD, 'answers: [print, "print()"]', "options: [x, y]"),
+        {"challenges[2].options", "challenges[2].answer"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("files", "fields"), [case[1:] for case in ONE_FILE], ids=[case[0] for case in ONE_FILE]
+)
+def test_every_problem_of_a_lesson_is_reported_in_one_pass(
+    tmp_path: Path, files: dict[str, str | None], fields: set[str]
+) -> None:
+    problems = problems_in(write_pack(tmp_path, files))
+
+    assert {(p.file, p.field) for p in problems} == {(INTRO_MD, field) for field in fields}
+
+
+def test_every_problem_of_the_course_file_is_reported_in_one_pass(tmp_path: Path) -> None:
+    files = edit(
+        "course.yaml",
+        *("title: Tiny course", "title: ''"),
+        *("points: 5", "points: -1\n    colour: red"),
+        *("type: MODULE_COMPLETED", "type: STREAK"),
+        *("{module: basics}", "{module: basix}"),
+    )
+
+    problems = problems_in(write_pack(tmp_path, files))
+
+    assert {p.field for p in problems} == {
+        "title",
+        "achievements[0].points",
+        "achievements[0].colour",
+        "achievements[1].type",
+        "achievements[1].criteria",
+    }
+
+
 def test_a_valid_pack_becomes_the_domain_pack(tmp_path: Path) -> None:
     pack = read_pack(write_pack(tmp_path))
 

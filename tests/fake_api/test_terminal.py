@@ -7,6 +7,7 @@ import pytest
 from bot.fake_api import StoredMessage
 from bot.fake_api.calls import RecordedCall
 from bot.fake_api.terminal import (
+    NoSuchButton,
     Press,
     Quit,
     Send,
@@ -54,8 +55,9 @@ def test_plain_messages_are_shown_as_sent() -> None:
     [
         ("2", Press(2)),
         (" 3 ", Press(3)),
-        ("4", Send("4")),
-        ("0", Send("0")),
+        ("4", NoSuchButton(4, 3)),
+        ("0", NoSuchButton(0, 3)),
+        ("99", NoSuchButton(99, 3)),
         ("\\2", Send("2")),
         ("/start", Send("/start")),
         ("hello there", Send("hello there")),
@@ -65,6 +67,18 @@ def test_plain_messages_are_shown_as_sent() -> None:
 )
 def test_typed_lines_become_actions(line: str, action: object) -> None:
     assert parse_line(line, buttons=3) == action
+
+
+def test_with_no_buttons_a_number_is_text() -> None:
+    assert parse_line("42", buttons=0) == Send("42")
+
+
+def test_a_missing_button_is_named_with_the_valid_numbers() -> None:
+    assert NoSuchButton(99, 3).note() == (
+        "(There is no button 99: type 1 to 3 to press one, or \\99 to send 99 as text)"
+    )
+    assert "type 1 or 2 to press one" in NoSuchButton(0, 2).note()
+    assert "type 1 to press one" in NoSuchButton(5, 1).note()
 
 
 def test_numbers_refer_to_the_latest_message_with_buttons() -> None:

@@ -109,6 +109,27 @@ async def test_users_deactivate_takes_the_learner_off_the_active_list(
     assert (await learnbot(engine, "users", "deactivate", "999999")).exit_code == 1
 
 
+async def test_users_commands_take_the_telegram_id_an_operator_sees(
+    engine: AsyncEngine, people: People
+) -> None:
+    shown = ok(await learnbot(engine, "users", "show", "--telegram", "1001"))
+    assert f"(id {people.ada.id}, Telegram 1001)" in shown
+
+    ok(await learnbot(engine, "users", "deactivate", "1002", "--telegram"))
+    assert await count_rows(engine, UserRow, UserRow.is_active) == 1
+
+
+@pytest.mark.parametrize("command", [("show",), ("deactivate",), ("delete", "--yes")])
+async def test_a_telegram_sized_id_is_looked_up_as_one_and_may_match_nobody(
+    engine: AsyncEngine, people: People, command: tuple[str, ...]
+) -> None:
+    result = await learnbot(engine, "users", command[0], "9000000000", *command[1:])
+
+    assert result.exit_code == 1
+    assert result.output.strip() == "no learner with Telegram id 9000000000"
+    assert await count_rows(engine, UserRow) == 3
+
+
 async def test_users_delete_asks_first_then_removes_every_row(
     engine: AsyncEngine, people: People
 ) -> None:
@@ -164,6 +185,18 @@ async def test_db_check_lists_tables_and_indexes(engine: AsyncEngine, people: Pe
     assert "user_progress" in shown
     assert "ix_inbox_messages_status_created_at" in shown
     assert engine.url.password is None or engine.url.password not in shown
+
+
+async def test_db_check_advises_on_scans_only_where_the_backend_counts_them(
+    engine: AsyncEngine, people: People
+) -> None:
+    shown = ok(await learnbot(engine, "db", "check"))
+
+    counted = engine.dialect.name == "postgresql"
+    assert ("Seq scans" in shown) is counted
+    assert ("candidates for removal" in shown) is counted
+    assert ("keeps no count of scans" in shown) is not counted
+    assert (" Scans " in shown.split("Indexes")[1]) is counted
 
 
 async def test_stats_on_an_empty_database(engine: AsyncEngine, uow_factory: UowFactory) -> None:

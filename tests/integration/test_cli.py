@@ -12,17 +12,19 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from alembic.script import ScriptDirectory
-from sqlalchemy.engine import URL
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 from sqlalchemy.pool import NullPool
 
 from learnbot.migrate import alembic_config
-from tests.support.databases import BACKENDS, ScratchDatabases
+from tests.support.databases import BACKENDS, SERVERS, ScratchDatabases
 from tests.support.polling import poll
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
-HEAD = f"{ScriptDirectory.from_config(alembic_config()).get_current_head()} (head)"
+SCRIPTS = ScriptDirectory.from_config(alembic_config())
+HEAD = f"{SCRIPTS.get_current_head()} (head)"
+PREVIOUS = str(SCRIPTS.get_revision("head").down_revision)
 
 
 @pytest.fixture(params=BACKENDS)
@@ -70,10 +72,22 @@ async def test_learnbot_db_wraps_alembic_from_any_directory(database: URL, tmp_p
     assert HEAD in run(database, learnbot, "db", "current", cwd=tmp_path)
     assert "initial schema" in run(database, learnbot, "db", "history", cwd=tmp_path).lower()
 
+    run(database, learnbot, "db", "downgrade", "-1", cwd=tmp_path)
+    assert PREVIOUS in run(database, learnbot, "db", "current", cwd=tmp_path)
     run(database, learnbot, "db", "downgrade", "base", cwd=tmp_path)
 
     assert await tables(database) <= {"alembic_version"}
     assert await enum_types(database) == set()
+
+
+async def test_an_unknown_revision_is_one_line_not_a_traceback(
+    database: URL, tmp_path: Path
+) -> None:
+    refused = attempt(database, str(BIN / "learnbot"), "db", "upgrade", "nowhere", cwd=tmp_path)
+
+    assert refused.returncode == 1
+    assert "Can't locate revision identified by 'nowhere'" in refused.stdout
+    assert "Traceback" not in refused.stdout + refused.stderr
 
 
 async def enum_types(url: URL) -> set[str]:
@@ -104,6 +118,51 @@ async def test_learnbot_run_migrates_only_when_auto_migrate_is_set(
     assert migrated.returncode == 2
     assert "BOT_TOKEN is not set" in migrated.stdout
     assert "inbox_messages" in await tables(database)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("users", "list"),
+        ("stats",),
+        ("leaderboard", "refresh"),
+        ("content", "export", "exported"),
+        ("db", "current"),
+        ("chat",),
+    ],
+)
+def test_outside_the_repository_no_empty_database_is_left_behind(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """The default URL is ./learnbot.db: a command run elsewhere used to create it empty."""
+    env = {name: value for name, value in os.environ.items() if name != "DATABASE_URL"}
+    result = subprocess.run(
+        [str(BIN / "learnbot"), *command],
+        cwd=tmp_path,
+        env=env,
+        input="",
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.stdout.startswith(f"No database at {tmp_path.resolve() / 'learnbot.db'}")
+    assert "learnbot db upgrade" in result.stdout
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_database_that_is_not_there_is_named_in_one_line(tmp_path: Path) -> None:
+    missing = make_url(SERVERS["postgresql"]).set(database="learnbot_never_created")
+
+    refused = attempt(missing, str(BIN / "learnbot"), "users", "list", cwd=tmp_path)
+
+    assert refused.returncode == 1
+    assert refused.stdout == (
+        f"Cannot use the database at {missing.render_as_string(hide_password=True)}: "
+        'database "learnbot_never_created" does not exist\n'
+    )
 
 
 async def test_learnbot_scheduler_runs_until_sigterm(database: URL, tmp_path: Path) -> None:

@@ -41,6 +41,26 @@ def test_validate_lists_every_problem_and_fails(tmp_path: Path) -> None:
     assert "2 problems in" in output
 
 
+def test_validate_does_not_wrap_problems_when_piped(tmp_path: Path) -> None:
+    """CI logs and pipes are not terminals: one problem stays one line, however long."""
+    long_slug = "a-module-whose-folder-and-slug-are-long-enough-to-pass-eighty-columns"
+    folder = write_pack(tmp_path, edit("01-basics/01-intro.md", "answer: b", "answer: z"))
+    (folder / "01-basics").rename(folder / long_slug)
+    environment = {name: value for name, value in os.environ.items() if name != "COLUMNS"}
+
+    result = subprocess.run(
+        [LEARNBOT, "content", "validate", str(folder)],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+    line = f"{long_slug}/01-intro.md:11: challenges[0].answer: 'z' is not among the options"
+    assert line in result.stdout.splitlines(), result.stdout
+
+
 def test_validate_accepts_the_example_course() -> None:
     root = Path(__file__).resolve().parents[2] / "content" / "python-basics"
 

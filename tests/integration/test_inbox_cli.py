@@ -141,5 +141,9 @@ async def test_export_writes_every_message_even_cleared_ones(
     assert exported == json.loads(
         ok(await learnbot(engine, "inbox", "export", str(question.user_id)))
     )
+    telegram_id = str(exported["learner"]["telegram_id"])
+    assert exported == json.loads(
+        ok(await learnbot(engine, "inbox", "export", "--telegram", telegram_id))
+    )
     assert await count_rows(engine, InboxRow, InboxRow.is_active) == 0
     assert str(question.id) not in ok(await learnbot(engine, "inbox", "list", "--all"))

@@ -97,8 +97,12 @@ def write_pack(root: Path, files: dict[str, str | None] | None = None) -> Path:
     return root
 
 
-def edit(name: str, old: str, new: str) -> dict[str, str | None]:
-    """The tiny pack's file ``name`` with ``old`` replaced once by ``new``."""
+def edit(name: str, old: str, new: str, *more: str) -> dict[str, str | None]:
+    """The tiny pack's file ``name`` with ``old`` replaced once by ``new`` (and each further
+    old, new pair in ``more`` after it)."""
     text = TINY_PACK[name]
-    assert old in text, f"{old!r} is not in {name}"
-    return {name: text.replace(old, new, 1)}
+    changes = (old, new, *more)
+    for before, after in zip(changes[::2], changes[1::2], strict=True):
+        assert before in text, f"{before!r} is not in {name}"
+        text = text.replace(before, after, 1)
+    return {name: text}

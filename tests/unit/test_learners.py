@@ -4,7 +4,7 @@ import pytest
 
 from domain.enums import ActivityType
 from domain.errors import LearnerNotFound
-from domain.learners import TelegramProfile
+from domain.learners import LearnerKey, TelegramProfile
 from domain.services import LearnerService, ProgressService
 
 from .conftest import START
@@ -133,3 +133,14 @@ async def test_unknown_learners_are_refused(
         await calls[action]()
 
     assert uow.commits == 0
+
+
+async def test_an_operator_finds_a_learner_by_either_id(service: LearnerService) -> None:
+    ada = await service.register(ADA)
+
+    assert await service.find(LearnerKey(ada.id)) == ada
+    assert await service.find(LearnerKey(42, telegram=True)) == ada
+    with pytest.raises(LearnerNotFound, match="no learner with Telegram id 9000000000"):
+        await service.find(LearnerKey(9_000_000_000, telegram=True))
+    with pytest.raises(LearnerNotFound, match="no learner with id 42"):
+        await service.find(LearnerKey(42))

@@ -5,6 +5,12 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from infrastructure.db.models.base import TABLE_OPTIONS, Base, Timestamps, flag, user_fk
 
+MAX_LEARNER_ID = 2**31 - 1
+"""``users.id`` is a 32-bit integer on PostgreSQL and MariaDB: a larger number is no
+learner's id (operators mean a Telegram id by it)."""
+MAX_TELEGRAM_ID = 2**63 - 1
+"""``users.telegram_id`` is 64-bit."""
+
 
 class UserRow(Timestamps, Base):
     """The ``(is_active, hide_from_board)`` index (with the id every index carries) is all
