@@ -1,4 +1,7 @@
-"""``learnbot content``: validate a course pack, publish it with a diff, export it back."""
+"""``learnbot content``: validate a course pack, publish it with a diff, export it back.
+
+``import`` (learnbot.import_cli) is loaded only when it runs: it brings the bank parsers.
+"""
 
 from pathlib import Path
 from typing import Annotated
@@ -14,8 +17,13 @@ from infrastructure.settings import Settings
 from learnbot.app import ready_application
 from learnbot.console import counted, run_ready
 from learnbot.content import current_pack, publish, read_pack
+from learnbot.lazy_cli import Lazy, lazy_group
 
-content = typer.Typer(no_args_is_help=True, help="Course packs: validate, publish, export.")
+content = typer.Typer(
+    no_args_is_help=True,
+    help="Course packs: validate, publish, export, import a question bank.",
+    cls=lazy_group({"import": Lazy("learnbot.import_cli", "import_command")}),
+)
 console = Console()
 LARGE_PACK = 50
 """Lessons from which publishing shows a progress bar."""

@@ -14,6 +14,10 @@ LEFT_OUT = [
     "alembic",  # the schema check reads alembic_version itself (learnbot.migrate)
     "yaml",  # course packs are read by `learnbot content`, not by the bot
     "learnbot.content_cli",
+    "learnbot.import_cli",
+    "infrastructure.importers",  # question banks: GIFT, Moodle XML, Aiken, CSV
+    "markdownify",
+    "defusedxml",
     "learnbot.users_cli",
     "learnbot.inbox_cli",
     "learnbot.stats_cli",
