@@ -14,6 +14,7 @@ from infrastructure.importers.questions import Bank, Question
 _OPTION = re.compile(r"([A-Z])[.)]\s+(.*)")
 _ANSWER = re.compile(r"ANSWER:\s*([A-Z])\s*", re.IGNORECASE)
 KIND = "aiken"
+NO_ANSWER = "the question ends without an 'ANSWER:' line"
 
 
 @dataclass(slots=True)
@@ -25,7 +26,8 @@ class _Draft:
 
 
 def parse_aiken(text: str) -> Bank:
-    """After a broken question, lines are passed over up to its ``ANSWER:`` or a blank line."""
+    """A blank line after the options ends a question; after a broken one, lines are passed
+    over up to its ``ANSWER:`` or a blank line."""
     bank = Bank()
     draft: _Draft | None = None
     passing_over = False
@@ -33,6 +35,9 @@ def parse_aiken(text: str) -> Bank:
         line = raw.strip()
         if passing_over or not line:
             passing_over = passing_over and bool(line) and not _ANSWER.fullmatch(line)
+            if not line and draft is not None and draft.options:
+                bank.skip(draft.line, KIND, NO_ANSWER)
+                draft = None
         elif draft is None:
             draft = _Draft(number, line)
         elif option := _OPTION.fullmatch(line):
@@ -45,7 +50,7 @@ def parse_aiken(text: str) -> Bank:
             bank.skip(draft.line, KIND, f"line {number} is neither an option nor 'ANSWER:'")
             draft, passing_over = None, True
     if draft is not None:
-        bank.skip(draft.line, KIND, "the question ends without an 'ANSWER:' line")
+        bank.skip(draft.line, KIND, NO_ANSWER)
     return bank
 
 

@@ -34,18 +34,17 @@ def parse_csv(text: str) -> Bank:
 
 def _rows(text: str) -> Iterator[tuple[int, dict[str, str]]]:
     """(first line, row) with blank rows left out; a missing or unknown column is fatal."""
-    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
-    header = [name.strip().lower() for name in reader.fieldnames or []]
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    header = [name.strip().lower() for name in next(reader, [])]
     unknown = [name for name in header if name not in COLUMNS]
     missing = [name for name in REQUIRED if name not in header]
     if unknown or missing:
         raise BankError(f"line 1: unknown columns {unknown}, missing columns {missing}")
-    reader.fieldnames = header
     line = reader.line_num + 1
-    for row in reader:
-        cells = {key: (value or "").strip() for key, value in row.items() if key is not None}
-        if any(cells.values()):
-            yield line, cells
+    for cells in reader:
+        row = {name: cell.strip() for name, cell in zip(header, cells, strict=False)}
+        if any(row.values()):
+            yield line, row
         line = reader.line_num + 1
 
 
