@@ -13,6 +13,7 @@ from rich.progress import Progress
 from domain.content import ContentDiff, CoursePack
 from domain.errors import ContentConflict
 from infrastructure.content import InvalidPack, export_pack
+from infrastructure.importers.format_names import BankFormat
 from infrastructure.settings import Settings
 from learnbot.app import ready_application
 from learnbot.console import counted, run_ready
@@ -79,10 +80,21 @@ async def _publish(settings: Settings, pack: CoursePack, dry_run: bool) -> Conte
 
 @content.command("export")
 def export_command(
-    path: Annotated[Path, typer.Argument(help="An empty or new folder to write the pack to.")],
+    path: Annotated[
+        Path, typer.Argument(help="An empty or new folder (a new file with --format).")
+    ],
     title: Annotated[str, typer.Option(help="The course title for course.yaml.")] = "Course",
+    format_: Annotated[
+        BankFormat | None,
+        typer.Option("--format", help="Write a question bank in this format instead of a pack."),
+    ] = None,
 ) -> None:
     """Write the database's content back as a pack that validates and publishes."""
+    if format_ is not None:
+        from learnbot.bank_export import export_bank
+
+        export_bank(format_, path, lambda: run_ready(_current(Settings(), title)))
+        return
     if path.exists() and any(path.iterdir()):
         console.print(f"[red]{path} is not empty[/]; export writes into a new folder.")
         raise typer.Exit(1)

@@ -14,7 +14,10 @@ import typer
 
 from domain.content import CoursePack
 from infrastructure.content import export_pack
-from infrastructure.importers import Bank, BankError, BankFormat, bank_to_pack, read_bank
+from infrastructure.importers.format_names import BankFormat
+from infrastructure.importers.formats import read_bank
+from infrastructure.importers.pack import bank_to_pack
+from infrastructure.importers.questions import Bank, BankError
 from learnbot.console import console, counted, fail
 from learnbot.content_cli import load_or_exit
 
@@ -59,7 +62,8 @@ def _make_room(into: Path, force: bool) -> None:
 
 
 def _title(file: Path) -> str:
-    words = file.stem.replace("_", " ").replace("-", " ").strip()
+    """``solar-system.aiken.txt`` is "Solar system"."""
+    words = file.name.split(".")[0].replace("_", " ").replace("-", " ").strip()
     return (words[:1].upper() + words[1:]) or "Imported course"
 
 

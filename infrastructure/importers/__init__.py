@@ -1,7 +1,6 @@
-"""Question banks from other tools (GIFT, Moodle XML, Aiken, CSV) read as course packs."""
+"""Question banks from other tools (GIFT, Moodle XML, Aiken, CSV) read as course packs and
+written back from them.
 
-from infrastructure.importers.formats import BankFormat, read_bank
-from infrastructure.importers.pack import bank_to_pack
-from infrastructure.importers.questions import Bank, BankError, Note, Question
-
-__all__ = ["Bank", "BankError", "BankFormat", "Note", "Question", "bank_to_pack", "read_bank"]
+Nothing is imported here: ``format_names`` must stay light for the CLI's options, and the
+parsers and writers are imported from their modules by the commands that use them.
+"""

@@ -29,13 +29,19 @@ def answer_block(bank: Bank, stem: Stem, block: str) -> None:
         bank.skip(stem.line, "essay", "an essay has no answer to check")
     elif block.strip().startswith("#"):
         bank.skip(stem.line, "numerical", "numeric answers and ranges have no challenge kind")
-    elif "->" in block:
+    elif _matching(block):
         bank.skip(stem.line, "matching", "matching pairs have no challenge kind")
     elif match := _TRUE_FALSE.fullmatch(block.strip()):
         _true_false(bank, stem, match, general_feedback)
     else:
         items = [_item(found) for found in _ITEM.finditer(block)]
         _choices(bank, stem, items, general_feedback)
+
+
+def _matching(block: str) -> bool:
+    """Every answer is ``=left -> right``: an option that merely contains ``->`` is no pair."""
+    items = [found.group(0) for found in _ITEM.finditer(block)]
+    return bool(items) and all(item.startswith("=") and "->" in item for item in items)
 
 
 def _item(found: re.Match[str]) -> Item:

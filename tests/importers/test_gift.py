@@ -162,3 +162,9 @@ def test_questions_after_a_skipped_one_still_import() -> None:
 
 def test_a_short_answer_without_full_marks_is_skipped() -> None:
     assert skipped("Name a colour.{=%50%red}") == [(1, "shortanswer")]
+
+
+def test_an_arrow_inside_a_choice_is_text_not_matching() -> None:
+    question = only("Which is a lambda in Haskell?{=\\\\x -> x ~x \\=> x}")
+
+    assert question.options == ("\\x -> x", "x => x")
