@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from infrastructure.importers.answers import Stem
 from infrastructure.importers.gift_answers import answer_block
 from infrastructure.importers.gift_text import blocks, protect, restore
-from infrastructure.importers.html import html_to_markdown
+from infrastructure.importers.html import HtmlTooDeep, html_to_markdown
 from infrastructure.importers.questions import Bank, category_path
 
 CATEGORY = "$CATEGORY:"
@@ -25,8 +25,12 @@ def parse_gift(text: str) -> Bank:
         while lines and lines[0].strip().startswith(CATEGORY):
             category = category_path(restore(lines.pop(0).strip()[len(CATEGORY) :]))
             line += 1
-        if lines:
+        if not lines:
+            continue
+        try:
             _question(bank, line, category, "\n".join(lines).strip())
+        except HtmlTooDeep as error:
+            bank.skip(line, "gift", str(error))
     return bank
 
 

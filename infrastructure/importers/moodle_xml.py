@@ -16,7 +16,12 @@ from infrastructure.importers.answers import (
     short_answer,
     true_false,
 )
-from infrastructure.importers.html import has_embedded_files, html_to_markdown, html_to_plain
+from infrastructure.importers.html import (
+    HtmlTooDeep,
+    has_embedded_files,
+    html_to_markdown,
+    html_to_plain,
+)
 from infrastructure.importers.questions import Bank, BankError, category_path
 from infrastructure.importers.xml_tree import line_of, parse_xml
 
@@ -34,7 +39,10 @@ def parse_moodle_xml(text: str) -> Bank:
         if kind == "category":
             category = category_path(_text(element, "category"))
         elif kind in SUPPORTED:
-            _question(bank, element, kind, category)
+            try:
+                _question(bank, element, kind, category)
+            except HtmlTooDeep as error:
+                bank.skip(line_of(element), kind, str(error))
         else:
             bank.skip(
                 line_of(element), kind or "question", "this question type has no challenge kind"
