@@ -24,7 +24,7 @@ from learnbot.content_cli import load_or_exit
 
 def import_command(
     format_: Annotated[BankFormat, typer.Argument(metavar="FORMAT", help="The bank's format.")],
-    file: Annotated[Path, typer.Argument(help="The question bank to read.")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="The question bank to read.")],
     into: Annotated[Path, typer.Option(help="The pack folder to write: new or empty.")],
     title: Annotated[str | None, typer.Option(help="Course title (default: file name).")] = None,
     force: Annotated[bool, typer.Option(help="Replace a pack already in --into.")] = False,
