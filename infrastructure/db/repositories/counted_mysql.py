@@ -17,7 +17,7 @@ or an outage is reported as the rest of the engine reports them.
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -86,6 +86,9 @@ async def write_counted_mysql(
             await connection.invalidate()
             raise StorageUnavailable(f"the database is unavailable: {error}") from error
         raise
+    except BaseException:
+        await connection.invalidate()  # cancelled half-way through the replies: unusable
+        raise
     return recorded_from(rows, counted, catalogue, read_before=False)
 
 
@@ -108,7 +111,7 @@ async def _run(
                 return rows
 
 
-@cache
+@lru_cache(maxsize=64)
 def _script(shape: Shape, dialect: Dialect) -> Script:
     compiled = [statement.compile(dialect=dialect) for statement in _statements(shape)]
     layout = tuple(
