@@ -4,6 +4,7 @@ from domain.catalogue import Lesson
 from domain.errors import ContentUnavailable
 from domain.journey import ModuleStanding, Report, resume_point, standings
 from domain.learners import Learner
+from domain.levels import DEFAULT_CURVE, Level, LevelCurve
 from domain.ports import Clock, JourneyPorts
 from domain.services.streaks import StreakService
 
@@ -11,9 +12,16 @@ from domain.services.streaks import StreakService
 class JourneyService:
     """Read-only: two queries (outline and progress) however many modules there are."""
 
-    def __init__(self, uow: JourneyPorts, clock: Clock, default_timezone: str) -> None:
+    def __init__(
+        self,
+        uow: JourneyPorts,
+        clock: Clock,
+        default_timezone: str,
+        levels: LevelCurve = DEFAULT_CURVE,
+    ) -> None:
         self._uow = uow
         self._clock = clock
+        self._levels = levels
         self._streaks = StreakService(uow.calendar, default_timezone)
 
     async def modules(self, learner: Learner) -> list[ModuleStanding]:
@@ -33,4 +41,9 @@ class JourneyService:
         modules = await self.modules(learner)
         totals = await self._uow.totals.totals(learner.id)
         streak = await self._streaks.streak(learner.id, learner.timezone, self._clock.now())
-        return Report(modules, totals, streak)
+        return Report(modules, totals, streak, self._levels.level_of(totals.total_score))
+
+    async def level(self, learner: Learner) -> Level:
+        """The learner's level now, from their totals (one read)."""
+        totals = await self._uow.totals.totals(learner.id)
+        return self._levels.level_of(totals.total_score)

@@ -15,6 +15,7 @@ from domain.catalogue import Challenge, Lesson, Submission
 from domain.enums import ActivityType
 from domain.errors import ContentUnavailable, InvalidSubmission, StaleAnswer
 from domain.learners import Learner
+from domain.levels import DEFAULT_CURVE, LevelCurve, level_reached
 from domain.ports import Clock, ProgressPorts
 from domain.progress import (
     AnswerRecord,
@@ -43,6 +44,8 @@ class AnswerOutcome:
     take_score: int | None = None
     new_achievements: Sequence[Achievement] = field(default_factory=tuple)
     streak: Streak | None = None
+    level_reached: int | None = None
+    """The level this answer's points reached; a replay never reaches one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +55,7 @@ class Completion:
     progress: Progress
     new_achievements: Sequence[Achievement]
     streak: Streak
+    level_reached: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +70,16 @@ class ChallengeStep:
 
 
 class ProgressService:
-    def __init__(self, uow: ProgressPorts, clock: Clock, default_timezone: str) -> None:
+    def __init__(
+        self,
+        uow: ProgressPorts,
+        clock: Clock,
+        default_timezone: str,
+        levels: LevelCurve = DEFAULT_CURVE,
+    ) -> None:
         self._uow = uow
         self._clock = clock
+        self._levels = levels
         self._streaks = StreakService(uow.calendar, default_timezone)
         self._achievements = AchievementService(uow)
 
@@ -114,9 +125,9 @@ class ProgressService:
         progress = await self._progress(learner.id, lesson_id)
         if progress.is_completed:
             return None
-        progress, achievements, streak = await self._complete(learner, progress, 0, now)
+        completion = await self._complete(learner, progress, now)
         await self._uow.commit()
-        return Completion(progress, achievements, streak)
+        return completion
 
     async def open_challenge(
         self, learner: Learner, lesson_id: int, challenge_id: int | None = None
@@ -209,9 +220,11 @@ class ProgressService:
             await self._uow.rollback()
             return AnswerOutcome(challenge, record.is_correct, record.attempt, take.progress, True)
         achievements: Sequence[Achievement] = ()
-        streak = None
+        streak = level = None
         if recorded.standing is not None:
             achievements, streak = await self._studied(learner, recorded.standing, now)
+            gained = _lesson_points(progress) - _lesson_points(take.progress)
+            level = self._level_reached(recorded.standing, gained, achievements)
         await self._uow.commit()
         return AnswerOutcome(
             challenge,
@@ -223,6 +236,7 @@ class ProgressService:
             take_score=score,
             new_achievements=achievements,
             streak=streak,
+            level_reached=level,
         )
 
     async def _take(self, user_id: int, lesson: Lesson, now: datetime) -> Take:
@@ -235,21 +249,25 @@ class ProgressService:
             raise ContentUnavailable(f"no progress on lesson {lesson.id}")
         return take
 
-    async def _complete(
-        self, learner: Learner, progress: Progress, score: int, now: datetime
-    ) -> tuple[Progress, Sequence[Achievement], Streak]:
-        progress, completed = _completion(progress, score, now)
+    async def _complete(self, learner: Learner, progress: Progress, now: datetime) -> Completion:
+        """A read lesson scores nothing itself: only the achievements it earns add points."""
+        progress, completed = _completion(progress, 0, now)
         await self._uow.progress.save(progress)
         await self._uow.activity.add(completed)
         await self._streaks.record_study(learner.id, learner.timezone, now)
-        achievements, streak = await self._after_study(learner, now)
-        return progress, achievements, streak
+        standing = await self._uow.totals.standing(learner.id)
+        achievements, streak = await self._studied(learner, standing, now)
+        level = self._level_reached(standing, 0, achievements)
+        return Completion(progress, achievements, streak, level)
 
-    async def _after_study(
-        self, learner: Learner, now: datetime
-    ) -> tuple[list[Achievement], Streak]:
-        """Streak and achievements from one read of the learner's standing (day recorded)."""
-        return await self._studied(learner, await self._uow.totals.standing(learner.id), now)
+    def _level_reached(
+        self, standing: Standing, lesson_points: int, awarded: Sequence[Achievement]
+    ) -> int | None:
+        """Pure arithmetic on the standing already read: ``lesson_points`` is what the
+        counted answer added to it, ``awarded`` what comes on top."""
+        total = standing.totals.total_score
+        after = total + sum(achievement.points for achievement in awarded)
+        return level_reached(self._levels, total - lesson_points, after)
 
     async def _studied(
         self, learner: Learner, standing: Standing, now: datetime
@@ -300,6 +318,11 @@ def _attempt_activity(kind: ActivityType, record: AnswerRecord) -> Activity:
     return Activity(
         record.user_id, kind, record.answered_at, "challenge", record.challenge_id, details
     )
+
+
+def _lesson_points(progress: Progress) -> int:
+    """What a lesson's progress adds to the learner's total: its best score once completed."""
+    return (progress.score or 0) if progress.is_completed else 0
 
 
 def _completion(progress: Progress, score: int, now: datetime) -> tuple[Progress, Activity]:
