@@ -55,7 +55,9 @@ async def finish(
         await ask(query, learner, services, callback_data.lesson_id)
         return
     score = completion.progress.score
-    lines = completion_lines(score, completion.new_achievements, completion.streak)
+    lines = completion_lines(
+        score, completion.new_achievements, completion.streak, completion.level_reached
+    )
     await show(query, View("\n".join(lines), continue_keyboard()))
 
 

@@ -77,10 +77,13 @@ def feedback_screen(outcome: AnswerOutcome) -> View:
     if outcome.lesson_completed:
         lines += [
             "",
-            *completion_lines(outcome.take_score, outcome.new_achievements, outcome.streak),
+            *completion_lines(
+                outcome.take_score, outcome.new_achievements, outcome.streak, outcome.level_reached
+            ),
         ]
-    elif outcome.new_achievements:
+    elif outcome.new_achievements or outcome.level_reached:
         lines += ["", *achievement_lines(outcome.new_achievements)]
+        lines += level_reached_lines(outcome.level_reached)
     return View("\n".join(lines), _after_answer(outcome))
 
 
@@ -112,10 +115,14 @@ def _correct_answers(challenge: Challenge) -> list[str]:
 
 
 def completion_lines(
-    score: int | None, achievements: Sequence[Achievement], streak: Streak | None
+    score: int | None,
+    achievements: Sequence[Achievement],
+    streak: Streak | None,
+    level: int | None = None,
 ) -> list[str]:
     lines = [_("🎉 <b>Lesson complete!</b> Score: {score}").format(score=score or 0)]
     lines += achievement_lines(achievements)
+    lines += level_reached_lines(level)
     if streak is not None and streak.current > 0:
         days = streak.current
         lines.append(
@@ -131,6 +138,13 @@ def achievement_lines(achievements: Sequence[Achievement]) -> list[str]:
         )
         for item in achievements
     ]
+
+
+def level_reached_lines(level: int | None) -> list[str]:
+    """The announcement of a level reached, or nothing."""
+    if level is None:
+        return []
+    return [_("⭐ <b>Level {level} reached!</b>").format(level=level)]
 
 
 def _after_answer(outcome: AnswerOutcome) -> InlineKeyboardMarkup:
