@@ -101,6 +101,7 @@ def render_profile(profile: LearnerProfile, level: Level) -> None:
     console.print(
         f"[bold]{learner.display_name}[/] (id {learner.id}, Telegram {learner.telegram_id})\n"
         f"Active: {'yes' if learner.is_active else 'no'}   Time zone: {learner.timezone or '—'}"
+        f"   Daily goal: {counted(learner.daily_goal, 'point')}"
         f"   First seen: {when(learner.first_contact_at)}"
         f"   Last seen: {when(learner.last_contact_at)}\n"
         f"Score: {totals.total_score}   Level: {_level_text(level)}   Rank: {rank}\n"

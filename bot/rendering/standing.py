@@ -10,6 +10,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.callbacks import BoardCb
 from bot.rendering.bars import progress_bar
 from bot.rendering.common import add_menu_button, escape
+from bot.rendering.goal import today_line
 from bot.rendering.levels import level_lines
 from bot.rendering.reply import Screen as View
 from domain.achievements import Achievement, Criterion, Showcase
@@ -19,7 +20,8 @@ from domain.levels import LevelCurve
 
 
 def report_screen(report: Report) -> View:
-    lines = [_("<b>Your progress</b>"), "", *level_lines(report.level), ""]
+    lines = [_("<b>Your progress</b>"), "", *level_lines(report.level), today_line(report.today)]
+    lines.append("")
     for item in report.modules:
         lines.append(f"{escape(item.module.title)}\n{progress_bar(item.completed, item.total)}")
     totals = report.totals

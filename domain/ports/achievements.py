@@ -22,3 +22,8 @@ class TotalsReader(Protocol):
     async def standing(self, user_id: int) -> Standing:
         """The totals with the ids of earned achievements and the study days, at once."""
         ...
+
+    async def points_since(self, user_id: int, since: datetime) -> int:
+        """Points as the weekly board counts them: the best scores of lessons first
+        completed at or after ``since``, and the achievements earned since."""
+        ...

@@ -2,6 +2,7 @@
 
 from domain.catalogue import Lesson
 from domain.errors import ContentUnavailable
+from domain.goals import DailyProgress, day_start
 from domain.journey import ModuleStanding, Report, resume_point, standings
 from domain.learners import Learner
 from domain.levels import DEFAULT_CURVE, Level, LevelCurve
@@ -40,8 +41,16 @@ class JourneyService:
     async def report(self, learner: Learner) -> Report:
         modules = await self.modules(learner)
         totals = await self._uow.totals.totals(learner.id)
-        streak = await self._streaks.streak(learner.id, learner.timezone, self._clock.now())
-        return Report(modules, totals, streak, self._levels.level_of(totals.total_score))
+        now = self._clock.now()
+        streak = await self._streaks.streak(learner.id, learner.timezone, now)
+        level = self._levels.level_of(totals.total_score)
+        return Report(modules, totals, streak, level, await self.today(learner))
+
+    async def today(self, learner: Learner) -> DailyProgress:
+        """Points earned since midnight in the learner's zone, against their goal."""
+        since = day_start(self._clock.now(), self._streaks.timezone(learner.timezone))
+        points = await self._uow.totals.points_since(learner.id, since)
+        return DailyProgress(learner.daily_goal, points)
 
     async def level(self, learner: Learner) -> Level:
         """The learner's level now, from their totals (one read)."""

@@ -1,28 +1,18 @@
 """Levels as a learner reads them: announced once in the feedback, shown with a bar in
 /progress and /profile, beside the score on the board; in English and in Russian."""
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
 from aiogram.utils.i18n import I18n, get_i18n
 
-from bot.callbacks import ChallengeCb, PickCb, SubmitCb
-from bot.config import LOCALES_DIR
+from bot.callbacks import PickCb
 from bot.rendering.levels import level_lines
 from bot.rendering.standing import board_screen
 from domain.leaderboard import Board, LeaderboardEntry
 from domain.levels import DEFAULT_CURVE
-from tests.bot.chat import Chat
-from tests.unit.course import PICK_MANY, PICK_ONE, TYPE_IT, VARIABLES
-
-
-async def complete_variables(chat: Chat) -> str:
-    """22 points and two achievements of 5: 32 points, level 2 on the default curve."""
-    await chat.press(PickCb(challenge_id=PICK_ONE, attempt=1, option=1))
-    await chat.press(SubmitCb(challenge_id=PICK_MANY, attempt=1, mask=0b101))
-    await chat.press(ChallengeCb(lesson_id=VARIABLES, challenge_id=TYPE_IT))
-    return "\n".join(await chat.say("print"))
+from tests.bot.chat import Chat, complete_variables
+from tests.unit.course import PICK_ONE
 
 
 async def test_the_answer_that_reaches_a_level_announces_it_and_a_replay_does_not() -> None:
@@ -55,13 +45,6 @@ async def test_progress_and_profile_show_the_level_and_the_points_to_the_next(
     (screen,) = await chat.say(command)
 
     assert "\n".join(lines) in screen
-
-
-@pytest.fixture
-def i18n() -> Iterator[I18n]:
-    i18n = I18n(path=LOCALES_DIR, default_locale="en")
-    with i18n.context():
-        yield i18n
 
 
 @pytest.mark.parametrize(

@@ -90,6 +90,7 @@ async def test_users_show_prints_progress_achievements_streak_and_rank(
     assert "Telegram 1001" in shown
     assert "Rank: #1" in shown
     assert "Level: 2 (19 points to level 3)" in shown
+    assert "Daily goal: 20 points" in shown
     assert "Streak: 1 day (longest 1)" in shown
     assert "Lessons completed: 2" in shown
     assert "Basics" in shown

@@ -67,6 +67,14 @@ class FakeTotalsReader:
         days = sorted(day for owner, day in self._tables.study_days if owner == user_id)
         return Standing(await self.totals(user_id), earned, tuple(days))
 
+    async def points_since(self, user_id: int, since: datetime) -> int:
+        lessons = sum(
+            row.score or 0
+            for (owner, _), row in self._tables.progress.items()
+            if owner == user_id and row.completed_at is not None and row.completed_at >= since
+        )
+        return lessons + self.points_earned_since(user_id, since)
+
     async def _completed_modules(self, completed: set[int]) -> frozenset[str]:
         slugs = set()
         for module in await self._catalogue.published_modules():
