@@ -14,6 +14,11 @@ def is_valid_goal(points: int) -> bool:
     return points in DAILY_GOALS
 
 
+def goal_met(goal: int, before: int, after: int) -> bool:
+    """Whether going from ``before`` to ``after`` points today meets the goal."""
+    return before < goal <= after
+
+
 def day_start(now: datetime, timezone: str) -> datetime:
     """Midnight that began ``now``'s day in ``timezone``: where today's points start."""
     local = now.astimezone(zone(timezone))

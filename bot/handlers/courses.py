@@ -56,7 +56,11 @@ async def finish(
         return
     score = completion.progress.score
     lines = completion_lines(
-        score, completion.new_achievements, completion.streak, completion.level_reached
+        score,
+        completion.new_achievements,
+        completion.streak,
+        completion.level_reached,
+        completion.goal_met,
     )
     await show(query, View("\n".join(lines), continue_keyboard()))
 

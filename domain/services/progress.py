@@ -14,6 +14,7 @@ from domain.activity import Activity
 from domain.catalogue import Challenge, Lesson, Submission
 from domain.enums import ActivityType
 from domain.errors import ContentUnavailable, InvalidSubmission, StaleAnswer
+from domain.goals import day_start, goal_met
 from domain.learners import Learner
 from domain.levels import DEFAULT_CURVE, LevelCurve, level_reached
 from domain.ports import Clock, ProgressPorts
@@ -46,6 +47,8 @@ class AnswerOutcome:
     streak: Streak | None = None
     level_reached: int | None = None
     """The level this answer's points reached; a replay never reaches one."""
+    goal_met: bool = False
+    """This answer's points met today's goal; a replay never meets it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +59,7 @@ class Completion:
     new_achievements: Sequence[Achievement]
     streak: Streak
     level_reached: int | None = None
+    goal_met: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,19 +216,25 @@ class ProgressService:
             score = take_score(challenges, answers)
             progress, completed = _completion(progress, score, now)
             activities.append(completed)
-        day = self._streaks.today(learner.timezone, now) if record.is_correct else None
+        day = midnight = None
+        if record.is_correct:
+            day = self._streaks.today(learner.timezone, now)
+            midnight = day_start(now, self._streaks.timezone(learner.timezone))
         ends_wait = record.is_correct and learner.pending_challenge_id == challenge.id
-        counted = CountedAnswer(record, progress, tuple(activities), day, ends_wait)
+        counted = CountedAnswer(record, progress, tuple(activities), day, ends_wait, midnight)
         recorded = await self._uow.progress.record_answer(counted)
         if recorded is None:
             await self._uow.rollback()
             return AnswerOutcome(challenge, record.is_correct, record.attempt, take.progress, True)
         achievements: Sequence[Achievement] = ()
         streak = level = None
-        if recorded.standing is not None:
+        met = False
+        if recorded.standing is not None and midnight is not None:
             achievements, streak = await self._studied(learner, recorded.standing, now)
             gained = _lesson_points(progress) - _lesson_points(take.progress)
             level = self._level_reached(recorded.standing, gained, achievements)
+            today = gained if _completed_since(progress, midnight) else 0
+            met = _goal_met(learner, recorded.standing, today, achievements)
         await self._uow.commit()
         return AnswerOutcome(
             challenge,
@@ -237,6 +247,7 @@ class ProgressService:
             new_achievements=achievements,
             streak=streak,
             level_reached=level,
+            goal_met=met,
         )
 
     async def _take(self, user_id: int, lesson: Lesson, now: datetime) -> Take:
@@ -255,10 +266,12 @@ class ProgressService:
         await self._uow.progress.save(progress)
         await self._uow.activity.add(completed)
         await self._streaks.record_study(learner.id, learner.timezone, now)
-        standing = await self._uow.totals.standing(learner.id)
+        midnight = day_start(now, self._streaks.timezone(learner.timezone))
+        standing = await self._uow.totals.standing(learner.id, midnight)
         achievements, streak = await self._studied(learner, standing, now)
         level = self._level_reached(standing, 0, achievements)
-        return Completion(progress, achievements, streak, level)
+        met = _goal_met(learner, standing, 0, achievements)
+        return Completion(progress, achievements, streak, level, met)
 
     def _level_reached(
         self, standing: Standing, lesson_points: int, awarded: Sequence[Achievement]
@@ -318,6 +331,20 @@ def _attempt_activity(kind: ActivityType, record: AnswerRecord) -> Activity:
     return Activity(
         record.user_id, kind, record.answered_at, "challenge", record.challenge_id, details
     )
+
+
+def _completed_since(progress: Progress, midnight: datetime) -> bool:
+    """The lesson was first completed today, so its points count among today's."""
+    return progress.completed_at is not None and progress.completed_at >= midnight
+
+
+def _goal_met(
+    learner: Learner, standing: Standing, today_points: int, awarded: Sequence[Achievement]
+) -> bool:
+    """``today_points``: what the counted answer added to the standing's points of today;
+    ``awarded``: what comes on top."""
+    after = standing.points_today + sum(achievement.points for achievement in awarded)
+    return goal_met(learner.daily_goal, standing.points_today - today_points, after)
 
 
 def _lesson_points(progress: Progress) -> int:

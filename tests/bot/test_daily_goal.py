@@ -60,3 +60,22 @@ def test_the_points_left_agree_with_their_number_in_russian(
 ) -> None:
     with get_i18n().use_locale("ru"):
         assert today_line(DailyProgress(20, points)).endswith(words)
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("en", "🎯 <b>Daily goal met!</b> See you tomorrow."),
+        ("ru", "🎯 <b>Дневная цель выполнена!</b> До завтра."),
+    ],
+)
+async def test_the_answer_that_meets_the_goal_says_so_and_the_next_message_does_not(
+    language: str, line: str
+) -> None:
+    chat = Chat(language)
+
+    feedback = await complete_variables(chat)
+    replayed = await chat.say("print")
+
+    assert line in feedback
+    assert line not in "\n".join(replayed)

@@ -1,4 +1,8 @@
-"""The daily goal on the users table, and today's points read from a learner's rows."""
+"""The daily goal on the users table, today's points read from a learner's rows, and the
+answer that meets the goal, on every backend."""
+
+import asyncio
+from dataclasses import replace
 
 import pytest
 
@@ -6,6 +10,7 @@ from domain.catalogue import Submission
 from domain.goals import DailyProgress
 from domain.learners import Learner, TelegramProfile
 from domain.services import JourneyService, LearnerService, ProgressService, ReminderService
+from domain.services.progress import AnswerOutcome
 from tests.integration.conftest import UowFactory
 from tests.support.clock import FixedClock
 from tests.support.course import Course
@@ -52,3 +57,43 @@ async def test_todays_points_are_counted_from_local_midnight(
     assert today == DailyProgress(20, 20)
     assert today.is_met
     assert tomorrow == DailyProgress(20, 0)
+
+
+async def first_attempt(
+    uow_factory: UowFactory, clock: FixedClock, learner: Learner, challenge: int, typed: str
+) -> AnswerOutcome:
+    submission = Submission(text=typed) if typed else Submission(frozenset({1}))
+    async with uow_factory() as uow:
+        return await ProgressService(uow, clock, "UTC").answer(learner, challenge, submission, 1)
+
+
+async def test_the_answer_that_meets_the_goal_announces_it_once(
+    uow_factory: UowFactory, clock: FixedClock, grace: Learner, course: Course
+) -> None:
+    """15 lesson points and 5 for the first lesson meet the default goal of 20, in the
+    standing the answer reads anyway; two more deliveries of it meet nothing."""
+    single = await first_attempt(uow_factory, clock, grace, course.single, "")
+    outcomes = await asyncio.gather(
+        *(first_attempt(uow_factory, clock, grace, course.text, "print") for _ in range(3))
+    )
+
+    assert not single.goal_met
+    assert sorted(outcome.goal_met for outcome in outcomes) == [False, False, True]
+
+
+@pytest.mark.parametrize(("goal", "met"), [(20, True), (50, False)])
+async def test_a_read_lesson_meets_the_goal_with_todays_points_only(
+    uow_factory: UowFactory, clock: FixedClock, grace: Learner, course: Course, goal: int, met: bool
+) -> None:
+    """The next day, reading completes the basics: 20, and the 30-point milestone's 10."""
+    await first_attempt(uow_factory, clock, grace, course.single, "")
+    await first_attempt(uow_factory, clock, grace, course.text, "print")
+    clock.advance(days=1)
+    async with uow_factory() as uow:
+        await LearnerService(uow, clock).set_daily_goal(grace.id, goal)
+        completion = await ProgressService(uow, clock, "UTC").finish_reading(
+            replace(grace, daily_goal=goal), course.reading
+        )
+
+    assert completion is not None
+    assert completion.goal_met is met

@@ -1,16 +1,18 @@
 """The daily goal: picked from the offered ones, and today's points counted in the
 learner's own day, as the weekly board counts points."""
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
 
 from domain.errors import LearnerNotFound
 from domain.goals import DEFAULT_DAILY_GOAL, DailyProgress, day_start
+from domain.learners import Learner
 from domain.services import JourneyService, LearnerService, ProgressService
 
 from .conftest import MakeLearner
-from .course import PICK_MANY, PICK_ONE, RIGHT, TYPE_IT
+from .course import PICK_MANY, PICK_ONE, READING, RIGHT, TYPE_IT
 from .fakes import FakeClock, FakeUnitOfWork
 
 
@@ -81,3 +83,47 @@ def test_the_day_starts_at_local_midnight() -> None:
 
     assert day_start(now, "Asia/Tokyo") == datetime(2025, 3, 10, 15, 0, tzinfo=UTC)
     assert day_start(now, "UTC") == datetime(2025, 3, 10, tzinfo=UTC)
+
+
+async def solve_variables(progress: ProgressService, learner: Learner) -> list[bool]:
+    """Whether each answer (22 points and two achievements of 5 at the last) met the goal."""
+    return [
+        (await progress.answer(learner, challenge, RIGHT[challenge], attempt=1)).goal_met
+        for challenge in (PICK_ONE, PICK_MANY, TYPE_IT)
+    ]
+
+
+async def test_the_answer_that_meets_the_goal_announces_it_and_a_replay_does_not(
+    progress_service: ProgressService, learner: Learner
+) -> None:
+    assert await solve_variables(progress_service, learner) == [False, False, True]
+    replay = await progress_service.answer(learner, TYPE_IT, RIGHT[TYPE_IT], attempt=1)
+    assert (replay.replayed, replay.goal_met) == (True, False)
+
+
+async def test_a_goal_already_met_today_is_not_announced_again(
+    uow: FakeUnitOfWork, clock: FakeClock, progress_service: ProgressService, learner: Learner
+) -> None:
+    await LearnerService(uow, clock).set_daily_goal(learner.id, 10)
+    learner = replace(learner, daily_goal=10)
+    await solve_variables(progress_service, learner)
+
+    completion = await progress_service.finish_reading(learner, READING)
+
+    assert completion is not None
+    assert not completion.goal_met
+
+
+@pytest.mark.parametrize(("goal", "met"), [(30, True), (50, False)])
+async def test_yesterdays_points_do_not_count_towards_today(
+    clock: FakeClock, progress_service: ProgressService, learner: Learner, goal: int, met: bool
+) -> None:
+    """Reading completes the basics the next day: 20 and the 50-point milestone's 10."""
+    learner = replace(learner, daily_goal=goal)
+    await solve_variables(progress_service, learner)
+    clock.advance(days=1)
+
+    completion = await progress_service.finish_reading(learner, READING)
+
+    assert completion is not None
+    assert completion.goal_met is met

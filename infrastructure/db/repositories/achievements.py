@@ -55,8 +55,9 @@ class SqlTotals:
         self._session = session
         self._catalogue = catalogue
 
-    async def standing(self, user_id: int) -> Standing:
-        return await read_standing(self._session, user_id, await self._catalogue.snapshot())
+    async def standing(self, user_id: int, since: datetime | None = None) -> Standing:
+        catalogue = await self._catalogue.snapshot()
+        return await read_standing(self._session, user_id, catalogue, since)
 
     async def points_since(self, user_id: int, since: datetime) -> int:
         """One round trip: two sums, each over the learner's own rows (by ``user_id``)."""
