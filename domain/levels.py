@@ -7,6 +7,7 @@ counted answer that crossed its threshold, which the store counts exactly once.
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
 MAX_LEVELS = 100
 
@@ -38,12 +39,7 @@ class LevelCurve:
 
     def thresholds(self) -> tuple[int, ...]:
         """The total points at which levels 1, 2, … ``levels`` begin (strictly increasing)."""
-        growth = 1.0 if self.kind is CurveKind.LINEAR else self.growth
-        starts, total = [0], 0
-        for step in range(self.levels - 1):
-            total += max(1, round(self.base * growth**step))
-            starts.append(total)
-        return tuple(starts)
+        return _thresholds(self)
 
     def level_of(self, points: int) -> "Level":
         starts = self.thresholds()
@@ -79,6 +75,17 @@ class Level:
     @property
     def span(self) -> int:
         return 0 if self.next_at is None else self.next_at - self.starts_at
+
+
+@cache
+def _thresholds(curve: LevelCurve) -> tuple[int, ...]:
+    """Worked out once per curve: every board row and every solving answer asks."""
+    growth = 1.0 if curve.kind is CurveKind.LINEAR else curve.growth
+    starts, total = [0], 0
+    for step in range(curve.levels - 1):
+        total += max(1, round(curve.base * growth**step))
+        starts.append(total)
+    return tuple(starts)
 
 
 def level_reached(curve: LevelCurve, before: int, after: int) -> int | None:

@@ -11,7 +11,8 @@ from domain.services.streaks import StreakService
 
 
 class JourneyService:
-    """Read-only: two queries (outline and progress) however many modules there are."""
+    """Read-only: the course map costs two queries (outline and progress) however many
+    modules there are; the report adds the totals, the streak and today's points."""
 
     def __init__(
         self,
