@@ -95,6 +95,12 @@ class HideCb(CallbackData, prefix="h"):
     hidden: bool
 
 
+class GoalCb(CallbackData, prefix="dg"):
+    """A daily goal in points, or None to see the choices."""
+
+    points: Number | None = None
+
+
 class ReminderCb(CallbackData, prefix="rm"):
     """A reminder hour (local, 0-23), or None to turn reminders off."""
 

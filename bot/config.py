@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from pathlib import Path
 
+from domain.levels import DEFAULT_CURVE, LevelCurve
+
 LOCALES_DIR = Path(__file__).parent / "locales"
 LANGUAGES = {"en": "English", "ru": "Русский"}
 """The interface languages shipped, by gettext code, with their names in themselves."""
@@ -14,6 +16,7 @@ class BotConfig:
     default_timezone: str = "UTC"
     default_locale: str = "en"
     board_size: int = 10
+    levels: LevelCurve = DEFAULT_CURVE
     webhook_url: str | None = None
     webhook_secret: str | None = None
     webhook_host: str = "0.0.0.0"

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from domain.levels import DEFAULT_CURVE, LevelCurve
 from domain.ports import Clock, UnitOfWork
 from domain.services import (
     AchievementService,
@@ -23,6 +24,7 @@ class Services:
     uow: UnitOfWork
     clock: Clock
     default_timezone: str
+    levels: LevelCurve = DEFAULT_CURVE
 
     @property
     def learners(self) -> LearnerService:
@@ -34,11 +36,11 @@ class Services:
 
     @property
     def journey(self) -> JourneyService:
-        return JourneyService(self.uow, self.clock, self.default_timezone)
+        return JourneyService(self.uow, self.clock, self.default_timezone, self.levels)
 
     @property
     def progress(self) -> ProgressService:
-        return ProgressService(self.uow, self.clock, self.default_timezone)
+        return ProgressService(self.uow, self.clock, self.default_timezone, self.levels)
 
     @property
     def achievements(self) -> AchievementService:

@@ -33,6 +33,8 @@ class Standing:
     totals: LearnerTotals
     earned: frozenset[int]
     study_days: tuple[date, ...]
+    points_today: int = 0
+    """Points earned since the learner's midnight, when the read was given one."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from domain.achievements import LearnerTotals
 from domain.catalogue import Lesson, Module, ModuleOutline
 from domain.enums import ProgressStatus
+from domain.goals import DailyProgress
+from domain.levels import Level
 from domain.progress import Progress
 from domain.streaks import Streak
 
@@ -37,11 +39,14 @@ class ModuleStanding:
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """Everything /progress shows: bars per module, totals and the streak."""
+    """Everything /progress shows: bars per module, totals, the level, the streak and
+    today's points against the daily goal."""
 
     modules: Sequence[ModuleStanding]
     totals: LearnerTotals
     streak: Streak
+    level: Level
+    today: DailyProgress
 
 
 def standings(

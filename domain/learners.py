@@ -3,6 +3,8 @@
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from domain.goals import DEFAULT_DAILY_GOAL
+
 LAST_CONTACT_RESOLUTION = timedelta(minutes=1)
 """Last contact is refreshed at most this often, so most updates cost no write."""
 
@@ -44,6 +46,7 @@ class Learner:
     last_contact_at: datetime
     locale: str | None = None
     pending_challenge_id: int | None = None
+    daily_goal: int = DEFAULT_DAILY_GOAL
 
     @property
     def display_name(self) -> str:

@@ -77,6 +77,8 @@ class CountedAnswer:
     study_day: date | None
     ends_wait: bool = False
     """The learner's next message no longer answers this (solved) text challenge."""
+    day_start: datetime | None = None
+    """The learner's midnight, for a study answer: the standing then brings today's points."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from domain.goals import DEFAULT_DAILY_GOAL
 from domain.streaks import ONE_DAY, zone
 
 REMINDER_HOURS = (8, 12, 18, 20)
@@ -19,6 +20,7 @@ class ReminderCandidate:
     reminder_hour: int
     reminded_on: date | None
     last_study_day: date | None
+    daily_goal: int = DEFAULT_DAILY_GOAL
 
 
 def is_due(candidate: ReminderCandidate, now: datetime, default_timezone: str) -> bool:

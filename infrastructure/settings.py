@@ -6,6 +6,7 @@ from apscheduler.triggers.cron import CronTrigger
 from pydantic import Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from domain.levels import MAX_LEVELS, CurveKind, LevelCurve
 from domain.streaks import is_valid_timezone
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./learnbot.db"
@@ -24,6 +25,12 @@ class Settings(BaseSettings):
     leaderboard_full_refresh_cron: str = Field(
         "30 3 * * *", description="crontab in DEFAULT_TIMEZONE; empty turns it off"
     )
+    level_curve: CurveKind = CurveKind.EXPONENTIAL
+    level_base: int = Field(30, ge=1, description="points from level 1 to level 2")
+    level_growth: float = Field(
+        1.3, ge=1, description="exponential: each level costs this times the last"
+    )
+    level_count: int = Field(10, ge=2, le=MAX_LEVELS, description="the top level")
     bot_token: SecretStr | None = None
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     telegram_api_url: str | None = Field(None, description="base URL of another Bot API server")
@@ -41,6 +48,14 @@ class Settings(BaseSettings):
     log_format: Literal["plain", "json"] = "plain"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     metrics_port: int | None = Field(None, ge=1, le=65535, description="/healthz and /metrics")
+
+    def levels(self) -> LevelCurve:
+        return LevelCurve(self.level_curve, self.level_base, self.level_growth, self.level_count)
+
+    @field_validator("level_curve", mode="before")
+    @classmethod
+    def _curve_name(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
 
     @field_validator("default_timezone")
     @classmethod

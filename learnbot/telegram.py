@@ -17,6 +17,7 @@ def bot_config(settings: Settings) -> BotConfig:
     return BotConfig(
         admin_ids=settings.admin_ids,
         default_timezone=settings.default_timezone,
+        levels=settings.levels(),
         webhook_url=settings.webhook_url,
         webhook_secret=None if secret is None else secret.get_secret_value(),
         webhook_host=settings.webhook_host,

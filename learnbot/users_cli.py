@@ -7,6 +7,7 @@ from rich.table import Table
 
 from domain.admin import LearnerProfile, LearnerSummary
 from domain.learners import Learner, LearnerKey
+from domain.levels import Level
 from domain.services import AdminService, LearnerService
 from infrastructure.db.models.learners import MAX_LEARNER_ID, MAX_TELEGRAM_ID
 from learnbot.app import Application
@@ -78,24 +79,33 @@ def show(learner: LearnerNumber, telegram: ByTelegram = False) -> None:
     """Profile, progress per module, achievements, streak and rank."""
     key = learner_key(learner, telegram)
 
-    async def use(learnbot: Application) -> LearnerProfile:
+    async def use(learnbot: Application) -> tuple[LearnerProfile, Level]:
         async with learnbot.unit_of_work() as uow:
             found = await LearnerService(uow, learnbot.clock).find(key)
             service = AdminService(uow, learnbot.clock, learnbot.settings.default_timezone)
-            return await service.profile(found.id)
+            profile = await service.profile(found.id)
+        return profile, learnbot.settings.levels().level_of(profile.totals.total_score)
 
-    render_profile(run_in_app(use))
+    render_profile(*run_in_app(use))
 
 
-def render_profile(profile: LearnerProfile) -> None:
+def _level_text(level: Level) -> str:
+    if level.is_top:
+        return f"{level.number} (the top)"
+    return f"{level.number} ({counted(level.to_next, 'point')} to level {level.number + 1})"
+
+
+def render_profile(profile: LearnerProfile, level: Level) -> None:
     learner, totals, streak = profile.learner, profile.totals, profile.streak
     rank = f"#{profile.standing.rank}" if profile.standing else "not ranked yet"
     console.print(
         f"[bold]{learner.display_name}[/] (id {learner.id}, Telegram {learner.telegram_id})\n"
         f"Active: {'yes' if learner.is_active else 'no'}   Time zone: {learner.timezone or '—'}"
+        f"   Daily goal: {counted(learner.daily_goal, 'point')}"
         f"   First seen: {when(learner.first_contact_at)}"
         f"   Last seen: {when(learner.last_contact_at)}\n"
-        f"Score: {totals.total_score}   Rank: {rank}   Lessons completed: "
+        f"Score: {totals.total_score}   Level: {_level_text(level)}   Rank: {rank}\n"
+        "Lessons completed: "
         f"{totals.lessons_completed}   Challenges solved: {totals.challenges_solved}\n"
         f"Streak: {counted(streak.current, 'day')} (longest {streak.longest})"
     )

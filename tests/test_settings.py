@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from domain.levels import DEFAULT_CURVE, CurveKind, LevelCurve
 from infrastructure.settings import DEFAULT_DATABASE_URL, Settings
 from learnbot.app import masked_url
 
@@ -15,6 +16,10 @@ VARIABLES = [
     "BOT_TOKEN",
     "DB_POOL_SIZE",
     "LEADERBOARD_FULL_REFRESH_CRON",
+    "LEVEL_CURVE",
+    "LEVEL_BASE",
+    "LEVEL_GROWTH",
+    "LEVEL_COUNT",
 ]
 
 
@@ -74,6 +79,30 @@ def test_the_full_refresh_is_nightly_by_default_and_a_bad_crontab_is_refused(
         monkeypatch.setenv("LEADERBOARD_FULL_REFRESH_CRON", wrong)
         with pytest.raises(ValidationError, match="leaderboard_full_refresh_cron"):
             Settings()
+
+
+def test_the_level_curve_is_exponential_by_default_and_configurable(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert Settings().levels() == DEFAULT_CURVE
+    monkeypatch.setenv("LEVEL_CURVE", " Linear ")
+    monkeypatch.setenv("LEVEL_BASE", "50")
+    monkeypatch.setenv("LEVEL_COUNT", "20")
+
+    assert Settings().levels() == LevelCurve(CurveKind.LINEAR, 50, 1.3, 20)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("LEVEL_CURVE", "cubic"), ("LEVEL_BASE", "0"), ("LEVEL_GROWTH", "0.5"), ("LEVEL_COUNT", "1")],
+)
+def test_a_level_curve_that_makes_no_sense_is_refused(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str
+) -> None:
+    monkeypatch.setenv(name, value)
+
+    with pytest.raises(ValidationError, match=name.lower()):
+        Settings()
 
 
 def test_the_bot_token_is_never_shown(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,6 +10,7 @@ from bot.handlers import (
     courses,
     errors,
     fallback,
+    goal,
     inbox,
     profile,
     quiz,
@@ -18,7 +19,19 @@ from bot.handlers import (
     start,
 )
 
-FEATURES = (errors, start, courses, quiz, standing, profile, reminders, inbox, admin, fallback)
+FEATURES = (
+    errors,
+    start,
+    courses,
+    quiz,
+    standing,
+    profile,
+    goal,
+    reminders,
+    inbox,
+    admin,
+    fallback,
+)
 
 
 def build_router() -> Router:

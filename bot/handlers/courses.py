@@ -55,7 +55,13 @@ async def finish(
         await ask(query, learner, services, callback_data.lesson_id)
         return
     score = completion.progress.score
-    lines = completion_lines(score, completion.new_achievements, completion.streak)
+    lines = completion_lines(
+        score,
+        completion.new_achievements,
+        completion.streak,
+        completion.level_reached,
+        completion.goal_met,
+    )
     await show(query, View("\n".join(lines), continue_keyboard()))
 
 

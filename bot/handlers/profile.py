@@ -27,7 +27,8 @@ async def profile(
     i18n: I18n,
 ) -> None:
     hidden = await services.leaderboard.is_hidden(learner.id)
-    screen = profile_screen(learner, i18n.current_locale, config.default_timezone, hidden)
+    level = await services.journey.level(learner)
+    screen = profile_screen(learner, i18n.current_locale, config.default_timezone, hidden, level)
     await show(event, screen)
 
 
@@ -42,8 +43,10 @@ async def hide(
 ) -> None:
     """Takes effect at once: the board hides learners when it is read, not when refreshed."""
     await services.leaderboard.set_hidden(learner.id, callback_data.hidden)
+    level = await services.journey.level(learner)
     locale = i18n.current_locale
-    screen = profile_screen(learner, locale, config.default_timezone, callback_data.hidden)
+    zone = config.default_timezone
+    screen = profile_screen(learner, locale, zone, callback_data.hidden, level)
     await show(query, screen)
 
 

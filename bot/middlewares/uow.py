@@ -10,6 +10,7 @@ from bot.middlewares.base import Handler
 from bot.middlewares.said import CURRENT, Said
 from bot.services import Services
 from domain.errors import StorageConflict
+from domain.levels import DEFAULT_CURVE, LevelCurve
 from domain.ports import Clock, UnitOfWorkFactory
 
 ATTEMPTS = 5
@@ -27,10 +28,17 @@ class UnitOfWorkMiddleware(BaseMiddleware):
     times, but only while the learner has seen nothing of it (see ``bot.middlewares.said``).
     """
 
-    def __init__(self, uow_factory: UnitOfWorkFactory, clock: Clock, default_timezone: str) -> None:
+    def __init__(
+        self,
+        uow_factory: UnitOfWorkFactory,
+        clock: Clock,
+        default_timezone: str,
+        levels: LevelCurve = DEFAULT_CURVE,
+    ) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
         self._default_timezone = default_timezone
+        self._levels = levels
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         for attempt in range(1, ATTEMPTS + 1):
@@ -50,7 +58,7 @@ class UnitOfWorkMiddleware(BaseMiddleware):
     async def _once(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         async with self._uow_factory() as uow:
             data["uow"] = uow
-            data["services"] = Services(uow, self._clock, self._default_timezone)
+            data["services"] = Services(uow, self._clock, self._default_timezone, self._levels)
             result = await handler(event, data)
             await uow.commit()
             return result

@@ -3,20 +3,27 @@
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.callbacks import HideCb, LanguageCb, Nav, Screen
+from bot.callbacks import GoalCb, HideCb, LanguageCb, Nav, Screen
 from bot.config import LANGUAGES
 from bot.rendering.common import add_menu_button, escape
+from bot.rendering.goal import goal_text
+from bot.rendering.levels import level_lines
 from bot.rendering.menu import main_menu
 from bot.rendering.reply import Screen as View
 from domain.learners import Learner
+from domain.levels import Level
 
 
-def profile_screen(learner: Learner, locale: str, default_timezone: str, hidden: bool) -> View:
+def profile_screen(
+    learner: Learner, locale: str, default_timezone: str, hidden: bool, level: Level
+) -> View:
     timezone = learner.timezone or _("{zone} (default)").format(zone=default_timezone)
     lines = [
         _("<b>Profile</b>"),
         "",
         _("Name: {name}").format(name=escape(learner.display_name)),
+        *level_lines(level),
+        goal_text(learner.daily_goal),
         _("Language: {language}").format(language=LANGUAGES.get(locale, locale)),
         _("Time zone: {zone}").format(zone=escape(timezone)),
         _("On the leaderboard: {shown}").format(shown=_("hidden") if hidden else _("shown")),
@@ -25,6 +32,7 @@ def profile_screen(learner: Learner, locale: str, default_timezone: str, hidden:
     ]
     builder = InlineKeyboardBuilder()
     builder.button(text=_("🌐 Language"), callback_data=Nav(screen=Screen.LANGUAGE))
+    builder.button(text=_("🎯 Daily goal"), callback_data=GoalCb())
     toggle = _("🙈 Hide me from the board") if not hidden else _("👀 Show me on the board")
     builder.button(text=toggle, callback_data=HideCb(hidden=not hidden))
     add_menu_button(builder)

@@ -77,10 +77,17 @@ def feedback_screen(outcome: AnswerOutcome) -> View:
     if outcome.lesson_completed:
         lines += [
             "",
-            *completion_lines(outcome.take_score, outcome.new_achievements, outcome.streak),
+            *completion_lines(
+                outcome.take_score,
+                outcome.new_achievements,
+                outcome.streak,
+                outcome.level_reached,
+                outcome.goal_met,
+            ),
         ]
-    elif outcome.new_achievements:
+    elif outcome.new_achievements or outcome.level_reached or outcome.goal_met:
         lines += ["", *achievement_lines(outcome.new_achievements)]
+        lines += milestone_lines(outcome.level_reached, outcome.goal_met)
     return View("\n".join(lines), _after_answer(outcome))
 
 
@@ -112,10 +119,15 @@ def _correct_answers(challenge: Challenge) -> list[str]:
 
 
 def completion_lines(
-    score: int | None, achievements: Sequence[Achievement], streak: Streak | None
+    score: int | None,
+    achievements: Sequence[Achievement],
+    streak: Streak | None,
+    level: int | None = None,
+    goal_met: bool = False,
 ) -> list[str]:
     lines = [_("🎉 <b>Lesson complete!</b> Score: {score}").format(score=score or 0)]
     lines += achievement_lines(achievements)
+    lines += milestone_lines(level, goal_met)
     if streak is not None and streak.current > 0:
         days = streak.current
         lines.append(
@@ -131,6 +143,14 @@ def achievement_lines(achievements: Sequence[Achievement]) -> list[str]:
         )
         for item in achievements
     ]
+
+
+def milestone_lines(level: int | None, goal_met: bool) -> list[str]:
+    """The announcements of a level reached and of today's goal met, each once."""
+    lines = [] if level is None else [_("⭐ <b>Level {level} reached!</b>").format(level=level)]
+    if goal_met:
+        lines.append(_("🎯 <b>Daily goal met!</b> See you tomorrow."))
+    return lines
 
 
 def _after_answer(outcome: AnswerOutcome) -> InlineKeyboardMarkup:

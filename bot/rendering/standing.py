@@ -10,14 +10,18 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.callbacks import BoardCb
 from bot.rendering.bars import progress_bar
 from bot.rendering.common import add_menu_button, escape
+from bot.rendering.goal import today_line
+from bot.rendering.levels import level_lines
 from bot.rendering.reply import Screen as View
 from domain.achievements import Achievement, Criterion, Showcase
 from domain.journey import Report
 from domain.leaderboard import Board, BoardKind, LeaderboardEntry
+from domain.levels import LevelCurve
 
 
 def report_screen(report: Report) -> View:
-    lines = [_("<b>Your progress</b>"), ""]
+    lines = [_("<b>Your progress</b>"), "", *level_lines(report.level), today_line(report.today)]
+    lines.append("")
     for item in report.modules:
         lines.append(f"{escape(item.module.title)}\n{progress_bar(item.completed, item.total)}")
     totals = report.totals
@@ -69,7 +73,8 @@ def criterion_text(criterion: Criterion | None, module_title: Callable[[str], st
     return texts[criterion.metric].format(n=n)
 
 
-def board_screen(board: Board) -> View:
+def board_screen(board: Board, levels: LevelCurve) -> View:
+    """Each learner's level beside the score, from their all-time points on either board."""
     kind = board.kind
     title = (
         _("<b>Leaderboard · this week</b>")
@@ -77,7 +82,7 @@ def board_screen(board: Board) -> View:
         else _("<b>Leaderboard · all time</b>")
     )
     lines = [title, ""]
-    lines += [_entry(entry, board) for entry in board.top]
+    lines += [_entry(entry, board, levels) for entry in board.top]
     if not board.top:
         lines.append(_("Nobody is ranked yet: the board refreshes every minute."))
     shown = {entry.user_id for entry in board.top}
@@ -85,14 +90,21 @@ def board_screen(board: Board) -> View:
         nearby = sorted(
             [*board.around_me, board.me], key=lambda row: (row.place(kind), row.user_id)
         )
-        lines += ["…", *(_entry(entry, board) for entry in nearby if entry.user_id not in shown)]
+        others = [entry for entry in nearby if entry.user_id not in shown]
+        lines += ["…", *(_entry(entry, board, levels) for entry in others)]
     if board.me is None:
         lines += ["", _("You will appear here after your first completed lesson.")]
     return View("\n".join(lines), _board_keyboard(kind))
 
 
-def _entry(entry: LeaderboardEntry, board: Board) -> str:
-    text = f"{entry.place(board.kind)}. {escape(entry.name)} — {entry.points(board.kind)}"
+def _entry(entry: LeaderboardEntry, board: Board, levels: LevelCurve) -> str:
+    level = levels.level_of(entry.total_score).number
+    text = _("{place}. {name} — {points} · lvl {level}").format(
+        place=entry.place(board.kind),
+        name=escape(entry.name),
+        points=entry.points(board.kind),
+        level=level,
+    )
     me = board.me
     return f"<b>{text} ←</b>" if me is not None and entry.user_id == me.user_id else text
 

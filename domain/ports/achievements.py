@@ -19,6 +19,12 @@ class TotalsReader(Protocol):
         """Counts over completed lessons, solved challenges and earned points (no streak)."""
         ...
 
-    async def standing(self, user_id: int) -> Standing:
-        """The totals with the ids of earned achievements and the study days, at once."""
+    async def standing(self, user_id: int, since: datetime | None = None) -> Standing:
+        """The totals with the ids of earned achievements and the study days, at once;
+        with ``since``, also the points earned since then (as ``points_since`` counts)."""
+        ...
+
+    async def points_since(self, user_id: int, since: datetime) -> int:
+        """Points as the weekly board counts them: the best scores of lessons first
+        completed at or after ``since``, and the achievements earned since."""
         ...

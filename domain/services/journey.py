@@ -2,18 +2,28 @@
 
 from domain.catalogue import Lesson
 from domain.errors import ContentUnavailable
+from domain.goals import DailyProgress, day_start
 from domain.journey import ModuleStanding, Report, resume_point, standings
 from domain.learners import Learner
+from domain.levels import DEFAULT_CURVE, Level, LevelCurve
 from domain.ports import Clock, JourneyPorts
 from domain.services.streaks import StreakService
 
 
 class JourneyService:
-    """Read-only: two queries (outline and progress) however many modules there are."""
+    """Read-only: the course map costs two queries (outline and progress) however many
+    modules there are; the report adds the totals, the streak and today's points."""
 
-    def __init__(self, uow: JourneyPorts, clock: Clock, default_timezone: str) -> None:
+    def __init__(
+        self,
+        uow: JourneyPorts,
+        clock: Clock,
+        default_timezone: str,
+        levels: LevelCurve = DEFAULT_CURVE,
+    ) -> None:
         self._uow = uow
         self._clock = clock
+        self._levels = levels
         self._streaks = StreakService(uow.calendar, default_timezone)
 
     async def modules(self, learner: Learner) -> list[ModuleStanding]:
@@ -32,5 +42,18 @@ class JourneyService:
     async def report(self, learner: Learner) -> Report:
         modules = await self.modules(learner)
         totals = await self._uow.totals.totals(learner.id)
-        streak = await self._streaks.streak(learner.id, learner.timezone, self._clock.now())
-        return Report(modules, totals, streak)
+        now = self._clock.now()
+        streak = await self._streaks.streak(learner.id, learner.timezone, now)
+        level = self._levels.level_of(totals.total_score)
+        return Report(modules, totals, streak, level, await self.today(learner))
+
+    async def today(self, learner: Learner) -> DailyProgress:
+        """Points earned since midnight in the learner's zone, against their goal."""
+        since = day_start(self._clock.now(), self._streaks.timezone(learner.timezone))
+        points = await self._uow.totals.points_since(learner.id, since)
+        return DailyProgress(learner.daily_goal, points)
+
+    async def level(self, learner: Learner) -> Level:
+        """The learner's level now, from their totals (one read)."""
+        totals = await self._uow.totals.totals(learner.id)
+        return self._levels.level_of(totals.total_score)

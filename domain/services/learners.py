@@ -3,6 +3,7 @@
 from domain.activity import Activity
 from domain.enums import ActivityType
 from domain.errors import LearnerNotFound
+from domain.goals import is_valid_goal
 from domain.learners import Learner, LearnerKey, TelegramProfile
 from domain.ports import Clock, LearnerPorts
 from domain.streaks import is_valid_timezone
@@ -60,6 +61,14 @@ class LearnerService:
     async def set_locale(self, learner_id: int, locale: str | None) -> None:
         """The learner's own choice of interface language; None follows Telegram's."""
         if not await self._uow.learners.set_locale(learner_id, locale, self._clock.now()):
+            raise LearnerNotFound(f"no learner with id {learner_id}")
+        await self._uow.commit()
+
+    async def set_daily_goal(self, learner_id: int, points: int) -> None:
+        """One of the goals offered (``DAILY_GOALS``); any other is refused."""
+        if not is_valid_goal(points):
+            raise ValueError(f"no such daily goal: {points}")
+        if not await self._uow.learners.set_daily_goal(learner_id, points, self._clock.now()):
             raise LearnerNotFound(f"no learner with id {learner_id}")
         await self._uow.commit()
 

@@ -14,7 +14,9 @@ from domain.activity import Activity
 from domain.catalogue import Challenge, Lesson, Submission
 from domain.enums import ActivityType
 from domain.errors import ContentUnavailable, InvalidSubmission, StaleAnswer
+from domain.goals import day_start, goal_met
 from domain.learners import Learner
+from domain.levels import DEFAULT_CURVE, LevelCurve, level_reached
 from domain.ports import Clock, ProgressPorts
 from domain.progress import (
     AnswerRecord,
@@ -43,6 +45,10 @@ class AnswerOutcome:
     take_score: int | None = None
     new_achievements: Sequence[Achievement] = field(default_factory=tuple)
     streak: Streak | None = None
+    level_reached: int | None = None
+    """The level this answer's points reached; a replay never reaches one."""
+    goal_met: bool = False
+    """This answer's points met today's goal; a replay never meets it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +58,8 @@ class Completion:
     progress: Progress
     new_achievements: Sequence[Achievement]
     streak: Streak
+    level_reached: int | None = None
+    goal_met: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +74,16 @@ class ChallengeStep:
 
 
 class ProgressService:
-    def __init__(self, uow: ProgressPorts, clock: Clock, default_timezone: str) -> None:
+    def __init__(
+        self,
+        uow: ProgressPorts,
+        clock: Clock,
+        default_timezone: str,
+        levels: LevelCurve = DEFAULT_CURVE,
+    ) -> None:
         self._uow = uow
         self._clock = clock
+        self._levels = levels
         self._streaks = StreakService(uow.calendar, default_timezone)
         self._achievements = AchievementService(uow)
 
@@ -114,9 +129,9 @@ class ProgressService:
         progress = await self._progress(learner.id, lesson_id)
         if progress.is_completed:
             return None
-        progress, achievements, streak = await self._complete(learner, progress, 0, now)
+        completion = await self._complete(learner, progress, now)
         await self._uow.commit()
-        return Completion(progress, achievements, streak)
+        return completion
 
     async def open_challenge(
         self, learner: Learner, lesson_id: int, challenge_id: int | None = None
@@ -201,17 +216,25 @@ class ProgressService:
             score = take_score(challenges, answers)
             progress, completed = _completion(progress, score, now)
             activities.append(completed)
-        day = self._streaks.today(learner.timezone, now) if record.is_correct else None
+        day = midnight = None
+        if record.is_correct:
+            day = self._streaks.today(learner.timezone, now)
+            midnight = day_start(now, self._streaks.timezone(learner.timezone))
         ends_wait = record.is_correct and learner.pending_challenge_id == challenge.id
-        counted = CountedAnswer(record, progress, tuple(activities), day, ends_wait)
+        counted = CountedAnswer(record, progress, tuple(activities), day, ends_wait, midnight)
         recorded = await self._uow.progress.record_answer(counted)
         if recorded is None:
             await self._uow.rollback()
             return AnswerOutcome(challenge, record.is_correct, record.attempt, take.progress, True)
         achievements: Sequence[Achievement] = ()
-        streak = None
-        if recorded.standing is not None:
+        streak = level = None
+        met = False
+        if recorded.standing is not None and midnight is not None:
             achievements, streak = await self._studied(learner, recorded.standing, now)
+            gained = _lesson_points(progress) - _lesson_points(take.progress)
+            level = self._level_reached(recorded.standing, gained, achievements)
+            today = gained if _completed_since(progress, midnight) else 0
+            met = _goal_met(learner, recorded.standing, today, achievements)
         await self._uow.commit()
         return AnswerOutcome(
             challenge,
@@ -223,6 +246,8 @@ class ProgressService:
             take_score=score,
             new_achievements=achievements,
             streak=streak,
+            level_reached=level,
+            goal_met=met,
         )
 
     async def _take(self, user_id: int, lesson: Lesson, now: datetime) -> Take:
@@ -235,21 +260,27 @@ class ProgressService:
             raise ContentUnavailable(f"no progress on lesson {lesson.id}")
         return take
 
-    async def _complete(
-        self, learner: Learner, progress: Progress, score: int, now: datetime
-    ) -> tuple[Progress, Sequence[Achievement], Streak]:
-        progress, completed = _completion(progress, score, now)
+    async def _complete(self, learner: Learner, progress: Progress, now: datetime) -> Completion:
+        """A read lesson scores nothing itself: only the achievements it earns add points."""
+        progress, completed = _completion(progress, 0, now)
         await self._uow.progress.save(progress)
         await self._uow.activity.add(completed)
         await self._streaks.record_study(learner.id, learner.timezone, now)
-        achievements, streak = await self._after_study(learner, now)
-        return progress, achievements, streak
+        midnight = day_start(now, self._streaks.timezone(learner.timezone))
+        standing = await self._uow.totals.standing(learner.id, midnight)
+        achievements, streak = await self._studied(learner, standing, now)
+        level = self._level_reached(standing, 0, achievements)
+        met = _goal_met(learner, standing, 0, achievements)
+        return Completion(progress, achievements, streak, level, met)
 
-    async def _after_study(
-        self, learner: Learner, now: datetime
-    ) -> tuple[list[Achievement], Streak]:
-        """Streak and achievements from one read of the learner's standing (day recorded)."""
-        return await self._studied(learner, await self._uow.totals.standing(learner.id), now)
+    def _level_reached(
+        self, standing: Standing, lesson_points: int, awarded: Sequence[Achievement]
+    ) -> int | None:
+        """Pure arithmetic on the standing already read: ``lesson_points`` is what the
+        counted answer added to it, ``awarded`` what comes on top."""
+        total = standing.totals.total_score
+        after = total + sum(achievement.points for achievement in awarded)
+        return level_reached(self._levels, total - lesson_points, after)
 
     async def _studied(
         self, learner: Learner, standing: Standing, now: datetime
@@ -300,6 +331,25 @@ def _attempt_activity(kind: ActivityType, record: AnswerRecord) -> Activity:
     return Activity(
         record.user_id, kind, record.answered_at, "challenge", record.challenge_id, details
     )
+
+
+def _completed_since(progress: Progress, midnight: datetime) -> bool:
+    """The lesson was first completed today, so its points count among today's."""
+    return progress.completed_at is not None and progress.completed_at >= midnight
+
+
+def _goal_met(
+    learner: Learner, standing: Standing, today_points: int, awarded: Sequence[Achievement]
+) -> bool:
+    """``today_points``: what the counted answer added to the standing's points of today;
+    ``awarded``: what comes on top."""
+    after = standing.points_today + sum(achievement.points for achievement in awarded)
+    return goal_met(learner.daily_goal, standing.points_today - today_points, after)
+
+
+def _lesson_points(progress: Progress) -> int:
+    """What a lesson's progress adds to the learner's total: its best score once completed."""
+    return (progress.score or 0) if progress.is_completed else 0
 
 
 def _completion(progress: Progress, score: int, now: datetime) -> tuple[Progress, Activity]:

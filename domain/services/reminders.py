@@ -12,6 +12,12 @@ from domain.services.learners import LearnerService
 REMINDER_TEXT = "Your streak is waiting: learn one thing today to keep it going!"
 
 
+def reminder_text(daily_goal: int) -> str:
+    """How far today's goal is: all of it, since a reminder goes only to a learner who has
+    not studied today, and points today come only from study."""
+    return f"{REMINDER_TEXT} Today's goal: {daily_goal} points to go."
+
+
 @dataclass(frozen=True, slots=True)
 class ReminderReport:
     sent: int = 0
@@ -51,7 +57,8 @@ class ReminderService:
         if not await self._uow.reminders.claim(candidate.user_id, today):
             return None
         await self._uow.commit()
-        outcome = await notifier.deliver(candidate.telegram_id, REMINDER_TEXT)
+        text = reminder_text(candidate.daily_goal)
+        outcome = await notifier.deliver(candidate.telegram_id, text)
         if outcome is Delivery.BLOCKED:
             await LearnerService(self._uow, self._clock).deactivate(candidate.user_id)
         return outcome

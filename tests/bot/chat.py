@@ -7,12 +7,22 @@ from typing import Any
 from aiogram.filters.callback_data import CallbackData
 from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
 
+from bot.callbacks import ChallengeCb, PickCb, SubmitCb
 from bot.client import bot_on
 from bot.config import BotConfig
 from bot.dispatcher import build_dispatcher
 from tests.fuzz.session import LocalSession
 from tests.support.clock import FixedClock
-from tests.unit.course import ACHIEVEMENTS, CHALLENGES, LESSONS, MODULES
+from tests.unit.course import (
+    ACHIEVEMENTS,
+    CHALLENGES,
+    LESSONS,
+    MODULES,
+    PICK_MANY,
+    PICK_ONE,
+    TYPE_IT,
+    VARIABLES,
+)
 from tests.unit.fakes import FakeCatalogue, FakeUnitOfWork
 
 BOT_USER = {"id": 4242, "is_bot": True, "first_name": "learnbot"}
@@ -49,3 +59,12 @@ class Chat:
 
     def _chat(self) -> dict[str, Any]:
         return {"id": self.user["id"], "type": "private"}
+
+
+async def complete_variables(chat: Chat) -> str:
+    """Every question of the Variables lesson right at the first try: 22 points and two
+    achievements of 5, so 32 points, level 2 on the default curve; the last feedback."""
+    await chat.press(PickCb(challenge_id=PICK_ONE, attempt=1, option=1))
+    await chat.press(SubmitCb(challenge_id=PICK_MANY, attempt=1, mask=0b101))
+    await chat.press(ChallengeCb(lesson_id=VARIABLES, challenge_id=TYPE_IT))
+    return "\n".join(await chat.say("print"))

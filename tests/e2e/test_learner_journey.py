@@ -30,6 +30,7 @@ async def test_a_learner_completes_the_first_module(
             await ada.press("Next question")
             assert "Correct" in await answer(ada, key)
         assert "New achievement" in ada.screen.plain
+        assert "Level 2 reached!" in ada.screen.plain
 
         await ada.press("Continue")
         while "Start the quiz" not in " ".join(ada.labels()):
@@ -41,13 +42,14 @@ async def test_a_learner_completes_the_first_module(
         assert "▰▰▰▰▰ 2/2" in report
         assert "Lessons completed: 2" in report
         assert "Current streak: 1" in report
+        assert "⭐ Level 3" in report
         assert (
             await key.count("activity_log", ada.user.id, "activity_type = 'LESSON_COMPLETED'") == 2
         )
 
         await run_cli(database, "leaderboard", "refresh")
         board = (await ada.send("/top")).plain
-        assert "1. ada_l" in board
+        assert "1. ada_l — 70 · lvl 3" in board
         await ada.press("This week")
         assert "this week" in ada.screen.plain
         earned = (await ada.send("/achievements")).plain

@@ -39,6 +39,7 @@ def genuine(course: Course, name: str) -> st.SearchStrategy[str]:
         "kind": [kind.value for kind in BoardKind],
         "hidden": ["0", "1"],
         "hour": ["", "0", "9", "23"],
+        "points": ["", "10", "20", "30", "50"],
     }
     return st.sampled_from(real[name]).map(str)
 

@@ -89,11 +89,16 @@ async def test_users_show_prints_progress_achievements_streak_and_rank(
     assert "ada" in shown
     assert "Telegram 1001" in shown
     assert "Rank: #1" in shown
+    assert "Level: 2 (19 points to level 3)" in shown
+    assert "Daily goal: 20 points" in shown
     assert "Streak: 1 day (longest 1)" in shown
     assert "Lessons completed: 2" in shown
     assert "Basics" in shown
     assert "First-Lesson" in shown
     assert "Basics-Done" in shown
+
+    linear = ok(await learnbot(engine, "users", "show", str(people.ada.id), LEVEL_CURVE="linear"))
+    assert "Level: 2 (10 points to level 3)" in linear
 
     missing = await learnbot(engine, "users", "show", "999999")
     assert missing.exit_code == 1

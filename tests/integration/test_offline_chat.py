@@ -87,7 +87,7 @@ async def complete_a_lesson(uow_factory: UowFactory, course: Course, clock: Fixe
 def assert_ranked(board: str) -> None:
     assert board.startswith("Leaderboard · all time"), board
     assert "Nobody is ranked yet" not in board
-    assert re.search(r"^1\. .+ — 20 ←$", board, re.MULTILINE), board
+    assert re.search(r"^1\. .+ — 20 · lvl 1 ←$", board, re.MULTILINE), board
 
 
 class Script:

@@ -6,7 +6,7 @@ import pytest
 
 from domain.learners import Learner
 from domain.services import ReminderReport, ReminderService
-from domain.services.reminders import REMINDER_TEXT
+from domain.services.reminders import reminder_text
 
 from .conftest import MakeLearner
 from .fakes import FakeClock, FakeNotifier, FakeUnitOfWork
@@ -46,7 +46,7 @@ async def test_each_learner_is_reminded_at_eight_in_their_own_zone(
     clock.set(NEW_YORK_8AM)
     assert await service(uow, clock).send_due(notifier) == ReminderReport(sent=1)
 
-    assert notifier.sent == [(1, REMINDER_TEXT), (2, REMINDER_TEXT)]
+    assert notifier.sent == [(1, reminder_text(20)), (2, reminder_text(20))]
     assert uow.saved.reminded_on == {1: date(2025, 3, 11), 2: date(2025, 3, 11)}
 
 
@@ -116,3 +116,18 @@ async def test_choosing_an_hour_and_turning_reminders_off(
     assert await reminders.chosen_hour(learner.id) is None
     with pytest.raises(ValueError, match="no such hour"):
         await reminders.choose(learner.id, 24)
+
+
+async def test_the_reminder_says_how_far_the_learners_own_daily_goal_is(
+    uow: FakeUnitOfWork, clock: FakeClock, make_learner: MakeLearner
+) -> None:
+    learner = await reminded(uow, make_learner, 1, TOKYO, 10)
+    await uow.learners.set_daily_goal(learner.id, 50, TOKYO_8AM)
+    await uow.commit()
+    notifier = FakeNotifier()
+
+    clock.set(TOKYO_8AM)
+    await service(uow, clock).send_due(notifier)
+
+    assert notifier.sent == [(1, reminder_text(50))]
+    assert reminder_text(50).endswith("Today's goal: 50 points to go.")

@@ -3,6 +3,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
+from domain.goals import DEFAULT_DAILY_GOAL
 from infrastructure.db.models.base import TABLE_OPTIONS, Base, Timestamps, flag, user_fk
 
 MAX_LEARNER_ID = 2**31 - 1
@@ -37,6 +38,9 @@ class UserRow(Timestamps, Base):
     pending_challenge_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("challenges.id", ondelete="SET NULL"),
         comment="text challenge the next typed message answers",
+    )
+    daily_goal: Mapped[int] = mapped_column(
+        sa.SmallInteger, server_default=sa.text(str(DEFAULT_DAILY_GOAL)), comment="points a day"
     )
 
 

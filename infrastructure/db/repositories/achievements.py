@@ -55,8 +55,25 @@ class SqlTotals:
         self._session = session
         self._catalogue = catalogue
 
-    async def standing(self, user_id: int) -> Standing:
-        return await read_standing(self._session, user_id, await self._catalogue.snapshot())
+    async def standing(self, user_id: int, since: datetime | None = None) -> Standing:
+        catalogue = await self._catalogue.snapshot()
+        return await read_standing(self._session, user_id, catalogue, since)
+
+    async def points_since(self, user_id: int, since: datetime) -> int:
+        """One round trip: two sums, each over the learner's own rows (by ``user_id``)."""
+        lessons = sa.select(sa.func.coalesce(sa.func.sum(ProgressRow.score), 0)).where(
+            ProgressRow.user_id == user_id,
+            ProgressRow.status == ProgressStatus.COMPLETED,
+            ProgressRow.completed_at >= since,
+        )
+        earned = (
+            sa.select(sa.func.coalesce(sa.func.sum(AchievementRow.points), 0))
+            .join(EarnedRow, EarnedRow.achievement_id == AchievementRow.id)
+            .where(EarnedRow.user_id == user_id, EarnedRow.earned_at >= since)
+        )
+        statement = sa.select(lessons.scalar_subquery(), earned.scalar_subquery())
+        lesson_points, achievement_points = (await self._session.execute(statement)).one()
+        return int(lesson_points) + int(achievement_points)
 
     async def totals(self, user_id: int) -> LearnerTotals:
         """The counts in one round trip; completed modules in a second."""

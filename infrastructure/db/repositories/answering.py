@@ -104,7 +104,8 @@ async def write_counted(
         await mark_changed(session, counted.record.user_id)
     if counted.study_day is None:
         return AnswerRecorded(None)
-    return AnswerRecorded(await read_standing(session, counted.record.user_id, catalogue))
+    standing = await read_standing(session, counted.record.user_id, catalogue, counted.day_start)
+    return AnswerRecorded(standing)
 
 
 async def _write_at_once(

@@ -71,6 +71,7 @@ def parameters(row: int, counted: CountedAnswer) -> dict[str, Any]:
     for number, activity in enumerate(counted.activities):
         values |= {f"activity_{number}_{k}": v for k, v in activity_values(activity).items()}
     values["day"] = counted.study_day
+    values["since"] = counted.day_start
     return values
 
 

@@ -71,6 +71,9 @@ class SqlLearners:
     async def set_locale(self, learner_id: int, locale: str | None, now: datetime) -> bool:
         return await self._update(learner_id, {"locale": locale, "updated_at": now})
 
+    async def set_daily_goal(self, learner_id: int, points: int, now: datetime) -> bool:
+        return await self._update(learner_id, {"daily_goal": points, "updated_at": now})
+
     async def set_pending_challenge(self, learner_id: int, challenge_id: int | None) -> bool:
         return await self._update(learner_id, {"pending_challenge_id": challenge_id})
 
@@ -117,4 +120,5 @@ def to_learner(row: UserRow) -> Learner:
         last_contact_at=row.last_contact_at,
         locale=row.locale,
         pending_challenge_id=row.pending_challenge_id,
+        daily_goal=row.daily_goal,
     )

@@ -33,6 +33,7 @@ class SqlReminders:
                 UserRow.reminder_hour,
                 UserRow.reminded_on,
                 last_day.c.last_day,
+                UserRow.daily_goal,
             )
             .outerjoin(last_day, last_day.c.user_id == UserRow.id)
             .where(UserRow.is_active, UserRow.reminders_enabled, UserRow.reminder_hour.is_not(None))

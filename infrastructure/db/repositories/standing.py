@@ -1,9 +1,13 @@
 """A learner's standing in one statement: completed lessons, earned achievements, study
 days and the solved-challenge count, as tagged rows of one UNION ALL. Module completion
-and award points come from the cached catalogue, not from more joins."""
+and award points come from the cached catalogue, not from more joins.
+
+The ``since`` parameter (the learner's midnight, or NULL) marks what counts as today: the
+lessons first completed since (``TODAY`` rows) and the achievements earned since (an
+``EARNED`` row's ``score`` is 1), so today's points come with the same read."""
 
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from typing import Any
 
@@ -17,6 +21,7 @@ from infrastructure.db.models import AnswerRow, EarnedRow, ProgressRow, StudyDay
 from infrastructure.db.repositories.catalogue_cache import CatalogueSnapshot
 
 LESSON, EARNED, DAY, SOLVED, RECORDED = "lesson", "earned", "day", "solved", "recorded"
+TODAY = "today"
 
 
 Tagged = sa.Select[str, int, int, date]
@@ -44,6 +49,8 @@ def standing_query(user_id: Any, solving: Any = None) -> list[Tagged]:
     progress, earned = table(ProgressRow), table(EarnedRow)
     days, answers = table(StudyDayRow), table(AnswerRow)
     completed = (progress.c.user_id == user_id, progress.c.status == ProgressStatus.COMPLETED)
+    since = sa.bindparam("since", type_=progress.c.completed_at.type)
+    earned_today = sa.case((earned.c.earned_at >= since, 1), else_=0)
     solved_by = (answers.c.user_id == user_id, answers.c.is_correct)
     if solving is None:
         solved = tagged_row(SOLVED, sa.func.count(sa.distinct(answers.c.challenge_id)))
@@ -53,16 +60,23 @@ def standing_query(user_id: Any, solving: Any = None) -> list[Tagged]:
         solved = tagged_row(SOLVED, sa.func.count(sa.distinct(other)), before)
     return [
         tagged_row(LESSON, progress.c.lesson_id, progress.c.score).where(*completed),
-        tagged_row(EARNED, earned.c.achievement_id).where(earned.c.user_id == user_id),
+        tagged_row(EARNED, earned.c.achievement_id, earned_today).where(
+            earned.c.user_id == user_id
+        ),
+        tagged_row(TODAY, progress.c.lesson_id).where(*completed, progress.c.completed_at >= since),
         tagged_row(DAY, day=days.c.day).where(days.c.user_id == user_id),
         solved.where(*solved_by),
     ]
 
 
 async def read_standing(
-    session: AsyncSession, user_id: int, catalogue: CatalogueSnapshot
+    session: AsyncSession,
+    user_id: int,
+    catalogue: CatalogueSnapshot,
+    since: datetime | None = None,
 ) -> Standing:
-    rows = await session.execute(_standing_statement(), {"user_id": user_id})
+    values = {"user_id": user_id, "since": since}
+    rows = await session.execute(_standing_statement(), values)
     return fold_standing(rows.all(), catalogue)
 
 
@@ -79,13 +93,19 @@ def fold_standing(
     before it (the solved row then came from ``standing_query(solving=...)``)."""
     scores: dict[int, int] = {}
     earned: set[int] = set()
+    today: set[int] = set()
+    earned_today: set[int] = set()
     days: set[date] = set()
     solved = 0
     for kind, number, score, day in rows:
         if kind == LESSON:
             scores[number] = score or 0
+        elif kind == TODAY:
+            today.add(number)
         elif kind == EARNED:
             earned.add(number)
+            if score:
+                earned_today.add(number)
         elif kind == DAY:
             days.add(day)
         elif kind == SOLVED:
@@ -95,9 +115,14 @@ def fold_standing(
     if after is not None:
         if after.progress.is_completed:
             scores[after.progress.lesson_id] = after.progress.score or 0
+            if _completed_since(after):
+                today.add(after.progress.lesson_id)
         if after.study_day is not None:
             days.add(after.study_day)
     points = sum(a.points for a in catalogue.achievements if a.id in earned)
+    points_today = sum(scores.get(lesson, 0) for lesson in today) + sum(
+        a.points for a in catalogue.achievements if a.id in earned_today
+    )
     totals = LearnerTotals(
         lessons_completed=len(scores),
         challenges_solved=solved,
@@ -105,7 +130,12 @@ def fold_standing(
         achievement_points=points,
         completed_modules=completed_modules(catalogue, set(scores)),
     )
-    return Standing(totals, frozenset(earned), tuple(sorted(days)))
+    return Standing(totals, frozenset(earned), tuple(sorted(days)), points_today)
+
+
+def _completed_since(counted: CountedAnswer) -> bool:
+    completed_at, since = counted.progress.completed_at, counted.day_start
+    return completed_at is not None and since is not None and completed_at >= since
 
 
 def completed_modules(catalogue: CatalogueSnapshot, completed: set[int]) -> frozenset[str]:

@@ -62,10 +62,19 @@ class FakeTotalsReader:
             completed_modules=await self._completed_modules(set(completed)),
         )
 
-    async def standing(self, user_id: int) -> Standing:
+    async def standing(self, user_id: int, since: datetime | None = None) -> Standing:
         earned = frozenset(key[1] for key in self._tables.earned if key[0] == user_id)
         days = sorted(day for owner, day in self._tables.study_days if owner == user_id)
-        return Standing(await self.totals(user_id), earned, tuple(days))
+        today = 0 if since is None else await self.points_since(user_id, since)
+        return Standing(await self.totals(user_id), earned, tuple(days), today)
+
+    async def points_since(self, user_id: int, since: datetime) -> int:
+        lessons = sum(
+            row.score or 0
+            for (owner, _), row in self._tables.progress.items()
+            if owner == user_id and row.completed_at is not None and row.completed_at >= since
+        )
+        return lessons + self.points_earned_since(user_id, since)
 
     async def _completed_modules(self, completed: set[int]) -> frozenset[str]:
         slugs = set()

@@ -63,6 +63,9 @@ class FakeLearnerRepository:
     async def set_locale(self, learner_id: int, locale: str | None, now: datetime) -> bool:
         return self._update(learner_id, locale=locale)
 
+    async def set_daily_goal(self, learner_id: int, points: int, now: datetime) -> bool:
+        return self._update(learner_id, daily_goal=points)
+
     async def set_pending_challenge(self, learner_id: int, challenge_id: int | None) -> bool:
         return self._update(learner_id, pending_challenge_id=challenge_id)
 

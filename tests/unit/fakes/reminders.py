@@ -24,6 +24,7 @@ class FakeReminders:
                     (day for user_id, day in tables.study_days if user_id == learner.id),
                     default=None,
                 ),
+                daily_goal=learner.daily_goal,
             )
             for learner in tables.learners.values()
             if learner.is_active and learner.id in tables.reminder_hours
