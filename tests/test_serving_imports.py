@@ -25,6 +25,7 @@ LEFT_OUT = [
     "learnbot.chat",  # the offline chat and the fake Bot API it runs on
     "bot.fake_api",
     "aiohttp.web",  # the webhook and METRICS_PORT servers import it when they start
+    "pymysql",  # the MySQL driver's protocol, loaded with a MySQL URL only
 ]
 
 

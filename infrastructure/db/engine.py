@@ -3,7 +3,6 @@
 from typing import Any
 
 import sqlalchemy as sa
-from pymysql.constants import CLIENT
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -31,6 +30,8 @@ def create_engine(settings: Settings, *, pooled: bool = True) -> AsyncEngine:
     url = make_url(settings.database_url)
     backend = url.get_backend_name()
     if backend in MYSQL:
+        from pymysql.constants import CLIENT  # with a MySQL URL only: memory is tight
+
         url = url.update_query_dict(
             {"charset": "utf8mb4", "client_flag": str(CLIENT.MULTI_STATEMENTS)}
         )
