@@ -2,7 +2,7 @@
 # that is created on demand and reinstalled only when pyproject.toml or constraints.txt change.
 #
 #   make test              lint, type-check and run the whole test suite (what CI runs)
-#   make bench             answer-path and process benchmarks (a few minutes; see README)
+#   make bench             answer-path and process benchmarks (a few minutes; see docs/performance.md)
 #   make locales           re-extract the UI strings, update and compile the catalogues
 #   make PYTHON=python3.12 test   use another interpreter to create the venv
 
