@@ -34,6 +34,13 @@ checkout sent a ping, whether its last return sent a ROLLBACK (the benchmark cou
 trips with them)."""
 
 
+PASSED_ON = 0.001
+"""PostgreSQL: a connection returned less than this many seconds ago (handed from one update
+to the next under load) is not pinged. asyncpg reads a server's goodbye (a FATAL message)
+as soon as it arrives but shows nothing of it until the end of the stream follows, which
+can take milliseconds; every connection that rested longer is pinged."""
+
+
 def check_on_checkout(pool: Pool, backend: str) -> None:
     sa.event.listen(pool, "connect", _rested)
     sa.event.listen(pool, "checkin", _rested)
@@ -63,19 +70,19 @@ def _rested(_dbapi_connection: Any, record: Any) -> None:
 
 
 def _check_postgresql(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
-    _check_with(dbapi_connection, record, _ping_postgresql)
+    _check_with(dbapi_connection, record, _ping_postgresql, PASSED_ON)
 
 
 def _check(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
-    _check_with(dbapi_connection, record, _ping)
+    _check_with(dbapi_connection, record, _ping, PING_AFTER_IDLE)
 
 
-def _check_with(dbapi_connection: Any, record: Any, ping: Any) -> None:
+def _check_with(dbapi_connection: Any, record: Any, ping: Any, trusted_for: float) -> None:
     driver = dbapi_connection.driver_connection
     if _closed_by_server(driver):
         raise sa.exc.DisconnectionError("the server closed the connection while it was pooled")
     rested = time.monotonic() - record.info.get(RESTED_SINCE, 0.0)
-    record.info[PINGED] = rested > PING_AFTER_IDLE
+    record.info[PINGED] = rested > trusted_for
     if record.info[PINGED]:
         try:
             ping(dbapi_connection)
@@ -84,13 +91,13 @@ def _check_with(dbapi_connection: Any, record: Any, ping: Any) -> None:
 
 
 def _closed_by_server(driver: Any) -> bool:
-    """asyncpg says so itself, aiomysql's stream reader has seen the end of the stream, or
-    something is waiting on the socket that the event loop has not read yet."""
+    """asyncpg says so itself; aiomysql's stream reader has seen the end of the stream or
+    holds bytes nobody asked for; or something waits on the socket unread."""
     if hasattr(driver, "is_closed"):
         transport = getattr(driver, "_transport", None)
         return bool(driver.is_closed()) or _unread_input(transport)
     reader, writer = getattr(driver, "_reader", None), getattr(driver, "_writer", None)
-    if reader is None or writer is None or reader.at_eof():
+    if reader is None or writer is None or reader.at_eof() or getattr(reader, "_buffer", b""):
         return True
     return _unread_input(writer.transport)
 
