@@ -1,5 +1,5 @@
 """The answer path in SQL: the take in one read; a counted answer in one statement on
-PostgreSQL (``counted_pg``), in one multi-statement round trip on MySQL/MariaDB
+PostgreSQL (``counted_statements``), in one multi-statement round trip on MySQL/MariaDB
 (``counted_mysql``), and in a few plain statements on SQLite. Every statement here is
 built once and bound per answer.
 """
@@ -17,7 +17,7 @@ from infrastructure.db.repositories.activity import activity_values
 from infrastructure.db.repositories.answer_rows import answer_values, to_answer_record
 from infrastructure.db.repositories.catalogue_cache import CatalogueSnapshot
 from infrastructure.db.repositories.counted_mysql import write_counted_mysql
-from infrastructure.db.repositories.counted_pg import (
+from infrastructure.db.repositories.counted_statements import (
     counted_statement,
     parameters,
     progress_update,
@@ -123,7 +123,7 @@ async def _write_at_once(
 
 async def _write_in_steps(session: AsyncSession, row: int, counted: CountedAnswer) -> bool:
     """The same writes as PostgreSQL's one statement, one by one, each statement prebuilt
-    (``counted_pg``'s parameter names) and bound here."""
+    (``counted_statements``'s parameter names) and bound here."""
     record = counted.record
     if not await insert_if_absent(session, ANSWERS, answer_values(record), ANSWER_KEY):
         return False

@@ -1,6 +1,6 @@
 """A counted answer on MySQL/MariaDB: every write, and the standing, in one round trip.
 
-MySQL allows no writes inside a CTE, so PostgreSQL's one statement (``counted_pg``) is a
+MySQL allows no writes inside a CTE, so PostgreSQL's one statement (``counted_statements``) is a
 short script here, sent as one multi-statement query (the connection is opened with
 ``CLIENT.MULTI_STATEMENTS``). Each write is gated on the answer's insert as on PostgreSQL:
 ``LAST_INSERT_ID`` is zeroed first and is non-zero afterwards only if the insert added a
@@ -29,7 +29,7 @@ from domain.errors import StorageConflict, StorageUnavailable
 from domain.progress import AnswerRecorded, CountedAnswer
 from infrastructure.db.outage import is_conflict, is_outage
 from infrastructure.db.repositories.catalogue_cache import CatalogueSnapshot
-from infrastructure.db.repositories.counted_pg import (
+from infrastructure.db.repositories.counted_statements import (
     ANSWER_COLUMNS,
     ANSWERS,
     DAYS,

@@ -1,4 +1,6 @@
-"""A counted answer on PostgreSQL: one statement, built once per shape and bound per answer.
+"""A counted answer's statements, built once per shape and bound per answer: on PostgreSQL
+the whole answer in one statement; the same builders (the progress update, the end of a
+wait, the parameter names) serve MariaDB's one-trip script and SQLite's steps.
 
 Every write is a data-modifying CTE gated on the answer's conflict-free insert, and the
 statement's own SELECT returns the learner's standing as it was before it; the writes are
