@@ -17,6 +17,7 @@ from bot.fake_api.terminal import (
     Press,
     Quit,
     Send,
+    choices,
     last_with_buttons,
     parse_line,
     render_call,
@@ -119,11 +120,22 @@ def _act(
         write(action.note())
         return False
     target = last_with_buttons(fake.messages(user.id))
+    if target is not None and target.poll is not None:
+        return _vote(fake, user, target.message_id, action.number - 1, write)
     button = flat_buttons(target)[action.number - 1]
     if target is None or button.callback_data is None:
         write(f"({button.text} opens a link; nothing is sent to the bot)")
         return False
     fake.press(user, target.message_id, button.callback_data)
+    return True
+
+
+def _vote(fake: FakeTelegram, user: User, message_id: int, option: int, write: WriteLine) -> bool:
+    try:
+        fake.vote(user, message_id, [option])
+    except ValueError as refused:
+        write(f"({refused}; nothing is sent to the bot)")
+        return False
     return True
 
 
@@ -143,7 +155,7 @@ async def run_terminal_chat(
     try:
         while (line := await read_line(prompt)) is not None:
             screen.flush()
-            buttons = len(flat_buttons(last_with_buttons(fake.messages(user.id))))
+            buttons = choices(last_with_buttons(fake.messages(user.id)))
             action = parse_line(line, buttons)
             if isinstance(action, Quit):
                 break

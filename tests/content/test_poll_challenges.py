@@ -15,7 +15,7 @@ POLL = "answer: b\n    form: poll"
 BROKEN = [
     ("not single choice", edit(INTRO_MD, "answers: [a, c]", "answers: [a, c]\n    form: poll"),
      "challenges[1].form", 18),
-    ("question too long", edit(INTRO_MD, "answer: b", POLL, "prompt: Pick b", "prompt: " + "q" * 301),
+    ("question too long", edit(INTRO_MD, "answer: b", POLL, "Pick b", "q" * 301),
      "challenges[0].prompt", 9),
     ("question too long in UTF-16", edit(INTRO_MD, "answer: b", POLL, "Pick b", "🐍" * 151),
      "challenges[0].prompt", 9),

@@ -101,25 +101,34 @@ async def test_a_vote_replayed_by_replicas_at_once_counts_exactly_once(
 
     counted = [v for v in votes if v is not None]
     assert len(counted) == 1
-    assert counted[0].outcome.is_correct and counted[0].chat_id == learner.telegram_id
+    assert (counted[0].outcome.is_correct, counted[0].chat_id) == (True, learner.telegram_id)
     assert await count_rows(engine, AnswerRow) == 1
     attempted = ActivityRow.activity_type == "CHALLENGE_ATTEMPTED"
     assert await count_rows(engine, ActivityRow, attempted) == 1
 
 
 async def test_a_wrong_vote_is_recorded_as_the_polls_attempt(
-    uow_factory: UowFactory, clock: FixedClock, learner: Learner, polled: Course, engine: AsyncEngine
+    uow_factory: UowFactory,
+    clock: FixedClock,
+    learner: Learner,
+    polled: Course,
+    engine: AsyncEngine,
 ) -> None:
     await send(uow_factory, clock, learner, polled)
 
     counted = await vote(uow_factory, clock, learner, POLL_ID, WRONG)
 
-    assert counted is not None and not counted.outcome.is_correct
+    assert counted is not None
+    assert not counted.outcome.is_correct
     assert await count_rows(engine, AnswerRow, AnswerRow.attempt == 1) == 1
 
 
 async def test_a_foreign_poll_or_another_voter_changes_nothing(
-    uow_factory: UowFactory, clock: FixedClock, learner: Learner, polled: Course, engine: AsyncEngine
+    uow_factory: UowFactory,
+    clock: FixedClock,
+    learner: Learner,
+    polled: Course,
+    engine: AsyncEngine,
 ) -> None:
     await send(uow_factory, clock, learner, polled)
     stranger = await register(uow_factory, clock, 8)
@@ -130,7 +139,11 @@ async def test_a_foreign_poll_or_another_voter_changes_nothing(
 
 
 async def test_a_vote_on_a_closed_poll_changes_nothing(
-    uow_factory: UowFactory, clock: FixedClock, learner: Learner, polled: Course, engine: AsyncEngine
+    uow_factory: UowFactory,
+    clock: FixedClock,
+    learner: Learner,
+    polled: Course,
+    engine: AsyncEngine,
 ) -> None:
     await send(uow_factory, clock, learner, polled)
     clock.advance(seconds=30)

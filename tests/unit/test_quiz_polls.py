@@ -32,7 +32,9 @@ async def send(
     step = await progress.open_challenge(learner, VARIABLES, PICK_ONE)
     assert step is not None
     challenge = replace(step.challenge, form=ChallengeForm.POLL, open_period=open_period)
-    await polls.sent(learner, learner.telegram_id, replace(step, challenge=challenge), poll_id, ORDER)
+    await polls.sent(
+        learner, learner.telegram_id, replace(step, challenge=challenge), poll_id, ORDER
+    )
 
 
 async def test_a_vote_is_scored_through_the_poll_order(
@@ -72,7 +74,8 @@ async def test_a_new_poll_after_a_wrong_vote_is_the_next_attempt(
 
     vote = await polls.vote(learner, "p2", RIGHT_VOTE)
 
-    assert vote is not None and vote.outcome.attempt == 2 and vote.outcome.is_correct
+    assert vote is not None
+    assert (vote.outcome.attempt, vote.outcome.is_correct) == (2, True)
 
 
 async def test_a_foreign_poll_or_another_voter_changes_nothing(
