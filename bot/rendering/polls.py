@@ -8,7 +8,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import LessonCb
 from bot.rendering.markdown import to_telegram_html
-from bot.rendering.quiz import shuffled
+from bot.rendering.quiz import question_head, shuffled
 from bot.rendering.reply import Screen as View
 from domain.catalogue import Challenge
 from domain.services import ChallengeStep
@@ -47,8 +47,7 @@ def quiz_poll(challenge: Challenge, learner_id: int) -> QuizPoll:
 
 def poll_intro_screen(step: ChallengeStep) -> View:
     """Where the question's buttons would be: the position, and the way back to the lesson."""
-    head = _("Question {position} of {count}").format(position=step.position, count=step.count)
-    lines = [f"<i>{head}</i>", "", _("📊 Answer the quiz below.")]
+    lines = [question_head(step), "", _("📊 Answer the quiz below.")]
     seconds = step.challenge.open_period
     if seconds is not None:
         lines.append(
