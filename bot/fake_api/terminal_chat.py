@@ -100,12 +100,16 @@ class _Screen:
             self.flush()
 
 
-async def _settle(fake: FakeTelegram, since: int, patience: float) -> None:
-    """Until the bot has visibly answered and gone quiet, so the prompt comes after its reply."""
+async def _settle(fake: FakeTelegram, since: int, patience: float, pressed: bool) -> None:
+    """Until the bot has visibly answered and gone quiet, so the prompt comes after its reply;
+    a press also until its callback is answered, which the bot does once it has handled it
+    (a poll it sent is then on record, ready for the vote)."""
     with contextlib.suppress(TimeoutError):
         await fake.wait_for_call(
             None, lambda c: render_call(c) is not None, timeout=patience, since=since
         )
+        if pressed:
+            await fake.wait_for_call("answerCallbackQuery", timeout=patience, since=since)
         await fake.wait_until_idle(timeout=patience)
 
 
@@ -161,7 +165,7 @@ async def run_terminal_chat(
                 break
             since = fake.mark()
             if action is not None and _act(fake, user, action, write_line):
-                await _settle(fake, since, reply_timeout)
+                await _settle(fake, since, reply_timeout, isinstance(action, Press))
     finally:
         follower.cancel()
         with contextlib.suppress(asyncio.CancelledError):
