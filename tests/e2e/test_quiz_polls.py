@@ -1,6 +1,7 @@
 """A ``form: poll`` challenge in the real bot: sent as a quiz, scored once from the vote."""
 
 import asyncio
+import json
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -130,3 +131,11 @@ async def test_a_vote_on_a_foreign_poll_changes_nothing_and_says_nothing(
         assert "poll_answer" in (fake.state.webhook.allowed_updates or [])
     finally:
         await key.close()
+
+
+async def test_polling_asks_telegram_for_poll_answers(
+    polling_bot: asyncio.subprocess.Process, fake: FakeTelegram
+) -> None:
+    allowed = fake.calls("getUpdates")[-1].params["allowed_updates"]
+
+    assert "poll_answer" in (json.loads(allowed) if isinstance(allowed, str) else allowed)
