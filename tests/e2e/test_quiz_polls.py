@@ -134,8 +134,10 @@ async def test_a_vote_on_a_foreign_poll_changes_nothing_and_says_nothing(
 
 
 async def test_polling_asks_telegram_for_poll_answers(
-    polling_bot: asyncio.subprocess.Process, fake: FakeTelegram
+    polling_bot: asyncio.subprocess.Process, fake: FakeTelegram, ada: Player
 ) -> None:
-    allowed = fake.calls("getUpdates")[-1].params["allowed_updates"]
+    await ada.send("/start")
+
+    allowed = fake.calls("getUpdates")[0].params["allowed_updates"]
 
     assert "poll_answer" in (json.loads(allowed) if isinstance(allowed, str) else allowed)
