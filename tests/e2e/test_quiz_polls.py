@@ -2,19 +2,17 @@
 
 import asyncio
 import json
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
 from bot.fake_api import FakeTelegram, StoredMessage
 from tests.e2e.answers import AnswerKey
-from tests.e2e.conftest import START_TIMEOUT, bot_process, run_cli, webhook_settings
+from tests.e2e.conftest import run_cli
 from tests.e2e.player import Player
 from tests.e2e.quiz import answer
 from tests.support.databases import ScratchDatabases
 from tests.support.packs import INTRO, write_pack
-from tests.support.ports import free_port
 
 INTRO_MD = "01-basics/01-intro.md"
 POLL = "answer: b\n    form: poll"
@@ -24,23 +22,13 @@ POLL = "answer: b\n    form: poll"
 async def database(
     request: pytest.FixtureRequest, scratch_databases: ScratchDatabases, tmp_path: Path
 ) -> str:
-    """The tiny pack, its first challenge ("Pick b" of a, b, c) put as a quiz poll."""
+    """The tiny pack, its first challenge ("Pick b" of a, b, c) put as a quiz poll; the
+    conftest's bots (webhook: an update is delivered once handled) serve it."""
     pack = write_pack(tmp_path / "pack", {INTRO_MD: INTRO.replace("answer: b", POLL)})
     url = await scratch_databases.create(request.param)
     rendered = url.render_as_string(hide_password=False)
     await run_cli(rendered, "db", "upgrade", "--seed", str(pack))
     return rendered
-
-
-@pytest.fixture
-async def webhook_bot(
-    fake: FakeTelegram, database: str, tmp_path: Path
-) -> AsyncIterator[asyncio.subprocess.Process]:
-    """Webhook mode: an update is delivered once the bot has handled it, replies and all."""
-    settings = webhook_settings(free_port())
-    async with bot_process(fake, database, tmp_path / "bot.log", **settings) as process:
-        await fake.wait_for_call("setWebhook", since=0, timeout=START_TIMEOUT)
-        yield process
 
 
 async def open_the_quiz(ada: Player, fake: FakeTelegram) -> StoredMessage:
