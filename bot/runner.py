@@ -28,7 +28,10 @@ async def run_polling(
 async def run_webhook(
     bot: Bot, dispatcher: Dispatcher, in_flight: InFlight, config: BotConfig
 ) -> None:
-    """Telegram POSTs updates; each is answered after it is handled, so a failure is retried."""
+    """Telegram POSTs updates; each is answered after it is handled, so a failure is retried.
+
+    The update types are the ones the routers handle (``poll_answer`` among them), as
+    polling asks for them; Telegram would otherwise keep whatever list was set last."""
     # The web server is imported here: a polling bot does without it (1.6 MB resident).
     from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
     from aiohttp import web
@@ -48,6 +51,7 @@ async def run_webhook(
         config.webhook_url,
         secret_token=config.webhook_secret,
         max_connections=config.webhook_max_connections,
+        allowed_updates=dispatcher.resolve_used_update_types(),
         drop_pending_updates=False,
     )
     log.info("webhook server listening on %s:%s", config.webhook_host, config.webhook_port)

@@ -12,6 +12,7 @@ from domain.services import (
     LeaderboardService,
     LearnerService,
     ProgressService,
+    QuizPollService,
     ReminderService,
     StatsService,
 )
@@ -41,6 +42,10 @@ class Services:
     @property
     def progress(self) -> ProgressService:
         return ProgressService(self.uow, self.clock, self.default_timezone, self.levels)
+
+    @property
+    def polls(self) -> QuizPollService:
+        return QuizPollService(self.uow, self.clock, self.default_timezone, self.levels)
 
     @property
     def achievements(self) -> AchievementService:

@@ -4,7 +4,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from domain.enums import ChallengeKind
+from domain.enums import ChallengeForm, ChallengeKind
 from domain.errors import InvalidSubmission, NothingChosen
 
 
@@ -59,6 +59,14 @@ class Challenge:
     accepted_answers: tuple[str, ...] = ()
     explanation: str | None = None
     points: int = 10
+    form: ChallengeForm = ChallengeForm.BUTTONS
+    open_period: int | None = None
+    """Seconds a quiz poll stays open; None leaves it open."""
+
+    @property
+    def is_poll(self) -> bool:
+        """Only a single-choice challenge is put as a quiz poll (the validator sees to it)."""
+        return self.form is ChallengeForm.POLL and self.kind is ChallengeKind.SINGLE_CHOICE
 
     def check(self, submission: Submission) -> bool:
         """Whether the submission is right; raises InvalidSubmission when it does not fit."""

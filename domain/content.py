@@ -7,7 +7,7 @@ content read back from the database; comparing the two is how publishing finds i
 import json
 from dataclasses import dataclass, field
 
-from domain.enums import AchievementType, ChallengeKind
+from domain.enums import AchievementType, ChallengeForm, ChallengeKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +21,9 @@ class ChallengeSpec:
     answers: tuple[int | str, ...] = ()
     explanation: str | None = None
     points: int = 10
+    form: ChallengeForm = ChallengeForm.BUTTONS
+    open_period: int | None = None
+    """Seconds a quiz poll stays open; None leaves it open."""
 
 
 @dataclass(frozen=True, slots=True)

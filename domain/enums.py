@@ -32,6 +32,13 @@ class ChallengeKind(StrEnum):
     TEXT = "text"
 
 
+class ChallengeForm(StrEnum):
+    """How a challenge is put: inline buttons (or a typed answer), or a Telegram quiz poll."""
+
+    BUTTONS = "buttons"
+    POLL = "poll"
+
+
 class InboxKind(StrEnum):
     QUESTION = "question"
     PROBLEM = "problem"

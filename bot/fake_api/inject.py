@@ -2,11 +2,13 @@
 
 import itertools
 import re
+from dataclasses import replace
 from typing import Any
 
 from bot.fake_api.buttons import flat_buttons
 from bot.fake_api.html import utf16_len
 from bot.fake_api.messages import StoredMessage
+from bot.fake_api.polls import poll_vote_refusal
 from bot.fake_api.state import FakeState
 from bot.fake_api.users import BotIdentity, User
 
@@ -75,6 +77,33 @@ class Inject:
                 }
             }
         )
+
+    def vote(
+        self, user: User, message_id: int, option_ids: list[int], *, check: bool = True
+    ) -> int:
+        """The learner votes in a poll of their chat; returns the ``poll_answer`` update_id.
+
+        Telegram sends the bot no answer to an anonymous poll, and none once the poll is
+        closed; a quiz takes one vote per person. ``check=False`` sends the vote anyway and
+        leaves the poll as it was, as a late or forged update would.
+        """
+        message = self.state.chats.get(user.id, message_id)
+        if message is None or message.poll is None:
+            raise LookupError(f"no poll in message {message_id} of chat {user.id}")
+        poll = self.state.polls[message.poll["id"]]
+        if check:
+            refusal = poll_vote_refusal(poll, user.id, option_ids)
+            if refusal is not None:
+                raise ValueError(refusal)
+            poll.votes[user.id] = list(option_ids)
+            self.state.chats.put(replace(message, poll=poll.to_json()))
+        answer = {
+            "poll_id": poll.poll_id,
+            "user": user.to_json(),
+            "option_ids": list(option_ids),
+            "option_persistent_ids": [str(index) for index in option_ids],
+        }
+        return self._push({"poll_answer": answer})
 
     def push_raw(self, update: dict[str, Any]) -> int:
         """Any update as given; an update_id in it is kept. Senders become known chats."""

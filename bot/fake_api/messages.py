@@ -27,6 +27,8 @@ class StoredMessage:
     from_bot: bool = True
     date: int = field(default_factory=lambda: int(time.time()))
     edit_date: int | None = None
+    poll: dict[str, Any] | None = None
+    """The Poll object of a poll message (its text is then the question), as last seen."""
 
     def edited(self, **changes: Any) -> "StoredMessage":
         return replace(self, edit_date=int(time.time()), **changes)
@@ -82,9 +84,11 @@ class ChatStore:
             "from": bot if message.from_bot else user.to_json(),
             "chat": user.private_chat(),
             "date": message.date,
-            "text": message.plain,
         }
+        if message.poll is None:
+            data["text"] = message.plain
         return data | present(
+            poll=message.poll,
             entities=list(message.entities) or None,
             edit_date=message.edit_date,
             reply_markup=message.reply_markup,

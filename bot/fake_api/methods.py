@@ -3,7 +3,7 @@
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from bot.fake_api import methods_bot, methods_messages, methods_updates
+from bot.fake_api import methods_bot, methods_messages, methods_polls, methods_updates
 from bot.fake_api.state import Call
 
 Handler = Callable[[Call], Awaitable[Any]]
@@ -19,6 +19,8 @@ _HANDLERS: dict[str, Handler] = {
     "editMessageReplyMarkup": methods_messages.edit_message_reply_markup,
     "deleteMessage": methods_messages.delete_message,
     "sendChatAction": methods_messages.send_chat_action,
+    "sendPoll": methods_polls.send_poll,
+    "stopPoll": methods_polls.stop_poll,
     "answerCallbackQuery": methods_bot.answer_callback_query,
     "setMyCommands": methods_bot.set_my_commands,
     "getMyCommands": methods_bot.get_my_commands,

@@ -8,6 +8,7 @@ from typing import Any
 from bot.fake_api.calls import CallLog, Throttle
 from bot.fake_api.messages import ChatStore, StoredMessage
 from bot.fake_api.params import Params
+from bot.fake_api.polls import FakePoll
 from bot.fake_api.shapes import present
 from bot.fake_api.signal import Signal
 from bot.fake_api.updates import UpdateQueue
@@ -58,6 +59,7 @@ class FakeState:
     changes: Signal = field(default_factory=Signal)
     commands: dict[tuple[str, str], list[dict[str, Any]]] = field(default_factory=dict)
     open_queries: set[str] = field(default_factory=set)
+    polls: dict[str, FakePoll] = field(default_factory=dict)
     in_flight: int = 0
     pollers: int = 0
     closing: bool = False

@@ -5,6 +5,7 @@ Pure functions, so `learnbot chat` and its tests share them with no terminal att
 
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import Any
 
 from bot.fake_api.buttons import flat_buttons
 from bot.fake_api.calls import RecordedCall
@@ -56,6 +57,8 @@ def render_html(text: str, *, color: bool = True) -> str:
 
 def render_message(message: StoredMessage, *, color: bool = True) -> str:
     """The text, then the inline buttons numbered from 1, one keyboard row per line."""
+    if message.poll is not None:
+        return _render_poll(message.poll)
     html = message.parse_mode is not None and message.parse_mode.upper() == "HTML"
     lines = [render_html(message.text, color=color) if html else message.plain]
     number = 0
@@ -68,6 +71,17 @@ def render_message(message: StoredMessage, *, color: bool = True) -> str:
     return "\n".join(lines)
 
 
+def _render_poll(poll: dict[str, Any]) -> str:
+    """The question and its options numbered from 1, one per line, for a vote by number."""
+    kind = "Quiz" if poll.get("type") == "quiz" else "Poll"
+    closes = f", closes in {poll['open_period']} s" if poll.get("open_period") else ""
+    lines = [f"📊 {kind}{closes}: {poll['question']}"]
+    for number, option in enumerate(poll["options"], start=1):
+        chosen = " ← your vote" if option["voter_count"] else ""
+        lines.append(f"[{number}] {option['text']}{chosen}")
+    return "\n".join(lines)
+
+
 def _button_rows(message: StoredMessage) -> list[list[tuple[str, str | None]]]:
     keyboard = (message.reply_markup or {}).get("inline_keyboard", [])
     return [[(str(button["text"]), button.get("url")) for button in row] for row in keyboard]
@@ -77,7 +91,7 @@ def render_call(call: RecordedCall, *, color: bool = True) -> str | None:
     """What the learner would see change after a call, or None for calls they cannot see."""
     if not call.ok:
         return None
-    if call.method == "sendMessage" and call.message is not None:
+    if call.method in ("sendMessage", "sendPoll") and call.message is not None:
         return render_message(call.message, color=color)
     if call.method.startswith("editMessage") and call.message is not None:
         return "(edited) " + render_message(call.message, color=color)
@@ -139,6 +153,15 @@ def parse_line(line: str, buttons: int) -> Action:
 
 
 def last_with_buttons(messages: list[StoredMessage]) -> StoredMessage | None:
-    """The message a typed number refers to: the bot's latest that still has buttons."""
-    with_buttons = [m for m in messages if m.from_bot and flat_buttons(m)]
+    """The message a typed number refers to: the bot's latest that still has buttons, or
+    a poll still waiting for the learner's vote."""
+    with_buttons = [m for m in messages if m.from_bot and choices(m)]
     return with_buttons[-1] if with_buttons else None
+
+
+def choices(message: StoredMessage | None) -> int:
+    """How many numbers a message offers: an open, unvoted poll's options, else its buttons."""
+    poll = None if message is None else message.poll
+    if poll is not None and not poll["is_closed"] and not poll["total_voter_count"]:
+        return len(poll["options"])
+    return len(flat_buttons(message))

@@ -17,6 +17,7 @@ from bot.fake_api.terminal import (
     Press,
     Quit,
     Send,
+    choices,
     last_with_buttons,
     parse_line,
     render_call,
@@ -99,12 +100,16 @@ class _Screen:
             self.flush()
 
 
-async def _settle(fake: FakeTelegram, since: int, patience: float) -> None:
-    """Until the bot has visibly answered and gone quiet, so the prompt comes after its reply."""
+async def _settle(fake: FakeTelegram, since: int, patience: float, pressed: bool) -> None:
+    """Until the bot has visibly answered and gone quiet, so the prompt comes after its reply;
+    a press also until its callback is answered, which the bot does once it has handled it
+    (a poll it sent is then on record, ready for the vote)."""
     with contextlib.suppress(TimeoutError):
         await fake.wait_for_call(
             None, lambda c: render_call(c) is not None, timeout=patience, since=since
         )
+        if pressed:
+            await fake.wait_for_call("answerCallbackQuery", timeout=patience, since=since)
         await fake.wait_until_idle(timeout=patience)
 
 
@@ -119,11 +124,22 @@ def _act(
         write(action.note())
         return False
     target = last_with_buttons(fake.messages(user.id))
+    if target is not None and target.poll is not None:
+        return _vote(fake, user, target.message_id, action.number - 1, write)
     button = flat_buttons(target)[action.number - 1]
     if target is None or button.callback_data is None:
         write(f"({button.text} opens a link; nothing is sent to the bot)")
         return False
     fake.press(user, target.message_id, button.callback_data)
+    return True
+
+
+def _vote(fake: FakeTelegram, user: User, message_id: int, option: int, write: WriteLine) -> bool:
+    try:
+        fake.vote(user, message_id, [option])
+    except ValueError as refused:
+        write(f"({refused}; nothing is sent to the bot)")
+        return False
     return True
 
 
@@ -143,13 +159,13 @@ async def run_terminal_chat(
     try:
         while (line := await read_line(prompt)) is not None:
             screen.flush()
-            buttons = len(flat_buttons(last_with_buttons(fake.messages(user.id))))
+            buttons = choices(last_with_buttons(fake.messages(user.id)))
             action = parse_line(line, buttons)
             if isinstance(action, Quit):
                 break
             since = fake.mark()
             if action is not None and _act(fake, user, action, write_line):
-                await _settle(fake, since, reply_timeout)
+                await _settle(fake, since, reply_timeout, isinstance(action, Press))
     finally:
         follower.cancel()
         with contextlib.suppress(asyncio.CancelledError):

@@ -5,6 +5,7 @@ from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import gettext as _
 
 from bot.callbacks import ChallengeCb, PickCb, SubmitCb, ToggleCb
+from bot.handlers.polls import ask_by_poll
 from bot.rendering.quiz import all_solved_screen, challenge_screen, feedback_screen
 from bot.rendering.reply import show
 from bot.services import Services
@@ -24,13 +25,17 @@ async def ask(
     challenge_id: int | None = None,
     mask: int = 0,
 ) -> None:
-    """Show a challenge; a text one also becomes what the learner's next message answers."""
+    """Show a challenge; a text one also becomes what the learner's next message answers,
+    and a quiz poll one is sent as a poll."""
     step = await services.progress.open_challenge(learner, lesson_id, challenge_id)
     if step is None:
         await show(event, all_solved_screen())
         return
     pending = step.challenge.id if step.challenge.kind is ChallengeKind.TEXT else None
     await services.learners.await_answer(learner, pending)
+    if step.challenge.is_poll:
+        await ask_by_poll(event, learner, services, step)
+        return
     valid = mask & ((1 << len(step.challenge.options)) - 1)
     await show(event, challenge_screen(step, learner.id, valid))
 

@@ -28,8 +28,7 @@ def shuffled(options: Sequence[str], learner_id: int, challenge_id: int) -> list
 
 def challenge_screen(step: ChallengeStep, learner_id: int, mask: int = 0) -> View:
     challenge = step.challenge
-    head = _("Question {position} of {count}").format(position=step.position, count=step.count)
-    lines = [f"<i>{head}</i>", "", to_telegram_html(challenge.prompt)]
+    lines = [question_head(step), "", to_telegram_html(challenge.prompt)]
     builder = InlineKeyboardBuilder()
     if challenge.kind is ChallengeKind.TEXT:
         lines += ["", _("✍ Type your answer and send it as a message.")]
@@ -46,6 +45,11 @@ def challenge_screen(step: ChallengeStep, learner_id: int, mask: int = 0) -> Vie
     builder.adjust(1)
     lines += ["", "<i>" + _("Stuck? /ask a question or /report a problem.") + "</i>"]
     return View("\n".join(lines), builder.as_markup())
+
+
+def question_head(step: ChallengeStep) -> str:
+    head = _("Question {position} of {count}").format(position=step.position, count=step.count)
+    return f"<i>{head}</i>"
 
 
 def _multiple_choice(

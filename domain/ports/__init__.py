@@ -18,6 +18,7 @@ from domain.ports.leaderboard import (
     RefreshLock,
 )
 from domain.ports.learners import LearnerRepository
+from domain.ports.polls import PollStore
 from domain.ports.progress import AnswerRepository, ProgressRepository, StudyCalendar
 from domain.ports.reminders import ReminderReader, ReminderRepository, ReminderWriter
 from domain.ports.uow import (
@@ -29,6 +30,7 @@ from domain.ports.uow import (
     JourneyPorts,
     LeaderboardPorts,
     LearnerPorts,
+    PollPorts,
     ProgressPorts,
     ReminderPorts,
     StatsPorts,
@@ -63,6 +65,8 @@ __all__ = [
     "LearnerPorts",
     "LearnerRepository",
     "Notifier",
+    "PollPorts",
+    "PollStore",
     "ProgressPorts",
     "ProgressRepository",
     "RefreshLock",

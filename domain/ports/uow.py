@@ -15,6 +15,7 @@ from domain.ports.leaderboard import (
     RefreshLock,
 )
 from domain.ports.learners import LearnerRepository
+from domain.ports.polls import PollStore
 from domain.ports.progress import AnswerRepository, ProgressRepository, StudyCalendar
 from domain.ports.reminders import ReminderRepository
 from domain.ports.updates import UpdateJournal
@@ -66,6 +67,11 @@ class ProgressPorts(AchievementPorts, CataloguePorts, Protocol):
 
     @property
     def answers(self) -> AnswerRepository: ...
+
+
+class PollPorts(ProgressPorts, Protocol):
+    @property
+    def polls(self) -> PollStore: ...
 
 
 class JourneyPorts(CataloguePorts, Protocol):
@@ -138,6 +144,7 @@ class ReminderPorts(LearnerPorts, Protocol):
 class UnitOfWork(
     ReminderPorts,
     LearnerPorts,
+    PollPorts,
     ProgressPorts,
     LeaderboardPorts,
     InboxPorts,

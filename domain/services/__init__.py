@@ -7,6 +7,7 @@ from domain.services.inbox import InboxService, deliver
 from domain.services.journey import JourneyService
 from domain.services.leaderboard import LeaderboardService
 from domain.services.learners import LearnerService
+from domain.services.polls import QuizPollService, Vote
 from domain.services.progress import AnswerOutcome, ChallengeStep, Completion, ProgressService
 from domain.services.publishing import PublishingService
 from domain.services.reminders import ReminderReport, ReminderService
@@ -26,10 +27,12 @@ __all__ = [
     "LearnerService",
     "ProgressService",
     "PublishingService",
+    "QuizPollService",
     "ReminderReport",
     "ReminderService",
     "StatsService",
     "StreakService",
+    "Vote",
     "deliver",
     "forget_old_updates",
 ]

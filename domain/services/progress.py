@@ -71,6 +71,7 @@ class ChallengeStep:
     position: int
     count: int
     solved: bool
+    take: int = 1
 
 
 class ProgressService:
@@ -161,7 +162,9 @@ class ProgressService:
         tries = sum(1 for answer in answers if answer.challenge_id == challenge.id)
         position = challenges.index(challenge) + 1
         is_solved = challenge.id in solved
-        return ChallengeStep(challenge, tries + 1, position, len(challenges), is_solved)
+        return ChallengeStep(
+            challenge, tries + 1, position, len(challenges), is_solved, progress.take
+        )
 
     async def answer(
         self,
@@ -169,8 +172,10 @@ class ProgressService:
         challenge_id: int,
         submission: Submission,
         attempt: int | None = None,
+        take_number: int | None = None,
     ) -> AnswerOutcome:
-        """Record one attempt. ``attempt`` (1, 2, ...) makes a replayed delivery harmless.
+        """Record one attempt. ``attempt`` (1, 2, ...) makes a replayed delivery harmless;
+        ``take_number``, when the answer names one (a quiz poll does), must be the current take.
 
         One read (the take) and one write (the counted answer) whatever the outcome; a
         solving answer also reads the learner's standing for the streak and achievements.
@@ -183,6 +188,8 @@ class ProgressService:
             raise ContentUnavailable(f"lesson {challenge.lesson_id} is not published")
         now = self._clock.now()
         take = await self._take(learner.id, lesson, now)
+        if take_number is not None and take_number != take.progress.take:
+            raise StaleAnswer(f"take {take_number} is over (now {take.progress.take})")
         mine = [answer for answer in take.answers if answer.challenge_id == challenge_id]
         replay = _replayed(mine, attempt)
         if replay is not None:

@@ -3,6 +3,7 @@
 from domain.content import ChallengeSpec
 from domain.enums import ChallengeKind
 from infrastructure.content.documents import Documents, Place
+from infrastructure.content.polls import POLL_KEYS, poll_problems
 from infrastructure.content.schema import ChallengeModel
 from infrastructure.content.yaml_source import YamlDocument
 
@@ -18,7 +19,8 @@ def to_challenges(documents: Documents, document: YamlDocument) -> tuple[Challen
     for item in documents.items(document, "challenges", ChallengeModel):
         challenge = item.readable(*ANSWER_KEYS)
         answers = None if challenge is None else _answers(item.place, challenge)
-        if answers is not None and item.valid is not None:
+        fits_poll = _fits_poll(item.place, item.readable(*POLL_KEYS))
+        if answers is not None and fits_poll and item.valid is not None:
             specs.append(_spec(item.valid, answers))
     return tuple(specs)
 
@@ -36,6 +38,14 @@ def _answers(place: Place, challenge: ChallengeModel) -> tuple[int | str, ...] |
     if said:
         return None
     return tuple(given) if text else tuple(sorted({challenge.options.index(a) for a in given}))
+
+
+def _fits_poll(place: Place, challenge: ChallengeModel | None) -> bool:
+    """Whether Telegram would take the challenge as a quiz poll (or it is no poll)."""
+    said = [] if challenge is None else poll_problems(challenge)
+    for key, message in said:
+        place.report(key, message)
+    return not said
 
 
 def _text_problems(challenge: ChallengeModel, given: list[str]) -> Said:
@@ -75,4 +85,6 @@ def _spec(challenge: ChallengeModel, answers: tuple[int | str, ...]) -> Challeng
         answers=answers,
         explanation=challenge.explanation,
         points=challenge.points,
+        form=challenge.form,
+        open_period=challenge.open_period,
     )

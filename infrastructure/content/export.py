@@ -6,7 +6,7 @@ from typing import Any
 import yaml
 
 from domain.content import AchievementSpec, ChallengeSpec, CoursePack, LessonSpec, ModuleSpec
-from domain.enums import ChallengeKind
+from domain.enums import ChallengeForm, ChallengeKind
 
 
 def export_pack(pack: CoursePack, root: Path) -> None:
@@ -78,6 +78,10 @@ def _challenge(challenge: ChallengeSpec) -> dict[str, Any]:
         data["answers"] = correct
     data["explanation"] = challenge.explanation
     data["points"] = challenge.points
+    if challenge.form is ChallengeForm.POLL:
+        data["form"] = challenge.form.value
+    if challenge.open_period is not None:
+        data["open_period"] = challenge.open_period
     return data
 
 

@@ -4,7 +4,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
-from domain.enums import AchievementType, ChallengeKind
+from domain.enums import AchievementType, ChallengeForm, ChallengeKind
 
 
 def _scalar_to_text(value: Any) -> Any:
@@ -46,6 +46,8 @@ class ChallengeModel(Listed):
     answers: list[Text] | None = None
     explanation: str | None = None
     points: Annotated[int, Field(ge=0)] = 10
+    form: ChallengeForm = ChallengeForm.BUTTONS
+    open_period: Annotated[int, Field(ge=5, le=600, description="seconds")] | None = None
 
 
 class LessonModel(Strict):

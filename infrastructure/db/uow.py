@@ -20,6 +20,7 @@ from infrastructure.db.repositories import (
     SqlLeaderboardRefresher,
     SqlLearnerDirectory,
     SqlLearners,
+    SqlPollStore,
     SqlProgress,
     SqlReminders,
     SqlStats,
@@ -63,6 +64,7 @@ class SqlUnitOfWork:
         self.full_refresh_claim = SqlRefreshLock(session, FULL_REFRESH_CLAIM)
         self.board_privacy = SqlBoardPrivacy(session)
         self.reminders = SqlReminders(session)
+        self.polls = SqlPollStore(session)
         try:
             await connect_patiently(session)
         except BaseException:

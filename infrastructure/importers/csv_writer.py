@@ -12,6 +12,7 @@ from infrastructure.importers.written import (
     correct_options,
     note_all,
     trimmed,
+    unpolled,
 )
 
 
@@ -26,7 +27,8 @@ def write_csv(pack: CoursePack) -> Written:
         explanation, points = challenge.explanation or "", str(challenge.points)
         row = [module.title, lesson_title, challenge.slug, challenge.kind.value, challenge.prompt]
         writer.writerow([*row, options, answers, explanation, points])
-        note_all(written, module, lesson, challenge.slug, trimmed(challenge))
+        notes = trimmed(challenge) + unpolled(challenge)
+        note_all(written, module, lesson, challenge.slug, notes)
     written.text = out.getvalue()
     return written
 

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from domain.content import ChallengeSpec, CoursePack, LessonSpec, ModuleSpec
+from domain.enums import ChallengeForm
 
 
 @dataclass(slots=True)
@@ -38,7 +39,12 @@ def moodle_category(module: ModuleSpec, lesson: LessonSpec) -> str:
 def lossy(challenge: ChallengeSpec) -> list[str]:
     """What a Moodle bank keeps differently: it has no points of its own, and trims answers."""
     points = [f"points {challenge.points} become 10 on import"] if challenge.points != 10 else []
-    return points + trimmed(challenge)
+    return points + trimmed(challenge) + unpolled(challenge)
+
+
+def unpolled(challenge: ChallengeSpec) -> list[str]:
+    """No bank format has quiz polls: the question comes back with buttons."""
+    return ["a quiz poll becomes buttons on import"] if challenge.form is ChallengeForm.POLL else []
 
 
 def trimmed(challenge: ChallengeSpec) -> list[str]:

@@ -1,9 +1,16 @@
 """A tiny aiogram bot for exercising the fake: echoes text, offers a menu, edits on a tap."""
 
-from aiogram import Dispatcher, F, Router, html
+from aiogram import Bot, Dispatcher, F, Router, html
 from aiogram.filters import Command
 from aiogram.methods import SendMessage
-from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from aiogram.types import (
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    PollAnswer,
+    Update,
+)
 
 MENU = InlineKeyboardMarkup(
     inline_keyboard=[
@@ -27,6 +34,17 @@ def build_router(seen: list[int]) -> Router:
     async def ping(message: Message) -> SendMessage:
         """Returned, not awaited: a webhook in the foreground sends it back as its reply."""
         return message.answer("pong")
+
+    @router.message(Command("quiz"))
+    async def quiz(message: Message) -> None:
+        await message.answer_poll(
+            "2 + 2?", ["3", "4"], type="quiz", correct_option_ids=[1], is_anonymous=False
+        )
+
+    @router.poll_answer()
+    async def voted(answer: PollAnswer, bot: Bot) -> None:
+        assert answer.user is not None
+        await bot.send_message(answer.user.id, f"you chose {answer.option_ids}")
 
     @router.message(F.text)
     async def echo(message: Message, event_update: Update) -> None:

@@ -1,11 +1,12 @@
 """Packs written as banks read back the same, except what each writer says it changed."""
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from domain.content import ChallengeSpec, CoursePack, LessonSpec, ModuleSpec
-from domain.enums import ChallengeKind
+from domain.enums import ChallengeForm, ChallengeKind
 from infrastructure.importers.format_names import BankFormat
 from infrastructure.importers.formats import PARSERS, WRITERS
 from infrastructure.importers.pack import bank_to_pack
@@ -92,3 +93,15 @@ def test_points_that_a_moodle_bank_cannot_carry_are_named() -> None:
     notes = WRITERS[BankFormat.GIFT](pack).notes
 
     assert notes == ["course/questions/p: points 5 become 10 on import"]
+
+
+@pytest.mark.parametrize("format_", [BankFormat.GIFT, BankFormat.MOODLE_XML, BankFormat.CSV])
+def test_a_quiz_poll_comes_back_as_buttons_and_the_note_says_so(format_: BankFormat) -> None:
+    poll = ChallengeSpec(
+        "poll", ChallengeKind.SINGLE_CHOICE, "2 + 2?", ("3", "4"), (1,), form=ChallengeForm.POLL
+    )
+
+    again, notes = round_trip(format_, one_lesson(poll))
+
+    assert flat(again) == [replace(poll, form=ChallengeForm.BUTTONS)]
+    assert notes == ["course/questions/poll: a quiz poll becomes buttons on import"]

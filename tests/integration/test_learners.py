@@ -8,7 +8,13 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from domain.catalogue import Submission
 from domain.enums import InboxKind
 from domain.learners import TelegramProfile
-from domain.services import InboxService, LeaderboardService, LearnerService, ProgressService
+from domain.services import (
+    InboxService,
+    LeaderboardService,
+    LearnerService,
+    ProgressService,
+    QuizPollService,
+)
 from infrastructure.db.models import UserRow
 from tests.integration.conftest import UowFactory
 from tests.support.clock import FixedClock
@@ -90,6 +96,13 @@ async def test_deleting_a_learner_leaves_no_orphan_rows(
             progress = ProgressService(uow, clock, "UTC")
             await progress.answer(person, course.single, Submission(frozenset({1})))
             await progress.answer(person, course.text, Submission(text="print"))
+        async with uow_factory() as uow:
+            step = await ProgressService(uow, clock, "UTC").open_challenge(
+                person, course.first_lesson, course.single
+            )
+            assert step is not None
+            poll_id = f"poll-of-{person.id}"
+            await QuizPollService(uow, clock, "UTC").sent(person, 1, step, poll_id, (0, 1, 2))
         async with uow_factory() as uow:
             inbox = InboxService(uow, clock)
             await inbox.ask(

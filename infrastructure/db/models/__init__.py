@@ -10,6 +10,7 @@ from infrastructure.db.models.content import (
 )
 from infrastructure.db.models.inbox import InboxRow
 from infrastructure.db.models.learners import ProcessedUpdateRow, StudyDayRow, UserRow
+from infrastructure.db.models.polls import QuizPollRow
 from infrastructure.db.models.progress import AnswerRow, EarnedRow, ProgressRow
 from infrastructure.db.models.records import ActivityRow, LeaderboardRow, LearnerTotalsRow
 
@@ -28,6 +29,7 @@ __all__ = [
     "ModuleRow",
     "ProcessedUpdateRow",
     "ProgressRow",
+    "QuizPollRow",
     "StudyDayRow",
     "UserRow",
     "table",

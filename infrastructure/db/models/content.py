@@ -62,6 +62,8 @@ class ChallengeRow(Timestamps, Base):
     answers: Mapped[str] = mapped_column(sa.Text)
     explanation: Mapped[str | None] = mapped_column(sa.Text)
     points: Mapped[int] = counter(10)
+    form: Mapped[str] = mapped_column(sa.String(16), server_default="buttons")
+    open_period: Mapped[int | None] = mapped_column(comment="seconds a quiz poll stays open")
 
 
 class AchievementRow(Base):

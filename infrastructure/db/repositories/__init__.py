@@ -8,6 +8,7 @@ from infrastructure.db.repositories.directory import SqlLearnerDirectory
 from infrastructure.db.repositories.inbox import SqlInbox
 from infrastructure.db.repositories.leaderboard import SqlBoardPrivacy, SqlLeaderboard
 from infrastructure.db.repositories.learners import SqlLearners
+from infrastructure.db.repositories.polls import SqlPollStore
 from infrastructure.db.repositories.progress import SqlAnswers, SqlProgress, SqlStudyCalendar
 from infrastructure.db.repositories.refresh import SqlLeaderboardRefresher
 from infrastructure.db.repositories.reminders import SqlReminders
@@ -26,6 +27,7 @@ __all__ = [
     "SqlLeaderboardRefresher",
     "SqlLearnerDirectory",
     "SqlLearners",
+    "SqlPollStore",
     "SqlProgress",
     "SqlReminders",
     "SqlStats",

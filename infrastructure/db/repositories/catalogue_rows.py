@@ -3,7 +3,7 @@
 import json
 
 from domain.catalogue import Challenge, Lesson, Module
-from domain.enums import ChallengeKind
+from domain.enums import ChallengeForm, ChallengeKind
 from infrastructure.db.models import ChallengeRow, LessonRow, ModuleRow
 
 
@@ -40,4 +40,6 @@ def to_challenge(row: ChallengeRow) -> Challenge:
         accepted_answers=tuple(answers) if is_text else (),
         explanation=row.explanation,
         points=row.points,
+        form=ChallengeForm(row.form),
+        open_period=row.open_period,
     )

@@ -14,6 +14,7 @@ from domain.content import (
     ModuleSpec,
     canonical_json,
 )
+from domain.enums import ChallengeForm
 from domain.ports.content import ChallengePath
 from infrastructure.db.models import AchievementRow, AnswerRow, ChallengeRow, LessonRow, ModuleRow
 
@@ -84,6 +85,8 @@ def to_challenge_spec(row: ChallengeRow) -> ChallengeSpec:
         answers=tuple(json.loads(row.answers)),
         explanation=row.explanation,
         points=row.points,
+        form=ChallengeForm(row.form),
+        open_period=row.open_period,
     )
 
 

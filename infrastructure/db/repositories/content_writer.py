@@ -167,4 +167,6 @@ def challenge_values(lesson_id: int, order: int, challenge: ChallengeSpec) -> di
         "answers": json.dumps(list(challenge.answers), ensure_ascii=False),
         "explanation": challenge.explanation,
         "points": challenge.points,
+        "form": challenge.form.value,
+        "open_period": challenge.open_period,
     }

@@ -9,6 +9,7 @@ from domain.activity import Activity
 from domain.inbox import InboxMessage
 from domain.leaderboard import LeaderboardEntry
 from domain.learners import Learner
+from domain.polls import SentPoll
 from domain.progress import AnswerRecord, Progress
 
 
@@ -28,6 +29,7 @@ class Tables:
     hidden: set[int] = field(default_factory=set)
     reminder_hours: dict[int, int] = field(default_factory=dict)
     reminded_on: dict[int, date] = field(default_factory=dict)
+    polls: dict[str, SentPoll] = field(default_factory=dict)
     last_learner_id: int = 0
 
     def snapshot(self) -> "Tables":
@@ -51,3 +53,4 @@ class Tables:
         self.hidden.discard(user_id)
         self.reminder_hours.pop(user_id, None)
         self.reminded_on.pop(user_id, None)
+        self.polls = {key: row for key, row in self.polls.items() if row.user_id != user_id}

@@ -15,6 +15,7 @@ from .leaderboard import (
     FakeRefreshLock,
 )
 from .learners import FakeLearnerRepository
+from .polls import FakePollStore
 from .progress import FakeAnswerRepository, FakeProgressRepository, FakeStudyCalendar
 from .reminders import FakeReminders
 from .tables import Tables
@@ -49,6 +50,7 @@ class FakeUnitOfWork:
         self.full_refresh_claim = FakeRefreshLock()
         self.board_privacy = FakeBoardPrivacy(self.working)
         self.reminders = FakeReminders(self.working)
+        self.polls = FakePollStore(self.working)
 
     @property
     def committed(self) -> bool:
