@@ -7,7 +7,7 @@ from typing import Any
 from aiogram.filters.callback_data import CallbackData
 from aiogram.methods import AnswerCallbackQuery, EditMessageText, SendMessage
 
-from bot.callbacks import ChallengeCb, PickCb, SubmitCb
+from bot.callbacks import ChallengeCb, FinishCb, PickCb, SubmitCb
 from bot.client import bot_on
 from bot.config import BotConfig
 from bot.dispatcher import build_dispatcher
@@ -64,6 +64,7 @@ class Chat:
 async def complete_variables(chat: Chat) -> str:
     """Every question of the Variables lesson right at the first try: 22 points and two
     achievements of 5, so 32 points, level 2 on the default curve; the last feedback."""
+    await chat.press(FinishCb(lesson_id=VARIABLES))
     await chat.press(PickCb(challenge_id=PICK_ONE, attempt=1, option=1))
     await chat.press(SubmitCb(challenge_id=PICK_MANY, attempt=1, mask=0b101))
     await chat.press(ChallengeCb(lesson_id=VARIABLES, challenge_id=TYPE_IT))

@@ -6,18 +6,19 @@ from datetime import UTC, datetime
 import pytest
 from aiogram.utils.i18n import I18n, get_i18n
 
-from bot.callbacks import PickCb
+from bot.callbacks import FinishCb, PickCb
 from bot.rendering.levels import level_lines
 from bot.rendering.standing import board_screen
 from domain.leaderboard import Board, LeaderboardEntry
 from domain.levels import DEFAULT_CURVE
 from tests.bot.chat import Chat, complete_variables
-from tests.unit.course import PICK_ONE
+from tests.unit.course import PICK_ONE, VARIABLES
 
 
 async def test_the_answer_that_reaches_a_level_announces_it_and_a_replay_does_not() -> None:
     chat = Chat("en")
 
+    await chat.press(FinishCb(lesson_id=VARIABLES))
     first = await chat.press(PickCb(challenge_id=PICK_ONE, attempt=1, option=1))
     feedback = await complete_variables(chat)
     replayed = await chat.press(PickCb(challenge_id=PICK_ONE, attempt=1, option=1))

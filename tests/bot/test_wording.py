@@ -2,9 +2,9 @@
 
 import pytest
 
-from bot.callbacks import LanguageCb, SubmitCb
+from bot.callbacks import FinishCb, LanguageCb, SubmitCb
 from tests.bot.chat import Chat
-from tests.unit.course import PICK_MANY
+from tests.unit.course import PICK_MANY, VARIABLES
 
 
 @pytest.mark.parametrize(
@@ -35,6 +35,7 @@ async def test_ask_without_text_shows_how_to_ask() -> None:
 async def test_check_with_nothing_ticked_asks_for_an_option(language: str, hint: str) -> None:
     chat = Chat(language)
 
+    await chat.press(FinishCb(lesson_id=VARIABLES))
     said = await chat.press(SubmitCb(challenge_id=PICK_MANY, attempt=1, mask=0))
 
     assert said == [hint]
