@@ -10,7 +10,7 @@ from typing import Any
 
 from bench.support.plans import Step
 from bot.callbacks import FinishCb
-from bot.fake_api import FakeTelegram, User
+from fake_telegram import FakeTelegram, User
 
 _query_ids = itertools.count(9_000_000_000_000_000_001)
 REPLY_TIMEOUT = 60.0

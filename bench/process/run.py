@@ -21,7 +21,7 @@ from bench.process.learners import open_quiz, press, say_start
 from bench.support.course import publish_course
 from bench.support.databases import drop_database, fresh_database
 from bench.support.plans import answer_plan
-from bot.fake_api import FakeTelegram, User
+from fake_telegram import FakeTelegram, User
 
 LEARNBOT = str(Path(sys.executable).parent / "learnbot")
 TOKEN = "123456789:AAbench-process-token-never-real"

@@ -4,8 +4,8 @@ import asyncio
 import random
 from dataclasses import dataclass
 
-from bot.fake_api import FakeTelegram, User
 from domain.enums import ChallengeKind
+from fake_telegram import FakeTelegram, User
 from tests.e2e.replicas.course_plan import LessonPlan
 from tests.e2e.replicas.learner import ScriptedLearner
 from tests.e2e.replicas.traffic import DELIVERY_TIMEOUT, Traffic

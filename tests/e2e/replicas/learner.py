@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from bot.callbacks import ChallengeCb, FinishCb, SubmitCb
-from bot.fake_api import FakeTelegram, User, flat_buttons
 from domain.enums import ChallengeKind
+from fake_telegram import FakeTelegram, User, flat_buttons
 from tests.e2e.answers import choice_of, submit_of, toggle_of
 from tests.e2e.replicas.course_plan import ChallengeKey, LessonPlan
 from tests.e2e.replicas.traffic import Traffic

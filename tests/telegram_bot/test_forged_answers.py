@@ -1,7 +1,7 @@
 """A forged answer button through the real dispatcher: refused politely, nothing counted."""
 
 from bot.callbacks import ChallengeCb, FinishCb, PickCb, SubmitCb
-from tests.bot.chat import Chat
+from tests.telegram_bot.chat import Chat
 from tests.unit.course import LOOP_QUIZ, PICK_MANY, TYPE_IT, VARIABLES
 
 MOVED_ON = "This question has moved on. Open it again to answer."

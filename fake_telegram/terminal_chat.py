@@ -10,9 +10,9 @@ import os
 import sys
 from collections.abc import Awaitable, Callable
 
-from bot.fake_api.buttons import flat_buttons
-from bot.fake_api.fake import FakeTelegram
-from bot.fake_api.terminal import (
+from fake_telegram.buttons import flat_buttons
+from fake_telegram.fake import FakeTelegram
+from fake_telegram.terminal import (
     NoSuchButton,
     Press,
     Quit,
@@ -21,7 +21,7 @@ from bot.fake_api.terminal import (
     parse_line,
     render_call,
 )
-from bot.fake_api.users import User
+from fake_telegram.users import User
 
 ReadLine = Callable[[str], Awaitable[str | None]]
 WriteLine = Callable[[str], None]

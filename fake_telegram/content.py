@@ -3,9 +3,9 @@
 from dataclasses import dataclass
 from typing import Any
 
-from bot.fake_api.errors import bad_request
-from bot.fake_api.html import parse_html, utf16_len
-from bot.fake_api.params import Params
+from fake_telegram.errors import bad_request
+from fake_telegram.html import parse_html, utf16_len
+from fake_telegram.params import Params
 
 MAX_TEXT = 4096
 MAX_CALLBACK_DATA = 64

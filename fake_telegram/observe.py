@@ -2,10 +2,10 @@
 
 import asyncio
 
-from bot.fake_api.buttons import InlineButton, inline_buttons
-from bot.fake_api.calls import CallCheck, RecordedCall
-from bot.fake_api.messages import StoredMessage
-from bot.fake_api.state import FakeState
+from fake_telegram.buttons import InlineButton, inline_buttons
+from fake_telegram.calls import CallCheck, RecordedCall
+from fake_telegram.messages import StoredMessage
+from fake_telegram.state import FakeState
 
 
 class Observe:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from html import unescape
 from typing import Any
 
-from bot.fake_api.errors import ApiError, bad_request
+from fake_telegram.errors import ApiError, bad_request
 
 _VALUE = r"(?:\"[^\"]*\"|'[^']*'|[^\s>]+)"
 _TAG = re.compile(rf"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z-]+(?:\s*=\s*{_VALUE})?)*)\s*>")

@@ -4,11 +4,11 @@ import itertools
 import re
 from typing import Any
 
-from bot.fake_api.buttons import flat_buttons
-from bot.fake_api.html import utf16_len
-from bot.fake_api.messages import StoredMessage
-from bot.fake_api.state import FakeState
-from bot.fake_api.users import BotIdentity, User
+from fake_telegram.buttons import flat_buttons
+from fake_telegram.html import utf16_len
+from fake_telegram.messages import StoredMessage
+from fake_telegram.state import FakeState
+from fake_telegram.users import BotIdentity, User
 
 _COMMAND = re.compile(r"(?<![\w/])/[a-zA-Z0-9_]{1,32}(?:@[a-zA-Z0-9_]{3,32})?")
 _QUERY_IDS = itertools.count(4_000_000_000_000_000_001)

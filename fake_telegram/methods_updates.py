@@ -3,8 +3,8 @@
 import asyncio
 from typing import Any
 
-from bot.fake_api.errors import conflict
-from bot.fake_api.state import Call, Webhook
+from fake_telegram.errors import conflict
+from fake_telegram.state import Call, Webhook
 
 MAX_LIMIT = 100
 

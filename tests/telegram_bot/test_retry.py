@@ -6,8 +6,8 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.exceptions import TelegramRetryAfter
 
-from bot.fake_api import FakeTelegram, User
 from bot.retry import RetryAfter
+from fake_telegram import FakeTelegram, User
 
 LEARNER = User(77, "Lin")
 

@@ -5,7 +5,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.fake_api.errors import bad_request
+from fake_telegram.errors import bad_request
 
 
 async def read_params(request: web.Request) -> dict[str, Any]:

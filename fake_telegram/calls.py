@@ -4,8 +4,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.fake_api.errors import ApiError, too_many_requests
-from bot.fake_api.messages import StoredMessage
+from fake_telegram.errors import ApiError, too_many_requests
+from fake_telegram.messages import StoredMessage
 
 
 @dataclass(frozen=True)

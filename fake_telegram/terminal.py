@@ -6,9 +6,9 @@ Pure functions, so `learnbot chat` and its tests share them with no terminal att
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from bot.fake_api.buttons import flat_buttons
-from bot.fake_api.calls import RecordedCall
-from bot.fake_api.messages import StoredMessage
+from fake_telegram.buttons import flat_buttons
+from fake_telegram.calls import RecordedCall
+from fake_telegram.messages import StoredMessage
 
 _STYLES = {
     "b": "1", "strong": "1", "i": "3", "em": "3", "u": "4", "ins": "4",

@@ -4,9 +4,9 @@ import time
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from bot.fake_api.errors import bad_request, blocked
-from bot.fake_api.shapes import present
-from bot.fake_api.users import User
+from fake_telegram.errors import bad_request, blocked
+from fake_telegram.shapes import present
+from fake_telegram.users import User
 
 
 @dataclass(frozen=True)

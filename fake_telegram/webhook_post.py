@@ -4,8 +4,8 @@ from typing import Any
 
 import aiohttp
 
-from bot.fake_api.server import execute
-from bot.fake_api.state import FakeState, Webhook
+from fake_telegram.server import execute
+from fake_telegram.state import FakeState, Webhook
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 

@@ -8,11 +8,11 @@ from typing import Self
 
 from aiohttp import web
 
-from bot.fake_api.delivery import WebhookDelivery
-from bot.fake_api.inject import Inject
-from bot.fake_api.observe import Observe
-from bot.fake_api.server import build_app
-from bot.fake_api.state import FakeState
+from fake_telegram.delivery import WebhookDelivery
+from fake_telegram.inject import Inject
+from fake_telegram.observe import Observe
+from fake_telegram.server import build_app
+from fake_telegram.state import FakeState
 
 
 class FakeTelegram(Inject, Observe):

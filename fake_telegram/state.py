@@ -5,13 +5,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.fake_api.calls import CallLog, Throttle
-from bot.fake_api.messages import ChatStore, StoredMessage
-from bot.fake_api.params import Params
-from bot.fake_api.shapes import present
-from bot.fake_api.signal import Signal
-from bot.fake_api.updates import UpdateQueue
-from bot.fake_api.users import BotIdentity
+from fake_telegram.calls import CallLog, Throttle
+from fake_telegram.messages import ChatStore, StoredMessage
+from fake_telegram.params import Params
+from fake_telegram.shapes import present
+from fake_telegram.signal import Signal
+from fake_telegram.updates import UpdateQueue
+from fake_telegram.users import BotIdentity
 
 
 @dataclass

@@ -3,8 +3,8 @@
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from bot.fake_api import methods_bot, methods_messages, methods_updates
-from bot.fake_api.state import Call
+from fake_telegram import methods_bot, methods_messages, methods_updates
+from fake_telegram.state import Call
 
 Handler = Callable[[Call], Awaitable[Any]]
 

@@ -2,10 +2,10 @@
 
 from typing import Any
 
-from bot.fake_api.content import read_content, read_inline_markup
-from bot.fake_api.errors import NOT_MODIFIED, bad_request
-from bot.fake_api.messages import StoredMessage
-from bot.fake_api.state import Call
+from fake_telegram.content import read_content, read_inline_markup
+from fake_telegram.errors import NOT_MODIFIED, bad_request
+from fake_telegram.messages import StoredMessage
+from fake_telegram.state import Call
 
 CHAT_ACTIONS = frozenset(
     {

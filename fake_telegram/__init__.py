@@ -6,12 +6,12 @@ async with FakeTelegram() as fake:
     reply = await fake.wait_for_call("sendMessage")
 """
 
-from bot.fake_api.buttons import InlineButton, flat_buttons, inline_buttons
-from bot.fake_api.calls import RecordedCall
-from bot.fake_api.errors import ApiError
-from bot.fake_api.fake import FakeTelegram
-from bot.fake_api.messages import StoredMessage
-from bot.fake_api.users import User
+from fake_telegram.buttons import InlineButton, flat_buttons, inline_buttons
+from fake_telegram.calls import RecordedCall
+from fake_telegram.errors import ApiError
+from fake_telegram.fake import FakeTelegram
+from fake_telegram.messages import StoredMessage
+from fake_telegram.users import User
 
 __all__ = [
     "ApiError",

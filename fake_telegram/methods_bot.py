@@ -4,8 +4,8 @@ import json
 import re
 from typing import Any
 
-from bot.fake_api.errors import QUERY_TOO_OLD, bad_request
-from bot.fake_api.state import Call
+from fake_telegram.errors import QUERY_TOO_OLD, bad_request
+from fake_telegram.state import Call
 
 _COMMAND = re.compile(r"^[a-z0-9_]{1,32}$")
 

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from typing import Any
 
-from bot.fake_api.shapes import present
+from fake_telegram.shapes import present
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from bot.rendering.levels import level_lines
 from bot.rendering.standing import board_screen
 from domain.leaderboard import Board, LeaderboardEntry
 from domain.levels import DEFAULT_CURVE
-from tests.bot.chat import Chat, complete_variables
+from tests.telegram_bot.chat import Chat, complete_variables
 from tests.unit.course import PICK_ONE, VARIABLES
 
 

@@ -5,11 +5,11 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.fake_api.calls import RecordedCall
-from bot.fake_api.errors import ApiError, not_found, unauthorized
-from bot.fake_api.methods import canonical_name, handler_for
-from bot.fake_api.params import Params, read_params
-from bot.fake_api.state import Call, FakeState
+from fake_telegram.calls import RecordedCall
+from fake_telegram.errors import ApiError, not_found, unauthorized
+from fake_telegram.methods import canonical_name, handler_for
+from fake_telegram.params import Params, read_params
+from fake_telegram.state import Call, FakeState
 
 _TOKEN = re.compile(r"^\d+:[A-Za-z0-9_-]+$")
 STATE_KEY = web.AppKey("state", FakeState)

@@ -3,7 +3,7 @@
 import pytest
 
 from bot.callbacks import FinishCb, LanguageCb, SubmitCb
-from tests.bot.chat import Chat
+from tests.telegram_bot.chat import Chat
 from tests.unit.course import PICK_MANY, VARIABLES
 
 

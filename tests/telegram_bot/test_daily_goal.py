@@ -7,7 +7,7 @@ from aiogram.utils.i18n import I18n, get_i18n
 from bot.callbacks import GoalCb
 from bot.rendering.goal import today_line
 from domain.goals import DailyProgress
-from tests.bot.chat import Chat, complete_variables
+from tests.telegram_bot.chat import Chat, complete_variables
 
 
 async def test_the_profile_offers_the_goal_and_the_goal_screen_sets_an_offered_one() -> None:

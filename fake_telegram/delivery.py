@@ -12,9 +12,9 @@ import itertools
 
 import aiohttp
 
-from bot.fake_api.state import FakeState, Webhook
-from bot.fake_api.updates import Pending
-from bot.fake_api.webhook_post import post_update
+from fake_telegram.state import FakeState, Webhook
+from fake_telegram.updates import Pending
+from fake_telegram.webhook_post import post_update
 
 
 class WebhookDelivery:

@@ -2,7 +2,7 @@
 
 from typing import NamedTuple
 
-from bot.fake_api.messages import StoredMessage
+from fake_telegram.messages import StoredMessage
 
 
 class InlineButton(NamedTuple):
