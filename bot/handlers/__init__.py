@@ -1,7 +1,9 @@
-"""One router per feature, joined here; the fallback router must come last."""
+"""One router per feature, joined here; the fallback router must come last.
 
-import importlib
-from types import ModuleType
+Each feature module builds its router in ``build_router``, so every dispatcher gets routers
+of its own (aiogram attaches a router to one parent only, and one process may build several
+dispatchers: the fuzz tests and the benchmarks share a test session).
+"""
 
 from aiogram import Router
 
@@ -36,18 +38,5 @@ FEATURES = (
 
 def build_router() -> Router:
     root = Router(name="learnbot")
-    root.include_routers(*(_unattached_router(feature) for feature in FEATURES))
+    root.include_routers(*(feature.build_router() for feature in FEATURES))
     return root
-
-
-def _unattached_router(feature: ModuleType) -> Router:
-    """The feature's router, from a fresh import if a dispatcher already holds it.
-
-    aiogram attaches a router to one parent only, while one process may build several
-    dispatchers (the fuzz tests and the benchmarks share a test session); re-running the
-    module registers the same handlers on a new router.
-    """
-    router: Router = feature.router
-    if router.parent_router is not None:
-        router = importlib.reload(feature).router
-    return router

@@ -14,28 +14,20 @@ from bot.rendering.common import escape
 from bot.services import Services
 from domain.learners import Learner
 
-router = Router(name=__name__)
-
 
 class IsAdmin(Filter):
     async def __call__(self, message: Message, learner: Learner, config: BotConfig) -> bool:
         return config.is_admin(learner.telegram_id)
 
 
-router.message.filter(IsAdmin())
-
-
-@router.message(Command("stats"))
 async def stats(message: Message, services: Services) -> None:
     await message.answer(stats_text(await services.stats.collect(top_lessons=5)))
 
 
-@router.message(Command("inbox"))
 async def inbox(message: Message, services: Services) -> None:
     await message.answer(inbox_text(await services.inbox.listed(limit=10)))
 
 
-@router.message(Command("reply"))
 async def reply(message: Message, command: CommandObject, services: Services, bot: Bot) -> None:
     """``/reply <id> <text>``: stored first, then sent, so a failed send loses nothing."""
     target, _sep, text = (command.args or "").strip().partition(" ")
@@ -52,7 +44,6 @@ async def reply(message: Message, command: CommandObject, services: Services, bo
     await message.answer(_("Reply sent."))
 
 
-@router.message(Command("resolve"))
 async def resolve(message: Message, command: CommandObject, services: Services) -> None:
     item = _uuid((command.args or "").strip())
     if item is None:
@@ -67,3 +58,13 @@ def _uuid(text: str) -> UUID | None:
         return UUID(text)
     except ValueError:
         return None
+
+
+def build_router() -> Router:
+    router = Router(name=__name__)
+    router.message.filter(IsAdmin())
+    router.message.register(stats, Command("stats"))
+    router.message.register(inbox, Command("inbox"))
+    router.message.register(reply, Command("reply"))
+    router.message.register(resolve, Command("resolve"))
+    return router

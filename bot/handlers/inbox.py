@@ -10,10 +10,7 @@ from bot.services import Services
 from domain.enums import InboxKind
 from domain.learners import Learner
 
-router = Router(name=__name__)
 
-
-@router.message(Command("ask", "report"))
 async def ask(
     message: Message, command: CommandObject, learner: Learner, services: Services
 ) -> None:
@@ -35,7 +32,13 @@ async def ask(
     await message.answer(_("Thank you! The course team will answer here."))
 
 
-@router.message(Command("forget"))
 async def forget(message: Message, learner: Learner, services: Services) -> None:
     removed = await services.inbox.forget(learner.id)
     await message.answer(_("Deleted {n} of your messages to the course team.").format(n=removed))
+
+
+def build_router() -> Router:
+    router = Router(name=__name__)
+    router.message.register(ask, Command("ask", "report"))
+    router.message.register(forget, Command("forget"))
+    return router
