@@ -1,4 +1,5 @@
-"""One router per feature, joined here; the fallback router must come last.
+"""One router per feature, joined here; the fallback router must come last. Commands are
+routed by the table in ``bot.handlers.commands``, the other updates by their feature.
 
 Each feature module builds its router in ``build_router``, so every dispatcher gets routers
 of its own (aiogram attaches a router to one parent only, and one process may build several
@@ -8,12 +9,11 @@ dispatchers: the fuzz tests and the benchmarks share a test session).
 from aiogram import Router
 
 from bot.handlers import (
-    admin,
+    commands,
     courses,
     errors,
     fallback,
     goal,
-    inbox,
     profile,
     quiz,
     reminders,
@@ -23,6 +23,7 @@ from bot.handlers import (
 
 FEATURES = (
     errors,
+    commands,
     start,
     courses,
     quiz,
@@ -30,8 +31,6 @@ FEATURES = (
     profile,
     goal,
     reminders,
-    inbox,
-    admin,
     fallback,
 )
 

@@ -2,9 +2,9 @@
 
 from uuid import UUID
 
-from aiogram import Bot, Router
+from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError
-from aiogram.filters import Command, CommandObject, Filter
+from aiogram.filters import CommandObject, Filter
 from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
 
@@ -58,13 +58,3 @@ def _uuid(text: str) -> UUID | None:
         return UUID(text)
     except ValueError:
         return None
-
-
-def build_router() -> Router:
-    router = Router(name=__name__)
-    router.message.filter(IsAdmin())
-    router.message.register(stats, Command("stats"))
-    router.message.register(inbox, Command("inbox"))
-    router.message.register(reply, Command("reply"))
-    router.message.register(resolve, Command("resolve"))
-    return router

@@ -1,7 +1,6 @@
 """The learner's side of the inbox: questions and problem reports, and clearing them."""
 
-from aiogram import Router
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import CommandObject
 from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
 
@@ -35,10 +34,3 @@ async def ask(
 async def forget(message: Message, learner: Learner, services: Services) -> None:
     removed = await services.inbox.forget(learner.id)
     await message.answer(_("Deleted {n} of your messages to the course team.").format(n=removed))
-
-
-def build_router() -> Router:
-    router = Router(name=__name__)
-    router.message.register(ask, Command("ask", "report"))
-    router.message.register(forget, Command("forget"))
-    return router

@@ -1,7 +1,7 @@
 """/profile, /language and /timezone."""
 
 from aiogram import F, Router
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import CommandObject
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
@@ -79,11 +79,8 @@ async def timezone(
 
 def build_router() -> Router:
     router = Router(name=__name__)
-    router.message.register(profile, Command("profile"))
     router.callback_query.register(profile, Nav.filter(F.screen == Screen.PROFILE))
     router.callback_query.register(hide, HideCb.filter())
-    router.message.register(language, Command("language"))
     router.callback_query.register(language, Nav.filter(F.screen == Screen.LANGUAGE))
     router.callback_query.register(choose_language, LanguageCb.filter(F.code.in_(LANGUAGES)))
-    router.message.register(timezone, Command("timezone"))
     return router

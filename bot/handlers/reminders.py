@@ -1,7 +1,6 @@
 """/reminders: opt in to a daily streak reminder at a chosen local hour, or opt out."""
 
 from aiogram import Router
-from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import ReminderCb
@@ -28,6 +27,5 @@ async def choose_hour(
 
 def build_router() -> Router:
     router = Router(name=__name__)
-    router.message.register(reminders, Command("reminders"))
     router.callback_query.register(choose_hour, ReminderCb.filter())
     return router

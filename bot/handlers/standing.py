@@ -1,7 +1,6 @@
 """/progress, /achievements and /top: read-only views of where the learner stands."""
 
 from aiogram import F, Router
-from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import BoardCb, Nav, Screen
@@ -47,11 +46,8 @@ async def _board(
 
 def build_router() -> Router:
     router = Router(name=__name__)
-    router.message.register(progress, Command("progress"))
     router.callback_query.register(progress, Nav.filter(F.screen == Screen.PROGRESS))
-    router.message.register(achievements, Command("achievements"))
     router.callback_query.register(achievements, Nav.filter(F.screen == Screen.ACHIEVEMENTS))
-    router.message.register(top, Command("top"))
     router.callback_query.register(top, Nav.filter(F.screen == Screen.BOARD))
     router.callback_query.register(board, BoardCb.filter())
     return router

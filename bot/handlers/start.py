@@ -1,14 +1,12 @@
-"""/start, /help, the main menu and "Continue"."""
+"""/start, the main menu and "Continue"."""
 
 from aiogram import F, Router
-from aiogram.filters import Command, CommandStart
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import Nav, Screen
-from bot.config import BotConfig
 from bot.handlers.courses import open_lesson
 from bot.middlewares.learner import profile_of
-from bot.rendering.menu import help_text, main_menu
+from bot.rendering.menu import main_menu
 from bot.rendering.reply import show
 from bot.services import Services
 from domain.learners import Learner
@@ -18,10 +16,6 @@ async def start(message: Message, services: Services) -> None:
     assert message.from_user is not None
     learner = await services.learners.log_in(profile_of(message.from_user))
     await show(message, main_menu(learner, greeting=True))
-
-
-async def help_command(message: Message, learner: Learner, config: BotConfig) -> None:
-    await message.answer(help_text(config.is_admin(learner.telegram_id)))
 
 
 async def menu(query: CallbackQuery, learner: Learner) -> None:
@@ -39,8 +33,6 @@ async def carry_on(query: CallbackQuery, learner: Learner, services: Services) -
 
 def build_router() -> Router:
     router = Router(name=__name__)
-    router.message.register(start, CommandStart())
-    router.message.register(help_command, Command("help"))
     router.callback_query.register(menu, Nav.filter(F.screen == Screen.MENU))
     router.callback_query.register(carry_on, Nav.filter(F.screen == Screen.CONTINUE))
     return router
