@@ -45,6 +45,18 @@ class ScriptedLearner:
             ChallengeCb(lesson_id=challenge.lesson_id, challenge_id=challenge.id).pack()
         )
 
+    async def reach(self, lesson: LessonPlan, challenge: ChallengeKey) -> None:
+        """The quiz opened and every question before ``challenge`` answered right: the bot
+        takes answers only to questions it has put."""
+        await self.open_quiz(lesson)
+        before = lesson.challenges[: lesson.challenges.index(challenge)]
+        for position, earlier in enumerate(before):
+            if position:
+                await self.open_challenge(earlier)
+            await self.answer(earlier, right=True)
+        if before:
+            await self.open_challenge(challenge)
+
     async def take_lesson(self, lesson: LessonPlan, wrong_rate: float) -> None:
         """Every unsolved challenge: sometimes a wrong answer and "Try again" first."""
         await self.open_quiz(lesson)
