@@ -14,6 +14,7 @@ WORKDIR /src
 COPY pyproject.toml constraints.txt README.md ./
 COPY bot/ bot/
 COPY domain/ domain/
+COPY fake_telegram/ fake_telegram/
 COPY infrastructure/ infrastructure/
 COPY learnbot/ learnbot/
 COPY migrations/ migrations/

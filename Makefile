@@ -66,7 +66,7 @@ LOCALES := bot/locales
 POT := $(LOCALES)/messages.pot
 LOCALE_LANGUAGES := en ru
 BABEL_KEYWORDS := _:1,1t _:1,2 __:1,1t __:1,2 lazy_gettext:1,1t lazy_gettext:1,2
-BABEL_IGNORE_DIRS := .* _* fake_api
+BABEL_IGNORE_DIRS := .* _*
 PYBABEL := $(BIN)/pybabel
 
 locales: $(STAMP) ## Extract bot/ strings, update (or create) the en and ru catalogues, compile

@@ -7,6 +7,7 @@ from aiogram.utils.i18n import I18n
 
 from bot.config import LOCALES_DIR, BotConfig
 from bot.handlers import build_router
+from bot.handlers.commands import COMMANDS
 from bot.middlewares import (
     InFlight,
     LearnerLocale,
@@ -18,19 +19,6 @@ from bot.middlewares.errors import FriendlyErrors
 from bot.middlewares.metrics import Measured, UpdateMetrics
 from bot.middlewares.throttle import Throttle
 from domain.ports import Clock, UnitOfWorkFactory
-
-COMMANDS = (
-    "start",
-    "progress",
-    "achievements",
-    "top",
-    "profile",
-    "language",
-    "timezone",
-    "reminders",
-    "ask",
-    "help",
-)
 
 
 def build_dispatcher(
@@ -68,30 +56,14 @@ def build_dispatcher(
 async def _set_commands(bot: Bot, i18n_core: I18n) -> None:
     """The command menu in every shipped language, so Telegram shows the learner's own."""
     for locale in i18n_core.available_locales:
-        commands = [
-            BotCommand(
-                command=name, description=i18n_core.gettext(DESCRIPTIONS[name], locale=locale)
-            )
-            for name in COMMANDS
-        ]
         language = None if locale == i18n_core.default_locale else locale
-        await bot.set_my_commands(commands, language_code=language)
+        await bot.set_my_commands(menu_commands(i18n_core, locale), language_code=language)
 
 
-def _(text: str) -> str:
-    """Marks a string for extraction; translated when the commands are set."""
-    return text
-
-
-DESCRIPTIONS = {
-    "start": _("Main menu"),
-    "progress": _("Your progress and streak"),
-    "achievements": _("Earned and locked achievements"),
-    "top": _("The leaderboard"),
-    "profile": _("Your profile"),
-    "language": _("Interface language"),
-    "timezone": _("Set your time zone"),
-    "reminders": _("Daily streak reminders"),
-    "ask": _("Ask the course team"),
-    "help": _("What I can do"),
-}
+def menu_commands(i18n: I18n, locale: str) -> list[BotCommand]:
+    """The commands of the table with a menu description, in ``locale``."""
+    return [
+        BotCommand(command=command.name, description=i18n.gettext(command.menu, locale=locale))
+        for command in COMMANDS
+        if command.menu is not None and not command.admin_only
+    ]

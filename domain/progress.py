@@ -108,3 +108,23 @@ def take_score(challenges: Sequence[Challenge], answers: Iterable[AnswerRecord])
 
 def solved_ids(answers: Iterable[AnswerRecord]) -> frozenset[int]:
     return frozenset(answer.challenge_id for answer in answers if answer.is_correct)
+
+
+def shown_ids(challenges: Sequence[Challenge], answers: Iterable[AnswerRecord]) -> frozenset[int]:
+    """The challenges a take has put to its learner: every one answered in it, the first
+    unsolved (what opening the quiz shows) and the next unsolved after each answered one
+    (what "Next question" showed). Solved challenges stay solved within a take, so a
+    challenge once put stays in this set until it is answered."""
+    answers = tuple(answers)
+    answered = {answer.challenge_id for answer in answers}
+    solved = solved_ids(answers)
+    ids = [challenge.id for challenge in challenges]
+    unsolved = [position for position, id_ in enumerate(ids) if id_ not in solved]
+    if not unsolved:
+        return frozenset(answered)
+    shown = set(answered) | {ids[unsolved[0]]}
+    for position, id_ in enumerate(ids):
+        if id_ in answered:
+            after = next((p for p in unsolved if p > position), unsolved[0])
+            shown.add(ids[after])
+    return frozenset(shown)

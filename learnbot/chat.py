@@ -18,8 +18,8 @@ from pydantic import SecretStr
 
 from bot.client import create_bot
 from bot.dispatcher import build_dispatcher
-from bot.fake_api import FakeTelegram, User
-from bot.fake_api.terminal_chat import ReadLine, TerminalLines, WriteLine, run_terminal_chat
+from fake_telegram import FakeTelegram, User
+from fake_telegram.terminal_chat import ReadLine, TerminalLines, WriteLine, run_terminal_chat
 from infrastructure.scheduler import refresh_leaderboard
 from infrastructure.settings import Settings
 from learnbot.app import Application, ready_application

@@ -348,7 +348,7 @@ def test_builder_copies_every_package_setuptools_installs(stages: list[Stage]) -
             _, sources, _ = _copy_arguments(arguments)
             copied.update(source.rstrip("/") for source in sources)
     expected = {"pyproject.toml", "constraints.txt", "README.md"}
-    expected |= {"bot", "domain", "infrastructure", "learnbot", "migrations"}
+    expected |= {"bot", "domain", "fake_telegram", "infrastructure", "learnbot", "migrations"}
     assert expected <= copied, f"not copied into the builder: {sorted(expected - copied)}"
 
 

@@ -2,8 +2,8 @@
 
 from pydantic import SecretStr
 
-from bot.fake_api import FakeTelegram, User
 from domain.enums import Delivery
+from fake_telegram import FakeTelegram, User
 from infrastructure.settings import Settings
 from learnbot.notifier import notifier
 

@@ -23,7 +23,7 @@ LEFT_OUT = [
     "learnbot.stats_cli",
     "learnbot.db_check",
     "learnbot.chat",  # the offline chat and the fake Bot API it runs on
-    "bot.fake_api",
+    "fake_telegram",
     "aiohttp.web",  # the webhook and METRICS_PORT servers import it when they start
     "pymysql",  # the MySQL driver's protocol, loaded with a MySQL URL only
     "rich",  # the admin commands' tables and colours; `run` writes log records

@@ -1,7 +1,7 @@
 """Simulated learners, registered through the learner service before anything is timed."""
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from bench.answers.load import SimLearner
 from bench.answers.updates import learner_user
@@ -29,8 +29,10 @@ async def enrol(learnbot: Application, count: int) -> dict[int, int]:
 
 
 async def course_takers(learnbot: Application, course: Course, count: int) -> list[SimLearner]:
-    """Learners each about to answer the whole course in order."""
+    """Learners each about to answer the whole course in order, every lesson opened (an
+    answer counts only in a lesson the learner opened; opening is not what is measured)."""
     ids = await enrol(learnbot, count)
+    await _open_lessons(learnbot, course, ids.values())
     return [SimLearner(telegram_id, answer_plan(course)) for telegram_id in ids]
 
 
@@ -40,13 +42,18 @@ async def started_on_first_lesson(
     """Learners with the first lesson started, answering its challenges over and over
     (for the raw reference, which keeps no state of its own)."""
     ids = await enrol(learnbot, count)
-    lesson_id = course[0][0].lesson_id
-    async with learnbot.unit_of_work() as uow:
-        for learner_id in ids.values():
-            await uow.progress.add(Progress.begin(learner_id, lesson_id, learnbot.clock.now()))
-        await uow.commit()
+    await _open_lessons(learnbot, course[:1], ids.values())
     learners = [SimLearner(telegram_id, _endless(course[:1])) for telegram_id in ids]
     return learners, ids
+
+
+async def _open_lessons(learnbot: Application, course: Course, learner_ids: Iterable[int]) -> None:
+    now = learnbot.clock.now()
+    async with learnbot.unit_of_work() as uow:
+        for learner_id in learner_ids:
+            for challenges in course:
+                await uow.progress.add(Progress.begin(learner_id, challenges[0].lesson_id, now))
+        await uow.commit()
 
 
 def _endless(course: Course) -> Iterator[Step]:

@@ -9,7 +9,8 @@ import time
 from typing import Any
 
 from bench.support.plans import Step
-from bot.fake_api import FakeTelegram, User
+from bot.callbacks import FinishCb
+from fake_telegram import FakeTelegram, User
 
 _query_ids = itertools.count(9_000_000_000_000_000_001)
 REPLY_TIMEOUT = 60.0
@@ -31,8 +32,17 @@ async def say_start(fake: FakeTelegram, user: User) -> int:
 
 async def press(fake: FakeTelegram, user: User, message_id: int, step: Step) -> None:
     """Press the answer and wait until the bot has answered the callback query."""
+    await _press(fake, user, message_id, step.payload)
+
+
+async def open_quiz(fake: FakeTelegram, user: User, message_id: int, lesson_id: int) -> None:
+    """The lesson's last page read: the bot counts answers only in a lesson opened."""
+    await _press(fake, user, message_id, FinishCb(lesson_id=lesson_id).pack())
+
+
+async def _press(fake: FakeTelegram, user: User, message_id: int, payload: str) -> None:
     query_id = str(next(_query_ids))
-    fake.push_raw({"callback_query": _query(fake, user, message_id, query_id, step.payload)})
+    fake.push_raw({"callback_query": _query(fake, user, message_id, query_id, payload)})
     state = fake.state
     await state.changes.wait_for(lambda: query_id not in state.open_queries)
 

@@ -17,11 +17,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.process.learners import press, say_start
+from bench.process.learners import open_quiz, press, say_start
 from bench.support.course import publish_course
 from bench.support.databases import drop_database, fresh_database
 from bench.support.plans import answer_plan
-from bot.fake_api import FakeTelegram, User
+from fake_telegram import FakeTelegram, User
 
 LEARNBOT = str(Path(sys.executable).parent / "learnbot")
 TOKEN = "123456789:AAbench-process-token-never-real"
@@ -105,7 +105,11 @@ async def _answer(fake: FakeTelegram, course: Any, sizes: ProcessSizes) -> dict[
     async def learn(number: int, count: int) -> None:
         user = User(800_000_001 + number, f"Learner {number}", f"learner_{number}")
         message_id = await say_start(fake, user)
+        opened = None
         for step in itertools.islice(answer_plan(course), count):
+            if step.challenge.lesson_id != opened:
+                opened = step.challenge.lesson_id
+                await open_quiz(fake, user, message_id, opened)
             await press(fake, user, message_id, step)
 
     await asyncio.gather(*(learn(number, count) for number, count in enumerate(shares)))

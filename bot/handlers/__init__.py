@@ -1,17 +1,19 @@
-"""One router per feature, joined here; the fallback router must come last."""
+"""One router per feature, joined here; the fallback router must come last. Commands are
+routed by the table in ``bot.handlers.commands``, the other updates by their feature.
 
-import importlib
-from types import ModuleType
+Each feature module builds its router in ``build_router``, so every dispatcher gets routers
+of its own (aiogram attaches a router to one parent only, and one process may build several
+dispatchers: the fuzz tests and the benchmarks share a test session).
+"""
 
 from aiogram import Router
 
 from bot.handlers import (
-    admin,
+    commands,
     courses,
     errors,
     fallback,
     goal,
-    inbox,
     polls,
     profile,
     quiz,
@@ -22,6 +24,7 @@ from bot.handlers import (
 
 FEATURES = (
     errors,
+    commands,
     start,
     courses,
     quiz,
@@ -30,26 +33,11 @@ FEATURES = (
     profile,
     goal,
     reminders,
-    inbox,
-    admin,
     fallback,
 )
 
 
 def build_router() -> Router:
     root = Router(name="learnbot")
-    root.include_routers(*(_unattached_router(feature) for feature in FEATURES))
+    root.include_routers(*(feature.build_router() for feature in FEATURES))
     return root
-
-
-def _unattached_router(feature: ModuleType) -> Router:
-    """The feature's router, from a fresh import if a dispatcher already holds it.
-
-    aiogram attaches a router to one parent only, while one process may build several
-    dispatchers (the fuzz tests and the benchmarks share a test session); re-running the
-    module registers the same handlers on a new router.
-    """
-    router: Router = feature.router
-    if router.parent_router is not None:
-        router = importlib.reload(feature).router
-    return router

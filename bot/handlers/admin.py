@@ -2,9 +2,9 @@
 
 from uuid import UUID
 
-from aiogram import Bot, Router
+from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError
-from aiogram.filters import Command, CommandObject, Filter
+from aiogram.filters import CommandObject, Filter
 from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
 
@@ -14,28 +14,20 @@ from bot.rendering.common import escape
 from bot.services import Services
 from domain.learners import Learner
 
-router = Router(name=__name__)
-
 
 class IsAdmin(Filter):
     async def __call__(self, message: Message, learner: Learner, config: BotConfig) -> bool:
         return config.is_admin(learner.telegram_id)
 
 
-router.message.filter(IsAdmin())
-
-
-@router.message(Command("stats"))
 async def stats(message: Message, services: Services) -> None:
     await message.answer(stats_text(await services.stats.collect(top_lessons=5)))
 
 
-@router.message(Command("inbox"))
 async def inbox(message: Message, services: Services) -> None:
     await message.answer(inbox_text(await services.inbox.listed(limit=10)))
 
 
-@router.message(Command("reply"))
 async def reply(message: Message, command: CommandObject, services: Services, bot: Bot) -> None:
     """``/reply <id> <text>``: stored first, then sent, so a failed send loses nothing."""
     target, _sep, text = (command.args or "").strip().partition(" ")
@@ -52,7 +44,6 @@ async def reply(message: Message, command: CommandObject, services: Services, bo
     await message.answer(_("Reply sent."))
 
 
-@router.message(Command("resolve"))
 async def resolve(message: Message, command: CommandObject, services: Services) -> None:
     item = _uuid((command.args or "").strip())
     if item is None:

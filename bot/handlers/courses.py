@@ -13,15 +13,11 @@ from bot.rendering.reply import show
 from bot.services import Services
 from domain.learners import Learner
 
-router = Router(name=__name__)
 
-
-@router.callback_query(Nav.filter(F.screen == Screen.COURSES))
 async def courses(query: CallbackQuery, learner: Learner, services: Services) -> None:
     await show(query, modules_screen(await services.journey.modules(learner)))
 
 
-@router.callback_query(ModuleCb.filter())
 async def module(
     query: CallbackQuery, callback_data: ModuleCb, learner: Learner, services: Services
 ) -> None:
@@ -29,7 +25,6 @@ async def module(
     await show(query, module_screen(standing))
 
 
-@router.callback_query(LessonCb.filter())
 async def lesson(
     query: CallbackQuery, callback_data: LessonCb, learner: Learner, services: Services
 ) -> None:
@@ -45,7 +40,6 @@ async def open_lesson(
     await show(query, lesson_screen(content, progress, page, retaking=retaking))
 
 
-@router.callback_query(FinishCb.filter())
 async def finish(
     query: CallbackQuery, callback_data: FinishCb, learner: Learner, services: Services
 ) -> None:
@@ -65,7 +59,6 @@ async def finish(
     await show(query, View("\n".join(lines), continue_keyboard()))
 
 
-@router.callback_query(RetakeCb.filter())
 async def retake(
     query: CallbackQuery,
     callback_data: RetakeCb,
@@ -76,3 +69,13 @@ async def retake(
     await services.progress.retake_lesson(learner, callback_data.lesson_id, callback_data.take)
     callback_answer.text = "🔁"
     await ask(query, learner, services, callback_data.lesson_id)
+
+
+def build_router() -> Router:
+    router = Router(name=__name__)
+    router.callback_query.register(courses, Nav.filter(F.screen == Screen.COURSES))
+    router.callback_query.register(module, ModuleCb.filter())
+    router.callback_query.register(lesson, LessonCb.filter())
+    router.callback_query.register(finish, FinishCb.filter())
+    router.callback_query.register(retake, RetakeCb.filter())
+    return router

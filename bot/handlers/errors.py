@@ -11,14 +11,12 @@ from aiogram.utils.i18n import I18n
 
 from bot.middlewares.errors import failure_text, log_failure
 
-router = Router(name=__name__)
 log = logging.getLogger(__name__)
 
 
 EXPIRED_QUERY = "query is too old"
 
 
-@router.errors()
 async def on_error(event: ErrorEvent, i18n_core: I18n) -> None:
     if is_expired_query(event.exception):
         log.info("a button press was already answered: %s", event.exception)
@@ -49,3 +47,9 @@ def telegram_locale(update: Update, i18n: I18n) -> str:
     user = event.from_user if event is not None else None
     code = ((user.language_code if user else None) or "").split("-")[0].lower()
     return code if code in i18n.available_locales else i18n.default_locale
+
+
+def build_router() -> Router:
+    router = Router(name=__name__)
+    router.errors.register(on_error)
+    return router

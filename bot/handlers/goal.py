@@ -12,10 +12,7 @@ from bot.services import Services
 from domain.goals import is_valid_goal
 from domain.learners import Learner
 
-router = Router(name=__name__)
 
-
-@router.callback_query(GoalCb.filter())
 async def goal(
     query: CallbackQuery, callback_data: GoalCb, learner: Learner, services: Services
 ) -> None:
@@ -25,3 +22,9 @@ async def goal(
         await services.learners.set_daily_goal(learner.id, points)
         learner = replace(learner, daily_goal=points)
     await show(query, goal_screen(await services.journey.today(learner)))
+
+
+def build_router() -> Router:
+    router = Router(name=__name__)
+    router.callback_query.register(goal, GoalCb.filter())
+    return router

@@ -1,7 +1,6 @@
 """The learner's side of the inbox: questions and problem reports, and clearing them."""
 
-from aiogram import Router
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import CommandObject
 from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
 
@@ -10,10 +9,7 @@ from bot.services import Services
 from domain.enums import InboxKind
 from domain.learners import Learner
 
-router = Router(name=__name__)
 
-
-@router.message(Command("ask", "report"))
 async def ask(
     message: Message, command: CommandObject, learner: Learner, services: Services
 ) -> None:
@@ -35,7 +31,6 @@ async def ask(
     await message.answer(_("Thank you! The course team will answer here."))
 
 
-@router.message(Command("forget"))
 async def forget(message: Message, learner: Learner, services: Services) -> None:
     removed = await services.inbox.forget(learner.id)
     await message.answer(_("Deleted {n} of your messages to the course team.").format(n=removed))

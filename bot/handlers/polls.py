@@ -11,9 +11,6 @@ from bot.services import Services
 from domain.learners import Learner
 from domain.services import ChallengeStep
 
-router = Router(name=__name__)
-
-
 async def ask_by_poll(
     query: CallbackQuery, learner: Learner, services: Services, step: ChallengeStep
 ) -> None:
@@ -37,7 +34,6 @@ async def ask_by_poll(
     await services.polls.sent(learner, sent.chat.id, step, sent.poll.id, poll.order)
 
 
-@router.poll_answer()
 async def vote(answer: PollAnswer, learner: Learner, services: Services, bot: Bot) -> None:
     """Feedback as after a button answer, in a new message; a vote that counts for nothing
     (a foreign or closed poll, a replay) gets no reply."""
@@ -46,3 +42,9 @@ async def vote(answer: PollAnswer, learner: Learner, services: Services, bot: Bo
         return
     screen = feedback_screen(counted.outcome)
     await bot.send_message(counted.chat_id, screen.text, reply_markup=screen.keyboard)
+
+
+def build_router() -> Router:
+    router = Router(name=__name__)
+    router.poll_answer.register(vote)
+    return router

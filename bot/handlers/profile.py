@@ -1,7 +1,7 @@
 """/profile, /language and /timezone."""
 
 from aiogram import F, Router
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import CommandObject
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
@@ -14,11 +14,7 @@ from bot.rendering.reply import show
 from bot.services import Services
 from domain.learners import Learner
 
-router = Router(name=__name__)
 
-
-@router.message(Command("profile"))
-@router.callback_query(Nav.filter(F.screen == Screen.PROFILE))
 async def profile(
     event: Message | CallbackQuery,
     learner: Learner,
@@ -32,7 +28,6 @@ async def profile(
     await show(event, screen)
 
 
-@router.callback_query(HideCb.filter())
 async def hide(
     query: CallbackQuery,
     callback_data: HideCb,
@@ -50,13 +45,10 @@ async def hide(
     await show(query, screen)
 
 
-@router.message(Command("language"))
-@router.callback_query(Nav.filter(F.screen == Screen.LANGUAGE))
 async def language(event: Message | CallbackQuery) -> None:
     await show(event, language_screen())
 
 
-@router.callback_query(LanguageCb.filter(F.code.in_(LANGUAGES)))
 async def choose_language(
     query: CallbackQuery,
     callback_data: LanguageCb,
@@ -69,7 +61,6 @@ async def choose_language(
         await show(query, language_chosen_screen(learner, callback_data.code))
 
 
-@router.message(Command("timezone"))
 async def timezone(
     message: Message, command: CommandObject, learner: Learner, services: Services
 ) -> None:
@@ -84,3 +75,12 @@ async def timezone(
         await message.answer(text.format(zone=escape(name[:64])))
         return
     await message.answer(_("Time zone set to {zone}.").format(zone=escape(name)))
+
+
+def build_router() -> Router:
+    router = Router(name=__name__)
+    router.callback_query.register(profile, Nav.filter(F.screen == Screen.PROFILE))
+    router.callback_query.register(hide, HideCb.filter())
+    router.callback_query.register(language, Nav.filter(F.screen == Screen.LANGUAGE))
+    router.callback_query.register(choose_language, LanguageCb.filter(F.code.in_(LANGUAGES)))
+    return router

@@ -13,7 +13,6 @@ from domain.catalogue import Submission
 from domain.enums import ChallengeKind
 from domain.learners import Learner
 
-router = Router(name=__name__)
 MAX_TYPED_ANSWER = 500
 
 
@@ -40,14 +39,12 @@ async def ask(
     await show(event, challenge_screen(step, learner.id, valid))
 
 
-@router.callback_query(ChallengeCb.filter())
 async def challenge(
     query: CallbackQuery, callback_data: ChallengeCb, learner: Learner, services: Services
 ) -> None:
     await ask(query, learner, services, callback_data.lesson_id, callback_data.challenge_id)
 
 
-@router.callback_query(ToggleCb.filter())
 async def toggle(
     query: CallbackQuery, callback_data: ToggleCb, learner: Learner, services: Services
 ) -> None:
@@ -55,7 +52,6 @@ async def toggle(
     await ask(query, learner, services, data.lesson_id, data.challenge_id, data.mask)
 
 
-@router.callback_query(PickCb.filter())
 async def pick(
     query: CallbackQuery, callback_data: PickCb, learner: Learner, services: Services
 ) -> None:
@@ -65,7 +61,6 @@ async def pick(
     )
 
 
-@router.callback_query(SubmitCb.filter())
 async def submit(
     query: CallbackQuery, callback_data: SubmitCb, learner: Learner, services: Services
 ) -> None:
@@ -78,7 +73,6 @@ async def submit(
     )
 
 
-@router.message(F.text & ~F.text.startswith("/"))
 async def typed_answer(message: Message, learner: Learner, services: Services) -> None:
     """A typed message answers the text challenge on screen; anything else gets a hint."""
     pending = learner.pending_challenge_id
@@ -104,3 +98,13 @@ async def _answer(
     the wait in the same write."""
     outcome = await services.progress.answer(learner, challenge_id, submission, attempt)
     await show(event, feedback_screen(outcome))
+
+
+def build_router() -> Router:
+    router = Router(name=__name__)
+    router.callback_query.register(challenge, ChallengeCb.filter())
+    router.callback_query.register(toggle, ToggleCb.filter())
+    router.callback_query.register(pick, PickCb.filter())
+    router.callback_query.register(submit, SubmitCb.filter())
+    router.message.register(typed_answer, F.text & ~F.text.startswith("/"))
+    return router

@@ -1,7 +1,6 @@
 """/reminders: opt in to a daily streak reminder at a chosen local hour, or opt out."""
 
 from aiogram import Router
-from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import ReminderCb
@@ -11,16 +10,12 @@ from bot.services import Services
 from domain.learners import Learner
 from domain.reminders import REMINDER_HOURS
 
-router = Router(name=__name__)
 
-
-@router.message(Command("reminders"))
 async def reminders(message: Message, learner: Learner, services: Services) -> None:
     hour = await services.reminders.chosen_hour(learner.id)
     await show(message, reminders_screen(hour))
 
 
-@router.callback_query(ReminderCb.filter())
 async def choose_hour(
     query: CallbackQuery, callback_data: ReminderCb, learner: Learner, services: Services
 ) -> None:
@@ -28,3 +23,9 @@ async def choose_hour(
     hour = callback_data.hour if callback_data.hour in REMINDER_HOURS else None
     await services.reminders.choose(learner.id, hour)
     await show(query, reminders_screen(hour))
+
+
+def build_router() -> Router:
+    router = Router(name=__name__)
+    router.callback_query.register(choose_hour, ReminderCb.filter())
+    return router

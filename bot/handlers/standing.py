@@ -1,7 +1,6 @@
 """/progress, /achievements and /top: read-only views of where the learner stands."""
 
 from aiogram import F, Router
-from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import BoardCb, Nav, Screen
@@ -12,30 +11,22 @@ from bot.services import Services
 from domain.leaderboard import BoardKind
 from domain.learners import Learner
 
-router = Router(name=__name__)
 Event = Message | CallbackQuery
 
 
-@router.message(Command("progress"))
-@router.callback_query(Nav.filter(F.screen == Screen.PROGRESS))
 async def progress(event: Event, learner: Learner, services: Services) -> None:
     await show(event, report_screen(await services.journey.report(learner)))
 
 
-@router.message(Command("achievements"))
-@router.callback_query(Nav.filter(F.screen == Screen.ACHIEVEMENTS))
 async def achievements(event: Event, learner: Learner, services: Services) -> None:
     await show(event, achievements_screen(await services.achievements.showcase(learner.id)))
 
 
-@router.message(Command("top"))
-@router.callback_query(Nav.filter(F.screen == Screen.BOARD))
 async def top(event: Event, learner: Learner, services: Services, config: BotConfig) -> None:
     """Reads the cached board only; the scheduler recomputes it."""
     await _board(event, learner, services, config, BoardKind.ALL_TIME)
 
 
-@router.callback_query(BoardCb.filter())
 async def board(
     query: CallbackQuery,
     callback_data: BoardCb,
@@ -51,3 +42,12 @@ async def _board(
 ) -> None:
     board = await services.leaderboard.board(learner.id, kind=kind, top=config.board_size)
     await show(event, board_screen(board, config.levels))
+
+
+def build_router() -> Router:
+    router = Router(name=__name__)
+    router.callback_query.register(progress, Nav.filter(F.screen == Screen.PROGRESS))
+    router.callback_query.register(achievements, Nav.filter(F.screen == Screen.ACHIEVEMENTS))
+    router.callback_query.register(top, Nav.filter(F.screen == Screen.BOARD))
+    router.callback_query.register(board, BoardCb.filter())
+    return router

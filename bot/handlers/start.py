@@ -1,39 +1,27 @@
-"""/start, /help, the main menu and "Continue"."""
+"""/start, the main menu and "Continue"."""
 
 from aiogram import F, Router
-from aiogram.filters import Command, CommandStart
 from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import Nav, Screen
-from bot.config import BotConfig
 from bot.handlers.courses import open_lesson
 from bot.middlewares.learner import profile_of
-from bot.rendering.menu import help_text, main_menu
+from bot.rendering.menu import main_menu
 from bot.rendering.reply import show
 from bot.services import Services
 from domain.learners import Learner
 
-router = Router(name=__name__)
 
-
-@router.message(CommandStart())
 async def start(message: Message, services: Services) -> None:
     assert message.from_user is not None
     learner = await services.learners.log_in(profile_of(message.from_user))
     await show(message, main_menu(learner, greeting=True))
 
 
-@router.message(Command("help"))
-async def help_command(message: Message, learner: Learner, config: BotConfig) -> None:
-    await message.answer(help_text(config.is_admin(learner.telegram_id)))
-
-
-@router.callback_query(Nav.filter(F.screen == Screen.MENU))
 async def menu(query: CallbackQuery, learner: Learner) -> None:
     await show(query, main_menu(learner))
 
 
-@router.callback_query(Nav.filter(F.screen == Screen.CONTINUE))
 async def carry_on(query: CallbackQuery, learner: Learner, services: Services) -> None:
     """Resume where the learner left off: the lesson in progress, else the next new one."""
     lesson = await services.journey.resume(learner)
@@ -41,3 +29,10 @@ async def carry_on(query: CallbackQuery, learner: Learner, services: Services) -
         await show(query, main_menu(learner))
         return
     await open_lesson(query, learner, services, lesson.id, page=0)
+
+
+def build_router() -> Router:
+    router = Router(name=__name__)
+    router.callback_query.register(menu, Nav.filter(F.screen == Screen.MENU))
+    router.callback_query.register(carry_on, Nav.filter(F.screen == Screen.CONTINUE))
+    return router

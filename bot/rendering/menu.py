@@ -1,5 +1,7 @@
 """The main menu and the help text."""
 
+from collections.abc import Sequence
+
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
@@ -32,23 +34,12 @@ def menu_keyboard() -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
-def help_text(is_admin: bool) -> str:
-    lines = [
-        _("<b>learnbot</b> teaches in short lessons with quick questions."),
-        "",
-        _("/start – main menu"),
-        _("/progress – your progress and streak"),
-        _("/achievements – earned and locked achievements"),
-        _("/top – the leaderboard"),
-        _("/profile – your name, language and time zone"),
-        _("/language – change the interface language"),
-        _("/timezone – set your time zone, e.g. /timezone Europe/Berlin"),
-        _("/reminders – a daily reminder to keep your streak"),
-        _("/ask – ask the course team a question, e.g. /ask What is a tuple?"),
-        _("/report – report a problem with a lesson or question"),
-        _("/forget – delete your messages to the course team"),
-        _("/help – this help"),
-    ]
-    if is_admin:
-        lines.append(_("/stats, /inbox, /reply, /resolve – for admins"))
-    return "\n".join(lines)
+def help_text(lines: Sequence[str], admin_commands: Sequence[str]) -> str:
+    """``lines``: the msgids of the commands' help lines (``bot.handlers.commands``);
+    ``admin_commands``: the names of the admin ones this reader may use, on one line."""
+    text = [_("<b>learnbot</b> teaches in short lessons with quick questions."), ""]
+    text += [_(line) for line in lines]
+    if admin_commands:
+        names = ", ".join(f"/{name}" for name in admin_commands)
+        text.append(_("{commands} – for admins").format(commands=names))
+    return "\n".join(text)

@@ -23,6 +23,7 @@ from domain.progress import (
     CountedAnswer,
     Progress,
     Take,
+    shown_ids,
     solved_ids,
     take_score,
 )
@@ -140,6 +141,8 @@ class ProgressService:
         """The challenge to show: the one asked for, or the first unsolved (None: all solved).
 
         Starts the lesson if needed, so the take, and with it the attempt number, is known.
+        One asked for must be one the take has put (``shown_ids``): the buttons only ever
+        ask for those, so any other comes from a forged button and is refused.
         """
         lesson = await self._published_lesson(lesson_id)
         challenges = await self._uow.catalogue.challenges(lesson_id)
@@ -149,6 +152,8 @@ class ProgressService:
         await self._ensure_started(learner.id, lesson, now)
         progress = await self._progress(learner.id, lesson_id, lock=False)
         answers = await self._uow.answers.for_take(learner.id, lesson_id, progress.take)
+        if challenge_id is not None and not _was_shown(learner, challenge_id, challenges, answers):
+            raise StaleAnswer(f"challenge {challenge_id} is not the one this take puts next")
         await self._uow.commit()
         solved = solved_ids(answers)
         wanted = [
@@ -179,6 +184,8 @@ class ProgressService:
 
         One read (the take) and one write (the counted answer) whatever the outcome; a
         solving answer also reads the learner's standing for the streak and achievements.
+        Only a challenge the open take has shown counts (``shown_ids``): a forged button for
+        a lesson never opened, or for a challenge never put, is refused and changes nothing.
         """
         challenge = await self._uow.catalogue.published_challenge(challenge_id)
         if challenge is None:
@@ -187,7 +194,9 @@ class ProgressService:
         if lesson is None:
             raise ContentUnavailable(f"lesson {challenge.lesson_id} is not published")
         now = self._clock.now()
-        take = await self._take(learner.id, lesson, now)
+        take = await self._uow.progress.take(learner.id, lesson.id)
+        if take is None:
+            raise StaleAnswer(f"lesson {lesson.id} was never opened")
         if take_number is not None and take_number != take.progress.take:
             raise StaleAnswer(f"take {take_number} is over (now {take.progress.take})")
         mine = [answer for answer in take.answers if answer.challenge_id == challenge_id]
@@ -198,23 +207,31 @@ class ProgressService:
         number = len(mine) + 1
         if attempt is not None and attempt != number:
             raise StaleAnswer(f"attempt {attempt} is not the next one ({number})")
+        is_correct = challenge.check(submission)
+        challenges = await self._uow.catalogue.challenges(lesson.id)
+        if not _was_shown(learner, challenge_id, challenges, take.answers):
+            raise StaleAnswer(f"challenge {challenge_id} was never shown in this take")
         record = AnswerRecord(
             learner.id,
             challenge_id,
             take.progress.take,
             number,
-            challenge.check(submission),
+            is_correct,
             submission,
             now,
         )
-        return await self._counted(learner, challenge, take, record)
+        return await self._counted(learner, challenges, take, record)
 
     async def _counted(
-        self, learner: Learner, challenge: Challenge, take: Take, record: AnswerRecord
+        self,
+        learner: Learner,
+        challenges: Sequence[Challenge],
+        take: Take,
+        record: AnswerRecord,
     ) -> AnswerOutcome:
         now = record.answered_at
+        challenge = next(c for c in challenges if c.id == record.challenge_id)
         answers = [*take.answers, record]
-        challenges = await self._uow.catalogue.challenges(challenge.lesson_id)
         unsolved = {c.id for c in challenges} - solved_ids(answers)
         progress = take.progress.with_attempt()
         activities = [_attempt_activity(kind, record) for kind in _kinds(record)]
@@ -256,16 +273,6 @@ class ProgressService:
             level_reached=level,
             goal_met=met,
         )
-
-    async def _take(self, user_id: int, lesson: Lesson, now: datetime) -> Take:
-        """The take an answer counts in; a lesson answered before it was opened is started."""
-        take = await self._uow.progress.take(user_id, lesson.id)
-        if take is None:
-            await self._ensure_started(user_id, lesson, now)
-            take = await self._uow.progress.take(user_id, lesson.id)
-        if take is None:
-            raise ContentUnavailable(f"no progress on lesson {lesson.id}")
-        return take
 
     async def _complete(self, learner: Learner, progress: Progress, now: datetime) -> Completion:
         """A read lesson scores nothing itself: only the achievements it earns add points."""
@@ -326,6 +333,17 @@ class ProgressService:
         if lesson is None or await self._uow.catalogue.published_module(lesson.module_id) is None:
             raise ContentUnavailable(f"lesson {lesson_id} is not published")
         return lesson
+
+
+def _was_shown(
+    learner: Learner,
+    challenge_id: int,
+    challenges: Sequence[Challenge],
+    answers: Sequence[AnswerRecord],
+) -> bool:
+    """The take put this challenge to the learner, or it is the text one they were shown."""
+    waiting = learner.pending_challenge_id == challenge_id
+    return waiting or challenge_id in shown_ids(challenges, answers)
 
 
 def _kinds(record: AnswerRecord) -> list[ActivityType]:

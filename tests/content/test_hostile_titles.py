@@ -7,7 +7,6 @@ import pytest
 from aiogram.utils.i18n import I18n
 
 from bot.config import LOCALES_DIR
-from bot.fake_api.html import parse_html
 from bot.rendering.course import lesson_pages, module_screen, modules_screen
 from bot.rendering.quiz import achievement_lines
 from bot.rendering.standing import achievements_screen
@@ -16,6 +15,7 @@ from domain.catalogue import Lesson, LessonContent, Module
 from domain.content import CoursePack
 from domain.enums import ProgressStatus
 from domain.journey import LessonStanding, ModuleStanding
+from fake_telegram.html import parse_html
 from learnbot.content import read_pack
 from tests.support.packs import edit, write_pack
 

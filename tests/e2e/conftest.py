@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import URL
 
-from bot.fake_api import FakeTelegram, User
+from fake_telegram import FakeTelegram, User
 from tests.e2e.player import Player
 from tests.support.databases import ScratchDatabases
 from tests.support.ports import free_port

@@ -4,7 +4,7 @@ import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
-from bot.fake_api import FakeTelegram, User
+from fake_telegram import FakeTelegram, User
 from tests.e2e.answers import AnswerKey
 from tests.e2e.restless import RestlessLearner
 

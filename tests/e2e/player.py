@@ -4,7 +4,7 @@ Every step waits for the bot's own visible reaction (the reply to a message, the
 to a button press), never for time to pass.
 """
 
-from bot.fake_api import FakeTelegram, InlineButton, StoredMessage, User, flat_buttons
+from fake_telegram import FakeTelegram, InlineButton, StoredMessage, User, flat_buttons
 
 
 class Player:

@@ -1,7 +1,7 @@
 """Answering the question on screen, right or wrong, the way a learner would."""
 
 from bot.callbacks import SubmitCb
-from bot.fake_api import flat_buttons
+from fake_telegram import flat_buttons
 from tests.e2e.answers import AnswerKey, choice_of, submit_of, toggle_of
 from tests.e2e.player import Player
 

@@ -10,7 +10,7 @@ import asyncio
 from dataclasses import dataclass, field
 
 from bot.callbacks import PickCb
-from bot.fake_api import FakeTelegram, InlineButton, StoredMessage, User, flat_buttons
+from fake_telegram import FakeTelegram, InlineButton, StoredMessage, User, flat_buttons
 from tests.e2e.answers import AnswerKey, choice_of
 
 OUTAGE_REPLY = "briefly unavailable"

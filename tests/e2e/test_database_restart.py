@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.fake_api import FakeTelegram
+from fake_telegram import FakeTelegram
 from tests.e2e.answers import AnswerKey
 from tests.e2e.conftest import COURSE, bot_process, read_log, run_cli
 from tests.e2e.crowd import Crowd

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.fake_api import FakeTelegram, StoredMessage
+from fake_telegram import FakeTelegram, StoredMessage
 from tests.e2e.answers import AnswerKey
 from tests.e2e.conftest import run_cli
 from tests.e2e.player import Player

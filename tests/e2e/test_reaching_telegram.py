@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from bot.fake_api import FakeTelegram
+from fake_telegram import FakeTelegram
 from infrastructure.db.engine import create_engine
 from infrastructure.settings import Settings
 from tests.e2e.conftest import LEARNBOT, START_TIMEOUT, TOKEN

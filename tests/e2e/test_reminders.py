@@ -2,7 +2,7 @@
 
 import asyncio
 
-from bot.fake_api import FakeTelegram
+from fake_telegram import FakeTelegram
 from tests.e2e.answers import AnswerKey
 from tests.e2e.player import Player
 

@@ -3,7 +3,7 @@ through the real bot in webhook mode (each update is handled before the next arr
 
 import asyncio
 
-from bot.fake_api import FakeTelegram
+from fake_telegram import FakeTelegram
 from tests.e2e.answers import AnswerKey
 from tests.e2e.conftest import ADMIN
 from tests.e2e.player import Player

@@ -9,7 +9,7 @@ from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 
-from bot.fake_api import FakeTelegram, User
+from fake_telegram import FakeTelegram, User
 from tests.fake_api.echo import build_dispatcher
 
 TOKEN = "123456:TEST-token_abc"

@@ -5,7 +5,7 @@ from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError, TelegramRetryAfter
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.fake_api import FakeTelegram
+from fake_telegram import FakeTelegram
 from tests.fake_api.conftest import ADA
 
 KEYBOARD = InlineKeyboardMarkup(

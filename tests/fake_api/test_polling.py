@@ -3,7 +3,7 @@
 from aiogram import Bot
 from aiogram.types import BotCommand
 
-from bot.fake_api import FakeTelegram
+from fake_telegram import FakeTelegram
 from tests.fake_api.conftest import ADA
 
 

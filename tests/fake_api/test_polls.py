@@ -4,9 +4,9 @@ import pytest
 from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest
 
-from bot.fake_api import FakeTelegram
-from bot.fake_api.terminal import choices, last_with_buttons, render_message
-from bot.fake_api.terminal_chat import run_terminal_chat
+from fake_telegram import FakeTelegram
+from fake_telegram.terminal import choices, last_with_buttons, render_message
+from fake_telegram.terminal_chat import run_terminal_chat
 from tests.fake_api.conftest import ADA
 from tests.fake_api.test_terminal_chat import scripted
 

@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 from aiogram import Bot
 from aiohttp import web
 
-from bot.fake_api import FakeTelegram
+from fake_telegram import FakeTelegram
 from tests.fake_api.conftest import ADA
 from tests.fake_api.test_webhook import SECRET, serve
 

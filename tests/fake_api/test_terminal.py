@@ -4,9 +4,9 @@ from typing import Any
 
 import pytest
 
-from bot.fake_api import StoredMessage
-from bot.fake_api.calls import RecordedCall
-from bot.fake_api.terminal import (
+from fake_telegram import StoredMessage
+from fake_telegram.calls import RecordedCall
+from fake_telegram.terminal import (
     NoSuchButton,
     Press,
     Quit,

@@ -4,8 +4,8 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.fake_api import FakeTelegram
-from bot.fake_api.terminal_chat import ReadLine, TerminalLines, run_terminal_chat
+from fake_telegram import FakeTelegram
+from fake_telegram.terminal_chat import ReadLine, TerminalLines, run_terminal_chat
 from tests.fake_api.conftest import ADA
 
 

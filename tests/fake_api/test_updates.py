@@ -7,7 +7,7 @@ from aiogram import Bot
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.fake_api import FakeTelegram, User
+from fake_telegram import FakeTelegram, User
 from tests.fake_api.conftest import ADA
 
 

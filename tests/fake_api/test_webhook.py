@@ -8,7 +8,7 @@ from aiogram.exceptions import TelegramConflictError
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
 
-from bot.fake_api import FakeTelegram
+from fake_telegram import FakeTelegram
 from tests.fake_api.conftest import ADA
 from tests.fake_api.echo import build_dispatcher
 

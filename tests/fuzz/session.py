@@ -17,8 +17,8 @@ from aiogram.methods import AnswerCallbackQuery, TelegramMethod
 from aiogram.methods.base import TelegramType
 from aiogram.types import Chat, Message, User
 
-from bot.fake_api.errors import ApiError
-from bot.fake_api.html import parse_html
+from fake_telegram.errors import ApiError
+from fake_telegram.html import parse_html
 
 ALERT_LIMIT = 200
 """Telegram's limit for a callback answer's text."""

@@ -19,6 +19,7 @@ from domain.services import (
 )
 from infrastructure.db.models import EarnedRow, UserRow
 from tests.integration.conftest import UowFactory
+from tests.support.answering import opened_answer
 from tests.support.cli import learnbot, ok
 from tests.support.clock import FixedClock
 from tests.support.course import Course
@@ -42,10 +43,10 @@ async def people(uow_factory: UowFactory, course: Course) -> People:
     clock = FixedClock(now)
     async with uow_factory() as uow:
         progress = ProgressService(uow, clock, "UTC")
-        await progress.answer(ada, course.single, Submission(frozenset({1})))
-        await progress.answer(ada, course.text, Submission(text="print"))
+        await opened_answer(uow, progress, ada, course.single, Submission(frozenset({1})))
+        await opened_answer(uow, progress, ada, course.text, Submission(text="print"))
         await progress.finish_reading(ada, course.reading)
-        await progress.answer(bob, course.single, Submission(frozenset({0})))
+        await opened_answer(uow, progress, bob, course.single, Submission(frozenset({0})))
         await LearnerService(uow, clock).deactivate(carol.id)
         await LeaderboardService(uow, clock).refresh()
         inbox = InboxService(uow, clock)

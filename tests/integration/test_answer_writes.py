@@ -12,6 +12,7 @@ from domain.services import LearnerService, ProgressService
 from infrastructure.db.models import ActivityRow, AnswerRow
 from infrastructure.db.uow import SqlUnitOfWork
 from tests.integration.conftest import UowFactory
+from tests.support.answering import opened_answer
 from tests.support.clock import FixedClock
 from tests.support.course import Course
 from tests.support.queries import count_rows
@@ -44,8 +45,8 @@ async def test_the_returned_standing_is_what_a_fresh_read_finds_across_takes_and
         learner = await LearnerService(uow, clock).register(TelegramProfile(9, "grace"))
         progress = ProgressService(uow, clock, "UTC")
         await progress.open_challenge(learner, course.first_lesson)
-        await progress.answer(learner, course.single, Submission(frozenset({1})), 1)
-        await progress.answer(learner, course.text, Submission(text="print"), 1)
+        await opened_answer(uow, progress, learner, course.single, Submission(frozenset({1})), 1)
+        await opened_answer(uow, progress, learner, course.text, Submission(text="print"), 1)
         await progress.retake_lesson(learner, course.first_lesson, 1)
         clock.advance(days=1)
         for challenge, correct in [(course.single, False), (course.single, True)]:
@@ -90,8 +91,8 @@ async def test_a_solved_text_challenge_ends_the_wait_for_a_typed_answer(
         waiting = await learners.register(TelegramProfile(9, "grace"))
         progress = ProgressService(uow, clock, "UTC")
         await progress.open_challenge(waiting, course.first_lesson, course.text)
-        await progress.answer(waiting, course.text, Submission(text="input"))
+        await opened_answer(uow, progress, waiting, course.text, Submission(text="input"))
         assert (await learners.register(TelegramProfile(9, "grace"))).pending_challenge_id
-        await progress.answer(waiting, course.text, Submission(text="print"))
+        await opened_answer(uow, progress, waiting, course.text, Submission(text="print"))
         solved = await learners.register(TelegramProfile(9, "grace"))
     assert solved.pending_challenge_id is None

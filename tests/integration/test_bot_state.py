@@ -12,6 +12,7 @@ from domain.services import JourneyService, LearnerService, ProgressService
 from infrastructure.db.models import ProcessedUpdateRow
 from infrastructure.scheduler import forget_handled_updates
 from tests.integration.conftest import UowFactory
+from tests.support.answering import opened_answer
 from tests.support.clock import FixedClock
 from tests.support.course import Course
 from tests.support.queries import count_rows
@@ -24,7 +25,9 @@ async def test_the_journey_shows_published_modules_with_lesson_marks(
 ) -> None:
     async with uow_factory() as uow:
         learner = await LearnerService(uow, clock).register(PROFILE)
-        await ProgressService(uow, clock, "UTC").answer(learner, course.single, Submission({1}))
+        await opened_answer(
+            uow, ProgressService(uow, clock, "UTC"), learner, course.single, Submission({1})
+        )
     async with uow_factory() as uow:
         journey = JourneyService(uow, clock, "UTC")
         modules = await journey.modules(learner)

@@ -10,6 +10,7 @@ from domain.errors import ContentUnavailable
 from domain.learners import TelegramProfile
 from domain.services import CatalogueService, LearnerService, ProgressService
 from tests.integration.conftest import UowFactory
+from tests.support.answering import opened_answer
 from tests.support.clock import FixedClock
 from tests.support.course import Course
 
@@ -47,8 +48,8 @@ async def test_totals_count_completed_lessons_solved_challenges_and_modules(
     async with uow_factory() as uow:
         learner = await LearnerService(uow, clock).register(TelegramProfile(9))
         progress = ProgressService(uow, clock, "UTC")
-        await progress.answer(learner, course.single, Submission(frozenset({1})))
-        await progress.answer(learner, course.text, Submission(text="print()"))
+        await opened_answer(uow, progress, learner, course.single, Submission(frozenset({1})))
+        await opened_answer(uow, progress, learner, course.text, Submission(text="print()"))
         await progress.finish_reading(learner, course.reading)
         totals = await uow.totals.totals(learner.id)
 

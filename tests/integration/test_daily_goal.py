@@ -12,6 +12,7 @@ from domain.learners import Learner, TelegramProfile
 from domain.services import JourneyService, LearnerService, ProgressService, ReminderService
 from domain.services.progress import AnswerOutcome
 from tests.integration.conftest import UowFactory
+from tests.support.answering import opened_answer
 from tests.support.clock import FixedClock
 from tests.support.course import Course
 
@@ -46,8 +47,8 @@ async def test_todays_points_are_counted_from_local_midnight(
         tokyo = await uow.learners.get(grace.id)
         assert tokyo is not None
         progress = ProgressService(uow, clock, "UTC")
-        await progress.answer(tokyo, course.single, Submission(frozenset({1})))
-        await progress.answer(tokyo, course.text, Submission(text="print"))
+        await opened_answer(uow, progress, tokyo, course.single, Submission(frozenset({1})))
+        await opened_answer(uow, progress, tokyo, course.text, Submission(text="print"))
     async with uow_factory() as uow:
         journey = JourneyService(uow, clock, "UTC")
         today = await journey.today(tokyo)
@@ -64,7 +65,9 @@ async def first_attempt(
 ) -> AnswerOutcome:
     submission = Submission(text=typed) if typed else Submission(frozenset({1}))
     async with uow_factory() as uow:
-        return await ProgressService(uow, clock, "UTC").answer(learner, challenge, submission, 1)
+        return await opened_answer(
+            uow, ProgressService(uow, clock, "UTC"), learner, challenge, submission, 1
+        )
 
 
 async def test_the_answer_that_meets_the_goal_announces_it_once(

@@ -17,6 +17,7 @@ from domain.services import (
 )
 from infrastructure.db.models import UserRow
 from tests.integration.conftest import UowFactory
+from tests.support.answering import opened_answer
 from tests.support.clock import FixedClock
 from tests.support.course import Course
 from tests.support.queries import count_rows, owned_rows
@@ -94,8 +95,8 @@ async def test_deleting_a_learner_leaves_no_orphan_rows(
     for person in (learner, other):
         async with uow_factory() as uow:
             progress = ProgressService(uow, clock, "UTC")
-            await progress.answer(person, course.single, Submission(frozenset({1})))
-            await progress.answer(person, course.text, Submission(text="print"))
+            await opened_answer(uow, progress, person, course.single, Submission(frozenset({1})))
+            await opened_answer(uow, progress, person, course.text, Submission(text="print"))
         async with uow_factory() as uow:
             step = await ProgressService(uow, clock, "UTC").open_challenge(
                 person, course.first_lesson, course.single

@@ -12,6 +12,7 @@ from domain.levels import CurveKind, LevelCurve
 from domain.services import JourneyService, LearnerService, ProgressService
 from domain.services.progress import AnswerOutcome
 from tests.integration.conftest import UowFactory
+from tests.support.answering import opened_answer
 from tests.support.clock import FixedClock
 from tests.support.course import Course
 
@@ -36,7 +37,7 @@ def answer(uow_factory: UowFactory, clock: FixedClock, ada: Learner) -> Answer:
     async def first_attempt(challenge: int, submission: Submission) -> AnswerOutcome:
         async with uow_factory() as uow:
             service = ProgressService(uow, clock, "UTC", TENS)
-            return await service.answer(ada, challenge, submission, attempt=1)
+            return await opened_answer(uow, service, ada, challenge, submission, attempt=1)
 
     return first_attempt
 

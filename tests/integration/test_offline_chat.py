@@ -13,6 +13,7 @@ from domain.services import LearnerService, ProgressService
 from infrastructure.settings import Settings
 from learnbot.chat import CHAT_USER_ID, chat
 from tests.integration.conftest import UowFactory
+from tests.support.answering import opened_answer
 from tests.support.clock import FixedClock
 from tests.support.course import Course
 
@@ -79,8 +80,8 @@ async def complete_a_lesson(uow_factory: UowFactory, course: Course, clock: Fixe
     async with uow_factory() as uow:
         author = await LearnerService(uow, clock).register(TelegramProfile(CHAT_USER_ID, "me"))
         progress = ProgressService(uow, clock, "UTC")
-        await progress.answer(author, course.single, Submission(frozenset({1})))
-        await progress.answer(author, course.text, Submission(text="print"))
+        await opened_answer(uow, progress, author, course.single, Submission(frozenset({1})))
+        await opened_answer(uow, progress, author, course.text, Submission(text="print"))
     return author
 
 

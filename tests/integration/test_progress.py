@@ -12,6 +12,7 @@ from domain.learners import Learner, TelegramProfile
 from domain.services import LearnerService, ProgressService
 from infrastructure.db.models import ActivityRow, AnswerRow, EarnedRow
 from tests.integration.conftest import UowFactory
+from tests.support.answering import opened_answer
 from tests.support.clock import FixedClock
 from tests.support.course import Course
 from tests.support.queries import count_rows
@@ -35,8 +36,8 @@ async def answer(
     attempt: int | None = None,
 ):
     async with uow_factory() as uow:
-        return await ProgressService(uow, clock, "UTC").answer(
-            learner, challenge, submission, attempt
+        return await opened_answer(
+            uow, ProgressService(uow, clock, "UTC"), learner, challenge, submission, attempt
         )
 
 

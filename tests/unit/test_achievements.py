@@ -30,6 +30,7 @@ async def study_two_days(
     service: ProgressService, clock: FakeClock, learner: Learner
 ) -> list[list[int]]:
     """Six steps over three days; returns the ids of what each step awarded."""
+    await service.start_lesson(learner, VARIABLES)
     outcomes = [
         await service.answer(learner, PICK_ONE, RIGHT[PICK_ONE]),
         await service.answer(learner, PICK_MANY, RIGHT[PICK_MANY]),
@@ -37,6 +38,7 @@ async def study_two_days(
         await service.finish_reading(learner, READING),
     ]
     clock.advance(days=1)
+    await service.start_lesson(learner, FOR_LOOPS)
     outcomes.append(await service.answer(learner, LOOP_QUIZ, RIGHT[LOOP_QUIZ]))
     clock.advance(days=1)
     await service.retake_lesson(learner, FOR_LOOPS, from_take=1)

@@ -12,7 +12,7 @@ from domain.learners import Learner
 from domain.services import JourneyService, LearnerService, ProgressService
 
 from .conftest import MakeLearner
-from .course import PICK_MANY, PICK_ONE, READING, RIGHT, TYPE_IT
+from .course import PICK_MANY, PICK_ONE, READING, RIGHT, TYPE_IT, VARIABLES
 from .fakes import FakeClock, FakeUnitOfWork
 
 
@@ -48,6 +48,7 @@ async def today_after_a_lesson(
     """The learner completes a lesson worth 22 points and two achievements of 5."""
     learner = await make_learner(timezone=timezone)
     progress = ProgressService(uow, clock, "UTC")
+    await progress.start_lesson(learner, VARIABLES)
     for challenge in (PICK_ONE, PICK_MANY, TYPE_IT):
         await progress.answer(learner, challenge, RIGHT[challenge])
     return JourneyService(uow, clock, "UTC")
@@ -87,6 +88,7 @@ def test_the_day_starts_at_local_midnight() -> None:
 
 async def solve_variables(progress: ProgressService, learner: Learner) -> list[bool]:
     """Whether each answer (22 points and two achievements of 5 at the last) met the goal."""
+    await progress.start_lesson(learner, VARIABLES)
     return [
         (await progress.answer(learner, challenge, RIGHT[challenge], attempt=1)).goal_met
         for challenge in (PICK_ONE, PICK_MANY, TYPE_IT)
@@ -97,6 +99,7 @@ async def test_the_answer_that_meets_the_goal_announces_it_and_a_replay_does_not
     progress_service: ProgressService, learner: Learner
 ) -> None:
     assert await solve_variables(progress_service, learner) == [False, False, True]
+    await progress_service.start_lesson(learner, VARIABLES)
     replay = await progress_service.answer(learner, TYPE_IT, RIGHT[TYPE_IT], attempt=1)
     assert (replay.replayed, replay.goal_met) == (True, False)
 

@@ -15,6 +15,7 @@ from .fakes import FakeUnitOfWork, logged
 async def test_the_same_attempt_delivered_twice_counts_once(
     progress_service: ProgressService, uow: FakeUnitOfWork, learner: Learner
 ) -> None:
+    await progress_service.start_lesson(learner, VARIABLES)
     first = await progress_service.answer(learner, PICK_ONE, WRONG[PICK_ONE], attempt=1)
     again = await progress_service.answer(learner, PICK_ONE, RIGHT[PICK_ONE], attempt=1)
 
@@ -29,6 +30,7 @@ async def test_the_same_attempt_delivered_twice_counts_once(
 async def test_the_next_attempt_counts(
     progress_service: ProgressService, uow: FakeUnitOfWork, learner: Learner
 ) -> None:
+    await progress_service.start_lesson(learner, VARIABLES)
     await progress_service.answer(learner, PICK_ONE, WRONG[PICK_ONE], attempt=1)
     second = await progress_service.answer(learner, PICK_ONE, RIGHT[PICK_ONE], attempt=2)
 
@@ -40,18 +42,20 @@ async def test_the_next_attempt_counts(
 async def test_an_attempt_out_of_sequence_is_stale(
     progress_service: ProgressService, uow: FakeUnitOfWork, learner: Learner, attempt: int
 ) -> None:
+    await progress_service.start_lesson(learner, VARIABLES)
     with pytest.raises(StaleAnswer):
         async with uow:
             await progress_service.answer(learner, PICK_ONE, RIGHT[PICK_ONE], attempt=attempt)
 
     assert uow.working == uow.saved
-    assert uow.saved.progress == {}
+    assert uow.saved.progress[learner.id, VARIABLES].attempts == 0
     assert uow.saved.answers == {}
 
 
 async def test_answering_a_solved_challenge_replays_the_solution(
     progress_service: ProgressService, uow: FakeUnitOfWork, learner: Learner
 ) -> None:
+    await progress_service.start_lesson(learner, VARIABLES)
     await progress_service.answer(learner, PICK_ONE, WRONG[PICK_ONE])
     await progress_service.answer(learner, PICK_ONE, RIGHT[PICK_ONE])
     before = uow.saved.snapshot()
@@ -85,11 +89,12 @@ async def test_an_invalid_submission_changes_nothing(
     submission: Submission,
     started: bool,
 ) -> None:
+    """On a first visit (the lesson never opened) the answer is refused before it is read."""
     if started:
         await progress_service.start_lesson(learner, VARIABLES)
     before = uow.saved.snapshot()
 
-    with pytest.raises(InvalidSubmission):
+    with pytest.raises(InvalidSubmission if started else StaleAnswer):
         async with uow:
             await progress_service.answer(learner, challenge_id, submission, attempt=1)
 
@@ -100,6 +105,7 @@ async def test_checking_a_multiple_choice_with_nothing_chosen_is_refused_as_such
     progress_service: ProgressService, uow: FakeUnitOfWork, learner: Learner
 ) -> None:
     """The learner is told to choose an option, not that the answer does not fit."""
+    await progress_service.start_lesson(learner, VARIABLES)
     with pytest.raises(NothingChosen):
         await progress_service.answer(learner, PICK_MANY, Submission(), attempt=1)
 
@@ -109,6 +115,9 @@ async def test_checking_a_multiple_choice_with_nothing_chosen_is_refused_as_such
 async def test_typed_answers_ignore_case_and_spacing(
     progress_service: ProgressService, learner: Learner
 ) -> None:
+    await progress_service.start_lesson(learner, VARIABLES)
+    for earlier in (PICK_ONE, PICK_MANY):
+        await progress_service.answer(learner, earlier, RIGHT[earlier])
     outcome = await progress_service.answer(learner, TYPE_IT, Submission(text=" PRINT()\n"))
 
     assert outcome.is_correct

@@ -65,6 +65,7 @@ async def test_a_module_bar_counts_completed_lessons(
 async def test_open_challenge_gives_the_first_unsolved_with_its_next_attempt(
     learner: Learner, progress_service: ProgressService
 ) -> None:
+    await progress_service.start_lesson(learner, VARIABLES)
     await progress_service.answer(learner, PICK_ONE, Submission({0}), attempt=1)
     step = await progress_service.open_challenge(learner, VARIABLES)
     assert step is not None
@@ -101,6 +102,7 @@ async def test_the_right_typed_answer_ends_the_wait_in_the_answers_own_commit(
 ) -> None:
     await LearnerService(uow, clock).await_answer(learner, TYPE_IT)
     waiting = uow.saved.learners[learner.id]
+    await progress_service.start_lesson(waiting, VARIABLES)
     await progress_service.answer(waiting, TYPE_IT, Submission(text="input"))
     assert uow.saved.learners[learner.id].pending_challenge_id == TYPE_IT
     commits = uow.commits

@@ -5,7 +5,7 @@ from domain.learners import TelegramProfile
 from domain.services import LeaderboardService, LearnerService, ProgressService
 
 from .conftest import START
-from .course import LOOP_QUIZ, READING, RIGHT
+from .course import FOR_LOOPS, LOOP_QUIZ, READING, RIGHT
 from .fakes import FakeClock, FakeUnitOfWork
 
 
@@ -37,7 +37,9 @@ async def test_refresh_ranks_active_learners_by_total_score(
         for telegram_id, name in [(1, "reader"), (2, "looper"), (3, "quitter"), (4, None)]
     ]
     await progress.finish_reading(reader, READING)
+    await progress.start_lesson(looper, FOR_LOOPS)
     await progress.answer(looper, LOOP_QUIZ, RIGHT[LOOP_QUIZ])
+    await progress.start_lesson(quitter, FOR_LOOPS)
     await progress.answer(quitter, LOOP_QUIZ, RIGHT[LOOP_QUIZ])
     await learners.deactivate(quitter.id)
     now = clock.advance(minutes=5)

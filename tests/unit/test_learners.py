@@ -8,7 +8,7 @@ from domain.learners import LearnerKey, TelegramProfile
 from domain.services import LearnerService, ProgressService
 
 from .conftest import START
-from .course import PICK_ONE, RIGHT
+from .course import PICK_ONE, RIGHT, VARIABLES
 from .fakes import FakeClock, FakeUnitOfWork, assert_logged, assert_logged_once
 
 ADA = TelegramProfile(42, "ada", "Ada", "Lovelace", "en")
@@ -110,6 +110,7 @@ async def test_delete_removes_the_learner_and_their_rows(
     service: LearnerService, uow: FakeUnitOfWork, clock: FakeClock
 ) -> None:
     learner = await service.log_in(ADA)
+    await ProgressService(uow, clock, "UTC").start_lesson(learner, VARIABLES)
     await ProgressService(uow, clock, "UTC").answer(learner, PICK_ONE, RIGHT[PICK_ONE])
     await service.register(TelegramProfile(7, "grace"))
 

@@ -20,6 +20,7 @@ def service(uow: FakeUnitOfWork, clock: FakeClock) -> ProgressService:
 
 async def solve_variables(service: ProgressService, learner: Learner) -> int | None:
     """Each challenge at the first try; the level the last (completing) answer reached."""
+    await service.start_lesson(learner, VARIABLES)
     for challenge in (PICK_ONE, PICK_MANY):
         assert (await service.answer(learner, challenge, RIGHT[challenge])).level_reached is None
     return (await service.answer(learner, TYPE_IT, RIGHT[TYPE_IT])).level_reached
@@ -35,6 +36,7 @@ async def test_completing_a_lesson_announces_the_level_its_points_reach(
 async def test_a_replayed_answer_announces_nothing(
     service: ProgressService, learner: Learner
 ) -> None:
+    await service.start_lesson(learner, VARIABLES)
     await service.answer(learner, PICK_ONE, RIGHT[PICK_ONE], attempt=1)
     await service.answer(learner, PICK_MANY, RIGHT[PICK_MANY], attempt=1)
     first = await service.answer(learner, TYPE_IT, RIGHT[TYPE_IT], attempt=1)
@@ -44,6 +46,7 @@ async def test_a_replayed_answer_announces_nothing(
 
 
 async def test_a_wrong_answer_announces_nothing(service: ProgressService, learner: Learner) -> None:
+    await service.start_lesson(learner, VARIABLES)
     outcome = await service.answer(learner, PICK_ONE, WRONG[PICK_ONE])
 
     assert outcome.level_reached is None

@@ -12,6 +12,7 @@ from .fakes import FakeUnitOfWork, logged
 
 
 async def solve_loops(service: ProgressService, learner: Learner, wrong_first: bool) -> int | None:
+    await service.start_lesson(learner, FOR_LOOPS)
     if wrong_first:
         await service.answer(learner, LOOP_QUIZ, WRONG[LOOP_QUIZ])
     outcome = await service.answer(learner, LOOP_QUIZ, RIGHT[LOOP_QUIZ])
@@ -24,6 +25,7 @@ async def test_only_a_completed_lesson_can_be_retaken(
 ) -> None:
     with pytest.raises(InvalidSubmission):
         await progress_service.retake_lesson(learner, FOR_LOOPS, from_take=1)
+    await progress_service.start_lesson(learner, FOR_LOOPS)
     await progress_service.answer(learner, LOOP_QUIZ, WRONG[LOOP_QUIZ])
     with pytest.raises(InvalidSubmission):
         await progress_service.retake_lesson(learner, FOR_LOOPS, from_take=1)
@@ -49,6 +51,7 @@ async def test_a_retake_answers_afresh(
     await solve_loops(progress_service, learner, wrong_first=False)
     await progress_service.retake_lesson(learner, FOR_LOOPS, from_take=1)
 
+    await progress_service.start_lesson(learner, FOR_LOOPS)
     outcome = await progress_service.answer(learner, LOOP_QUIZ, WRONG[LOOP_QUIZ], attempt=1)
 
     assert not outcome.replayed
@@ -108,6 +111,7 @@ async def test_a_retake_is_under_way_until_every_challenge_is_solved_again(
 
     second = await progress_service.retake_lesson(learner, FOR_LOOPS, from_take=1)
     assert await progress_service.retaking(learner, second)
+    await progress_service.start_lesson(learner, FOR_LOOPS)
     await progress_service.answer(learner, LOOP_QUIZ, WRONG[LOOP_QUIZ], attempt=1)
     assert await progress_service.retaking(learner, second)
 

@@ -16,6 +16,7 @@ EARNED = ActivityType.ACHIEVEMENT_EARNED
 async def test_first_try_solutions_earn_full_points(
     progress_service: ProgressService, uow: FakeUnitOfWork, learner: Learner
 ) -> None:
+    await progress_service.start_lesson(learner, VARIABLES)
     for challenge_id in (PICK_ONE, PICK_MANY, TYPE_IT):
         outcome = await progress_service.answer(learner, challenge_id, RIGHT[challenge_id])
 
@@ -27,6 +28,7 @@ async def test_first_try_solutions_earn_full_points(
 async def test_later_solutions_earn_half_rounded_down(
     progress_service: ProgressService, uow: FakeUnitOfWork, learner: Learner
 ) -> None:
+    await progress_service.start_lesson(learner, VARIABLES)
     await progress_service.answer(learner, PICK_ONE, RIGHT[PICK_ONE])
     await progress_service.answer(learner, PICK_MANY, WRONG[PICK_MANY])
     await progress_service.answer(learner, PICK_MANY, RIGHT[PICK_MANY])
@@ -42,6 +44,7 @@ async def test_later_solutions_earn_half_rounded_down(
 async def test_lesson_stays_in_progress_until_every_challenge_is_solved(
     progress_service: ProgressService, uow: FakeUnitOfWork, learner: Learner
 ) -> None:
+    await progress_service.start_lesson(learner, VARIABLES)
     await progress_service.answer(learner, PICK_ONE, RIGHT[PICK_ONE])
     outcome = await progress_service.answer(learner, PICK_MANY, RIGHT[PICK_MANY])
 
@@ -60,6 +63,8 @@ async def test_lesson_stays_in_progress_until_every_challenge_is_solved(
 async def test_wrong_answer_points_at_the_next_unsolved_challenge_wrapping_round(
     progress_service: ProgressService, learner: Learner
 ) -> None:
+    await progress_service.start_lesson(learner, VARIABLES)
+    await progress_service.answer(learner, PICK_ONE, WRONG[PICK_ONE])
     await progress_service.answer(learner, PICK_MANY, RIGHT[PICK_MANY])
     outcome = await progress_service.answer(learner, TYPE_IT, WRONG[TYPE_IT])
 
@@ -71,6 +76,7 @@ async def test_wrong_answer_points_at_the_next_unsolved_challenge_wrapping_round
 async def test_completion_is_recorded_with_its_moment_and_logged(
     progress_service: ProgressService, uow: FakeUnitOfWork, clock: FakeClock, learner: Learner
 ) -> None:
+    await progress_service.start_lesson(learner, VARIABLES)
     await progress_service.answer(learner, PICK_ONE, WRONG[PICK_ONE])
     await progress_service.answer(learner, PICK_ONE, RIGHT[PICK_ONE])
     await progress_service.answer(learner, PICK_MANY, RIGHT[PICK_MANY])

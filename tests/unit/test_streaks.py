@@ -10,7 +10,7 @@ from domain.services import ProgressService, StreakService
 from domain.streaks import Streak, local_day, streak_on
 
 from .conftest import MakeLearner
-from .course import LOOP_QUIZ, PICK_MANY, PICK_ONE, RIGHT, TYPE_IT, WRONG
+from .course import FOR_LOOPS, LOOP_QUIZ, PICK_MANY, PICK_ONE, RIGHT, TYPE_IT, VARIABLES, WRONG
 from .fakes import FakeClock, FakeStudyCalendar, FakeUnitOfWork, Tables
 
 TOKYO = "Asia/Tokyo"
@@ -70,6 +70,7 @@ async def test_default_zone_applies_when_the_learner_has_none(
 ) -> None:
     service = ProgressService(uow, clock, TOKYO)
     clock.set(at(TOKYO, 10, 23, 30))
+    await service.start_lesson(learner, VARIABLES)
     await service.answer(learner, PICK_ONE, RIGHT[PICK_ONE])
     clock.set(at(TOKYO, 11, 0, 30))
 
@@ -85,6 +86,7 @@ async def test_a_learners_own_zone_beats_the_default(
     learner = await make_learner(timezone=LOS_ANGELES)
     service = ProgressService(uow, clock, TOKYO)
     clock.set(at(LOS_ANGELES, 10, 16, 30))
+    await service.start_lesson(learner, VARIABLES)
     await service.answer(learner, PICK_ONE, RIGHT[PICK_ONE])
     clock.set(at(LOS_ANGELES, 10, 17, 30))
 
@@ -96,6 +98,7 @@ async def test_a_learners_own_zone_beats_the_default(
 async def test_a_missed_day_resets_the_streak_but_keeps_the_longest(
     progress_service: ProgressService, clock: FakeClock, learner: Learner
 ) -> None:
+    await progress_service.start_lesson(learner, VARIABLES)
     for challenge_id in (PICK_ONE, PICK_MANY):
         await progress_service.answer(learner, challenge_id, RIGHT[challenge_id])
         clock.advance(days=1)
@@ -109,6 +112,7 @@ async def test_a_missed_day_resets_the_streak_but_keeps_the_longest(
 async def test_a_wrong_answer_is_not_a_study_day(
     progress_service: ProgressService, uow: FakeUnitOfWork, learner: Learner
 ) -> None:
+    await progress_service.start_lesson(learner, FOR_LOOPS)
     outcome = await progress_service.answer(learner, LOOP_QUIZ, WRONG[LOOP_QUIZ])
 
     assert outcome.streak is None

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.fake_api import FakeTelegram
+from fake_telegram import FakeTelegram
 from tests.e2e.conftest import bot_process, free_port, seeded_database, webhook_settings
 from tests.support.databases import ScratchDatabases
 

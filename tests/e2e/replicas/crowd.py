@@ -4,8 +4,8 @@ import asyncio
 import random
 from dataclasses import dataclass
 
-from bot.fake_api import FakeTelegram, User
 from domain.enums import ChallengeKind
+from fake_telegram import FakeTelegram, User
 from tests.e2e.replicas.course_plan import LessonPlan
 from tests.e2e.replicas.learner import ScriptedLearner
 from tests.e2e.replicas.traffic import DELIVERY_TIMEOUT, Traffic
@@ -35,11 +35,10 @@ class Crowd:
         await asyncio.gather(*(learner.start() for learner in self.learners))
 
     async def double_tap(self) -> list[tuple[int, int]]:
-        """Every learner opens the same question, then all tap its right answer twice at once."""
-        challenge = next(
-            c for c in self.course[0].challenges if c.kind is ChallengeKind.SINGLE_CHOICE
-        )
-        await asyncio.gather(*(learner.open_challenge(challenge) for learner in self.learners))
+        """Every learner reaches the same question, then all tap its right answer twice at once."""
+        lesson = self.course[0]
+        challenge = next(c for c in lesson.challenges if c.kind is ChallengeKind.SINGLE_CHOICE)
+        await asyncio.gather(*(learner.reach(lesson, challenge) for learner in self.learners))
         right = [learner.choice(challenge, right=True) for learner in self.learners]
         taps = [
             learner.double_tap(challenge, data)

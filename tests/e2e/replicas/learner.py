@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from bot.callbacks import ChallengeCb, FinishCb, SubmitCb
-from bot.fake_api import FakeTelegram, User, flat_buttons
 from domain.enums import ChallengeKind
+from fake_telegram import FakeTelegram, User, flat_buttons
 from tests.e2e.answers import choice_of, submit_of, toggle_of
 from tests.e2e.replicas.course_plan import ChallengeKey, LessonPlan
 from tests.e2e.replicas.traffic import Traffic
@@ -44,6 +44,18 @@ class ScriptedLearner:
         await self._navigate(
             ChallengeCb(lesson_id=challenge.lesson_id, challenge_id=challenge.id).pack()
         )
+
+    async def reach(self, lesson: LessonPlan, challenge: ChallengeKey) -> None:
+        """The quiz opened and every question before ``challenge`` answered right: the bot
+        takes answers only to questions it has put."""
+        await self.open_quiz(lesson)
+        before = lesson.challenges[: lesson.challenges.index(challenge)]
+        for position, earlier in enumerate(before):
+            if position:
+                await self.open_challenge(earlier)
+            await self.answer(earlier, right=True)
+        if before:
+            await self.open_challenge(challenge)
 
     async def take_lesson(self, lesson: LessonPlan, wrong_rate: float) -> None:
         """Every unsolved challenge: sometimes a wrong answer and "Try again" first."""

@@ -4,7 +4,7 @@ from collections import Counter
 
 from sqlalchemy.engine import make_url
 
-from bot.fake_api import FakeTelegram
+from fake_telegram import FakeTelegram
 from tests.e2e.replicas.crowd import Crowd
 from tests.e2e.replicas.ledger import Ledger
 

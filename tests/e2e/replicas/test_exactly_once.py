@@ -9,7 +9,7 @@ LEARNBOT_REPLICA_UPDATES sets the size (10,000 in docs/reliability.md).
 
 import pytest
 
-from bot.fake_api import FakeTelegram
+from fake_telegram import FakeTelegram
 from tests.e2e.replicas.conftest import Replica, scenario_size
 from tests.e2e.replicas.course_plan import load_course
 from tests.e2e.replicas.crowd import Crowd

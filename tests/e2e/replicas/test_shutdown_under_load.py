@@ -11,7 +11,7 @@ import signal
 
 import pytest
 
-from bot.fake_api import FakeTelegram
+from fake_telegram import FakeTelegram
 from tests.e2e.conftest import read_log
 from tests.e2e.replicas.conftest import Replica, scenario_size
 from tests.e2e.replicas.course_plan import load_course

@@ -4,7 +4,7 @@ import asyncio
 import random
 from dataclasses import dataclass, field
 
-from bot.fake_api import FakeTelegram
+from fake_telegram import FakeTelegram
 
 DELIVERY_TIMEOUT = 120.0
 
