@@ -6,6 +6,7 @@ from datetime import datetime
 
 from domain.achievements import EarnedAchievement, LearnerTotals
 from domain.enums import ActivityType, InboxStatus
+from domain.freezes import NO_FREEZES, Freezes
 from domain.leaderboard import LeaderboardEntry
 from domain.learners import Learner
 from domain.streaks import Streak
@@ -44,6 +45,7 @@ class LearnerProfile:
     achievements: Sequence[EarnedAchievement]
     streak: Streak
     standing: LeaderboardEntry | None
+    freezes: Freezes = NO_FREEZES
 
 
 @dataclass(frozen=True, slots=True)

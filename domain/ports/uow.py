@@ -7,6 +7,7 @@ from domain.ports.activity import ActivityLog
 from domain.ports.admin import LearnerDirectory, StatsReader
 from domain.ports.catalogue import CatalogueReader
 from domain.ports.content import ContentStore
+from domain.ports.freezes import FreezeStore
 from domain.ports.inbox import InboxRepository
 from domain.ports.leaderboard import (
     BoardPrivacy,
@@ -65,12 +66,18 @@ class ProgressPorts(AchievementPorts, CataloguePorts, Protocol):
     def progress(self) -> ProgressRepository: ...
 
     @property
+    def freezes(self) -> FreezeStore: ...
+
+    @property
     def answers(self) -> AnswerRepository: ...
 
 
 class JourneyPorts(CataloguePorts, Protocol):
     @property
     def progress(self) -> ProgressRepository: ...
+
+    @property
+    def freezes(self) -> FreezeStore: ...
 
     @property
     def totals(self) -> TotalsReader: ...
@@ -116,6 +123,9 @@ class AdminPorts(AchievementPorts, Protocol):
     def learners(self) -> LearnerRepository: ...
 
     @property
+    def freezes(self) -> FreezeStore: ...
+
+    @property
     def directory(self) -> LearnerDirectory: ...
 
     @property
@@ -133,6 +143,12 @@ class StatsPorts(Transaction, Protocol):
 class ReminderPorts(LearnerPorts, Protocol):
     @property
     def reminders(self) -> ReminderRepository: ...
+
+    @property
+    def calendar(self) -> StudyCalendar: ...
+
+    @property
+    def freezes(self) -> FreezeStore: ...
 
 
 class UnitOfWork(

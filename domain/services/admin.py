@@ -5,7 +5,9 @@ from datetime import datetime, time, timedelta
 
 from domain.admin import LearnerCounts, LearnerProfile, LearnerSummary, Stats
 from domain.errors import LearnerNotFound
+from domain.freezes import DEFAULT_FREEZES, FreezeRules
 from domain.ports import AdminPorts, Clock, StatsPorts
+from domain.services.freezes import FreezeService
 from domain.services.streaks import StreakService
 from domain.streaks import local_day, zone
 
@@ -13,10 +15,17 @@ WEEK = timedelta(days=7)
 
 
 class AdminService:
-    def __init__(self, uow: AdminPorts, clock: Clock, default_timezone: str) -> None:
+    def __init__(
+        self,
+        uow: AdminPorts,
+        clock: Clock,
+        default_timezone: str,
+        freezes: FreezeRules = DEFAULT_FREEZES,
+    ) -> None:
         self._uow = uow
         self._clock = clock
         self._streaks = StreakService(uow.calendar, default_timezone)
+        self._freezes = FreezeService(uow.freezes, freezes)
 
     async def learners(
         self, search: str | None = None, active_only: bool = False, limit: int = 50
@@ -28,7 +37,9 @@ class AdminService:
         learner = await self._uow.learners.get(learner_id)
         if learner is None:
             raise LearnerNotFound(f"no learner with id {learner_id}")
-        streak = await self._streaks.streak(learner.id, learner.timezone, self._clock.now())
+        today = self._streaks.today(learner.timezone, self._clock.now())
+        days = await self._uow.calendar.days(learner.id)
+        streak, freezes = await self._freezes.peek(learner.id, days, today)
         totals = await self._uow.totals.totals(learner.id)
         return LearnerProfile(
             learner=learner,
@@ -37,6 +48,7 @@ class AdminService:
             achievements=await self._uow.achievements.earned(learner.id),
             streak=streak,
             standing=await self._uow.leaderboard.entry(learner.id),
+            freezes=freezes,
         )
 
 

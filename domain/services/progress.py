@@ -14,6 +14,7 @@ from domain.activity import Activity
 from domain.catalogue import Challenge, Lesson, Submission
 from domain.enums import ActivityType
 from domain.errors import ContentUnavailable, InvalidSubmission, StaleAnswer
+from domain.freezes import DEFAULT_FREEZES, FreezeRules, Freezes
 from domain.goals import day_start, goal_met
 from domain.learners import Learner
 from domain.levels import DEFAULT_CURVE, LevelCurve, level_reached
@@ -27,6 +28,7 @@ from domain.progress import (
     take_score,
 )
 from domain.services.achievements import AchievementService
+from domain.services.freezes import FreezeService
 from domain.services.streaks import StreakService
 from domain.streaks import Streak
 
@@ -49,6 +51,8 @@ class AnswerOutcome:
     """The level this answer's points reached; a replay never reaches one."""
     goal_met: bool = False
     """This answer's points met today's goal; a replay never meets it."""
+    freeze_earned: Freezes | None = None
+    """The freezes held after this answer earned one; a replay never earns one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +64,7 @@ class Completion:
     streak: Streak
     level_reached: int | None = None
     goal_met: bool = False
+    freeze_earned: Freezes | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,12 +85,14 @@ class ProgressService:
         clock: Clock,
         default_timezone: str,
         levels: LevelCurve = DEFAULT_CURVE,
+        freezes: FreezeRules = DEFAULT_FREEZES,
     ) -> None:
         self._uow = uow
         self._clock = clock
         self._levels = levels
         self._streaks = StreakService(uow.calendar, default_timezone)
         self._achievements = AchievementService(uow)
+        self._freezes = FreezeService(uow.freezes, freezes)
 
     async def start_lesson(self, learner: Learner, lesson_id: int) -> Progress:
         """IN_PROGRESS from the first visit; a later visit changes nothing."""
@@ -227,10 +234,10 @@ class ProgressService:
             await self._uow.rollback()
             return AnswerOutcome(challenge, record.is_correct, record.attempt, take.progress, True)
         achievements: Sequence[Achievement] = ()
-        streak = level = None
+        streak = level = freeze = None
         met = False
         if recorded.standing is not None and midnight is not None:
-            achievements, streak = await self._studied(learner, recorded.standing, now)
+            achievements, streak, freeze = await self._studied(learner, recorded.standing, now)
             gained = _lesson_points(progress) - _lesson_points(take.progress)
             level = self._level_reached(recorded.standing, gained, achievements)
             today = gained if _completed_since(progress, midnight) else 0
@@ -248,6 +255,7 @@ class ProgressService:
             streak=streak,
             level_reached=level,
             goal_met=met,
+            freeze_earned=freeze,
         )
 
     async def _take(self, user_id: int, lesson: Lesson, now: datetime) -> Take:
@@ -268,10 +276,10 @@ class ProgressService:
         await self._streaks.record_study(learner.id, learner.timezone, now)
         midnight = day_start(now, self._streaks.timezone(learner.timezone))
         standing = await self._uow.totals.standing(learner.id, midnight)
-        achievements, streak = await self._studied(learner, standing, now)
+        achievements, streak, freeze = await self._studied(learner, standing, now)
         level = self._level_reached(standing, 0, achievements)
         met = _goal_met(learner, standing, 0, achievements)
-        return Completion(progress, achievements, streak, level, met)
+        return Completion(progress, achievements, streak, level, met, freeze)
 
     def _level_reached(
         self, standing: Standing, lesson_points: int, awarded: Sequence[Achievement]
@@ -284,10 +292,16 @@ class ProgressService:
 
     async def _studied(
         self, learner: Learner, standing: Standing, now: datetime
-    ) -> tuple[list[Achievement], Streak]:
-        streak = self._streaks.streak_in(standing.study_days, learner.timezone, now)
+    ) -> tuple[list[Achievement], Streak, Freezes | None]:
+        """Freezes first: a missed day they cover keeps the streak the achievements see.
+        Each costs a write only when it changes something (a missed day to cover, a
+        freeze earned), so a plain solving answer adds no round trip."""
+        today = self._streaks.today(learner.timezone, now)
+        streak, freeze = await self._freezes.studied(
+            learner.id, standing.study_days, standing.freezes, today
+        )
         awarded = await self._achievements.evaluate(learner.id, standing, streak.current, now)
-        return awarded, streak
+        return awarded, streak, freeze
 
     async def _ensure_started(self, user_id: int, lesson: Lesson, now: datetime) -> None:
         """Insert IN_PROGRESS unless a row exists; only the inserting call logs the start."""
