@@ -9,7 +9,12 @@ from infrastructure.db.models.content import (
     ModuleRow,
 )
 from infrastructure.db.models.inbox import InboxRow
-from infrastructure.db.models.learners import ProcessedUpdateRow, StudyDayRow, UserRow
+from infrastructure.db.models.learners import (
+    ProcessedUpdateRow,
+    StreakFreezeRow,
+    StudyDayRow,
+    UserRow,
+)
 from infrastructure.db.models.progress import AnswerRow, EarnedRow, ProgressRow
 from infrastructure.db.models.records import ActivityRow, LeaderboardRow, LearnerTotalsRow
 
@@ -28,6 +33,7 @@ __all__ = [
     "ModuleRow",
     "ProcessedUpdateRow",
     "ProgressRow",
+    "StreakFreezeRow",
     "StudyDayRow",
     "UserRow",
     "table",
