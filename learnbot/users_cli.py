@@ -82,7 +82,10 @@ def show(learner: LearnerNumber, telegram: ByTelegram = False) -> None:
     async def use(learnbot: Application) -> tuple[LearnerProfile, Level]:
         async with learnbot.unit_of_work() as uow:
             found = await LearnerService(uow, learnbot.clock).find(key)
-            service = AdminService(uow, learnbot.clock, learnbot.settings.default_timezone)
+            settings = learnbot.settings
+            service = AdminService(
+                uow, learnbot.clock, settings.default_timezone, settings.freezes()
+            )
             profile = await service.profile(found.id)
         return profile, learnbot.settings.levels().level_of(profile.totals.total_score)
 
@@ -108,6 +111,7 @@ def render_profile(profile: LearnerProfile, level: Level) -> None:
         "Lessons completed: "
         f"{totals.lessons_completed}   Challenges solved: {totals.challenges_solved}\n"
         f"Streak: {counted(streak.current, 'day')} (longest {streak.longest})"
+        f"   Streak freezes: {profile.freezes.held}/{profile.freezes.cap}"
     )
     console.print(module_table("Lessons per module", profile.modules))
     earned = Table("Achievement", "Points", "Earned", title="Achievements")

@@ -91,7 +91,7 @@ async def test_users_show_prints_progress_achievements_streak_and_rank(
     assert "Rank: #1" in shown
     assert "Level: 2 (19 points to level 3)" in shown
     assert "Daily goal: 20 points" in shown
-    assert "Streak: 1 day (longest 1)" in shown
+    assert "Streak: 1 day (longest 1)   Streak freezes: 0/2" in shown
     assert "Lessons completed: 2" in shown
     assert "Basics" in shown
     assert "First-Lesson" in shown
@@ -99,6 +99,8 @@ async def test_users_show_prints_progress_achievements_streak_and_rank(
 
     linear = ok(await learnbot(engine, "users", "show", str(people.ada.id), LEVEL_CURVE="linear"))
     assert "Level: 2 (10 points to level 3)" in linear
+    capped = ok(await learnbot(engine, "users", "show", str(people.ada.id), STREAK_FREEZE_MAX="5"))
+    assert "Streak freezes: 0/5" in capped
 
     missing = await learnbot(engine, "users", "show", "999999")
     assert missing.exit_code == 1
