@@ -61,6 +61,7 @@ async def finish(
         completion.streak,
         completion.level_reached,
         completion.goal_met,
+        completion.freeze_earned,
     )
     await show(query, View("\n".join(lines), continue_keyboard()))
 

@@ -10,6 +10,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.callbacks import BoardCb
 from bot.rendering.bars import progress_bar
 from bot.rendering.common import add_menu_button, escape
+from bot.rendering.freezes import held_line, kept_lines
 from bot.rendering.goal import today_line
 from bot.rendering.levels import level_lines
 from bot.rendering.reply import Screen as View
@@ -20,7 +21,8 @@ from domain.levels import LevelCurve
 
 
 def report_screen(report: Report) -> View:
-    lines = [_("<b>Your progress</b>"), "", *level_lines(report.level), today_line(report.today)]
+    lines = [_("<b>Your progress</b>"), *kept_lines(report.freezes), ""]
+    lines += [*level_lines(report.level), today_line(report.today)]
     lines.append("")
     for item in report.modules:
         lines.append(f"{escape(item.module.title)}\n{progress_bar(item.completed, item.total)}")
@@ -34,6 +36,8 @@ def report_screen(report: Report) -> View:
             current=report.streak.current, longest=report.streak.longest
         ),
     ]
+    held = held_line(report.freezes)
+    lines += [] if held is None else [held]
     return View("\n".join(lines), _menu_only())
 
 
