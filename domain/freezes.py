@@ -25,6 +25,10 @@ class FreezeRules:
     every: int = 7
     cap: int = 2
 
+    def overridden(self, every: int | None, cap: int | None) -> "FreezeRules":
+        """These rules with what a course pack sets in their place."""
+        return FreezeRules(self.every if every is None else every, self.cap if cap is None else cap)
+
     def __post_init__(self) -> None:
         if self.every < 0:
             raise ValueError("a freeze is earned every 0 (never) or more days")

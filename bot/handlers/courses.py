@@ -62,6 +62,7 @@ async def finish(
         completion.level_reached,
         completion.goal_met,
         completion.freeze_earned,
+        completion.level_name,
     )
     await show(query, View("\n".join(lines), continue_keyboard()))
 

@@ -86,11 +86,14 @@ def feedback_screen(outcome: AnswerOutcome) -> View:
                 outcome.level_reached,
                 outcome.goal_met,
                 outcome.freeze_earned,
+                outcome.level_name,
             ),
         ]
     elif _milestone(outcome):
         lines += ["", *achievement_lines(outcome.new_achievements)]
-        lines += milestone_lines(outcome.level_reached, outcome.goal_met, outcome.freeze_earned)
+        lines += milestone_lines(
+            outcome.level_reached, outcome.goal_met, outcome.freeze_earned, outcome.level_name
+        )
     return View("\n".join(lines), _after_answer(outcome))
 
 
@@ -137,10 +140,11 @@ def completion_lines(
     level: int | None = None,
     goal_met: bool = False,
     freeze: Freezes | None = None,
+    level_name: str | None = None,
 ) -> list[str]:
     lines = [_("🎉 <b>Lesson complete!</b> Score: {score}").format(score=score or 0)]
     lines += achievement_lines(achievements)
-    lines += milestone_lines(level, goal_met, freeze)
+    lines += milestone_lines(level, goal_met, freeze, level_name)
     if streak is not None and streak.current > 0:
         days = streak.current
         lines.append(
@@ -158,15 +162,26 @@ def achievement_lines(achievements: Sequence[Achievement]) -> list[str]:
     ]
 
 
-def milestone_lines(level: int | None, goal_met: bool, freeze: Freezes | None = None) -> list[str]:
-    """The announcements of a level reached, of today's goal met and of a streak freeze
-    earned, each once."""
-    lines = [] if level is None else [_("⭐ <b>Level {level} reached!</b>").format(level=level)]
+def milestone_lines(
+    level: int | None,
+    goal_met: bool,
+    freeze: Freezes | None = None,
+    level_name: str | None = None,
+) -> list[str]:
+    """The announcements of a level reached (with the pack's name for it), of today's goal
+    met and of a streak freeze earned, each once."""
+    lines = [] if level is None else [_level_reached(level, level_name)]
     if goal_met:
         lines.append(_("🎯 <b>Daily goal met!</b> See you tomorrow."))
     if freeze is not None:
         lines.append(earned_line(freeze))
     return lines
+
+
+def _level_reached(level: int, name: str | None) -> str:
+    if name is None:
+        return _("⭐ <b>Level {level} reached!</b>").format(level=level)
+    return _("⭐ <b>Level {level} reached: {name}!</b>").format(level=level, name=escape(name))
 
 
 def _after_answer(outcome: AnswerOutcome) -> InlineKeyboardMarkup:

@@ -102,12 +102,13 @@ def board_screen(board: Board, levels: LevelCurve) -> View:
 
 
 def _entry(entry: LeaderboardEntry, board: Board, levels: LevelCurve) -> str:
-    level = levels.level_of(entry.total_score).number
-    text = _("{place}. {name} — {points} · lvl {level}").format(
+    level = levels.level_of(entry.total_score)
+    shown = _("lvl {level}").format(level=level.number) if level.name is None else level.name
+    text = _("{place}. {name} — {points} · {level}").format(
         place=entry.place(board.kind),
         name=escape(entry.name),
         points=entry.points(board.kind),
-        level=level,
+        level=escape(shown),
     )
     me = board.me
     return f"<b>{text} ←</b>" if me is not None and entry.user_id == me.user_id else text

@@ -140,7 +140,7 @@ class StatsPorts(Transaction, Protocol):
     def inbox(self) -> InboxRepository: ...
 
 
-class ReminderPorts(LearnerPorts, Protocol):
+class ReminderPorts(LearnerPorts, CataloguePorts, Protocol):
     @property
     def reminders(self) -> ReminderRepository: ...
 

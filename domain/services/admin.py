@@ -6,6 +6,7 @@ from datetime import datetime, time, timedelta
 from domain.admin import LearnerCounts, LearnerProfile, LearnerSummary, Stats
 from domain.errors import LearnerNotFound
 from domain.freezes import DEFAULT_FREEZES, FreezeRules
+from domain.levels import DEFAULT_CURVE, LevelCurve
 from domain.ports import AdminPorts, Clock, StatsPorts
 from domain.services.freezes import FreezeService
 from domain.services.streaks import StreakService
@@ -21,11 +22,13 @@ class AdminService:
         clock: Clock,
         default_timezone: str,
         freezes: FreezeRules = DEFAULT_FREEZES,
+        levels: LevelCurve = DEFAULT_CURVE,
     ) -> None:
         self._uow = uow
         self._clock = clock
         self._streaks = StreakService(uow.calendar, default_timezone)
-        self._freezes = FreezeService(uow.freezes, freezes)
+        self._freeze_rules = freezes
+        self._levels = levels
 
     async def learners(
         self, search: str | None = None, active_only: bool = False, limit: int = 50
@@ -39,7 +42,9 @@ class AdminService:
             raise LearnerNotFound(f"no learner with id {learner_id}")
         today = self._streaks.today(learner.timezone, self._clock.now())
         days = await self._uow.calendar.days(learner.id)
-        streak, freezes = await self._freezes.peek(learner.id, days, today)
+        course = await self._uow.catalogue.course_settings()
+        settler = FreezeService(self._uow.freezes, course.freezes(self._freeze_rules))
+        streak, freezes = await settler.peek(learner.id, days, today)
         totals = await self._uow.totals.totals(learner.id)
         return LearnerProfile(
             learner=learner,
@@ -49,6 +54,7 @@ class AdminService:
             streak=streak,
             standing=await self._uow.leaderboard.entry(learner.id),
             freezes=freezes,
+            level=course.levels(self._levels).level_of(totals.total_score),
         )
 
 

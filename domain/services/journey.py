@@ -29,7 +29,7 @@ class JourneyService:
         self._clock = clock
         self._levels = levels
         self._streaks = StreakService(uow.calendar, default_timezone)
-        self._freezes = FreezeService(uow.freezes, freezes)
+        self._freeze_rules = freezes
 
     async def modules(self, learner: Learner) -> list[ModuleStanding]:
         outline = await self._uow.catalogue.published_outline()
@@ -49,8 +49,10 @@ class JourneyService:
         totals = await self._uow.totals.totals(learner.id)
         today = self._streaks.today(learner.timezone, self._clock.now())
         days = await self._uow.calendar.days(learner.id)
-        streak, freezes = await self._freezes.report(learner.id, days, today)
-        level = self._levels.level_of(totals.total_score)
+        course = await self._uow.catalogue.course_settings()
+        settler = FreezeService(self._uow.freezes, course.freezes(self._freeze_rules))
+        streak, freezes = await settler.report(learner.id, days, today)
+        level = course.levels(self._levels).level_of(totals.total_score)
         report = Report(modules, totals, streak, level, await self.today(learner), freezes)
         await self._uow.commit()
         return report
@@ -62,6 +64,10 @@ class JourneyService:
         return DailyProgress(learner.daily_goal, points)
 
     async def level(self, learner: Learner) -> Level:
-        """The learner's level now, from their totals (one read)."""
+        """The learner's level now, from their totals (one read), named as the pack names it."""
         totals = await self._uow.totals.totals(learner.id)
-        return self._levels.level_of(totals.total_score)
+        return (await self.levels()).level_of(totals.total_score)
+
+    async def levels(self) -> LevelCurve:
+        """The operator's curve with the pack's level names (from the cached catalogue)."""
+        return (await self._uow.catalogue.course_settings()).levels(self._levels)

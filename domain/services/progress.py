@@ -53,6 +53,8 @@ class AnswerOutcome:
     """This answer's points met today's goal; a replay never meets it."""
     freeze_earned: Freezes | None = None
     """The freezes held after this answer earned one; a replay never earns one."""
+    level_name: str | None = None
+    """The course pack's name for ``level_reached``, if it names it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,7 @@ class Completion:
     level_reached: int | None = None
     goal_met: bool = False
     freeze_earned: Freezes | None = None
+    level_name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +95,7 @@ class ProgressService:
         self._levels = levels
         self._streaks = StreakService(uow.calendar, default_timezone)
         self._achievements = AchievementService(uow)
-        self._freezes = FreezeService(uow.freezes, freezes)
+        self._freeze_rules = freezes
 
     async def start_lesson(self, learner: Learner, lesson_id: int) -> Progress:
         """IN_PROGRESS from the first visit; a later visit changes nothing."""
@@ -233,13 +236,13 @@ class ProgressService:
         if recorded is None:
             await self._uow.rollback()
             return AnswerOutcome(challenge, record.is_correct, record.attempt, take.progress, True)
-        achievements: Sequence[Achievement] = ()
-        streak = level = freeze = None
-        met = False
+        studied, streak, level, met = _Studied(), None, None, False
         if recorded.standing is not None and midnight is not None:
-            achievements, streak, freeze = await self._studied(learner, recorded.standing, now)
+            studied = await self._studied(learner, recorded.standing, now)
+            streak = studied.streak
+            achievements = studied.achievements
             gained = _lesson_points(progress) - _lesson_points(take.progress)
-            level = self._level_reached(recorded.standing, gained, achievements)
+            level = studied.level_reached(recorded.standing, gained)
             today = gained if _completed_since(progress, midnight) else 0
             met = _goal_met(learner, recorded.standing, today, achievements)
         await self._uow.commit()
@@ -251,11 +254,12 @@ class ProgressService:
             next_challenge=_next_unsolved(challenges, challenge, unsolved),
             lesson_completed=not unsolved,
             take_score=score,
-            new_achievements=achievements,
+            new_achievements=studied.achievements,
             streak=streak,
             level_reached=level,
             goal_met=met,
-            freeze_earned=freeze,
+            freeze_earned=studied.freeze,
+            level_name=studied.curve.name_of(level) if level else None,
         )
 
     async def _take(self, user_id: int, lesson: Lesson, now: datetime) -> Take:
@@ -276,32 +280,27 @@ class ProgressService:
         await self._streaks.record_study(learner.id, learner.timezone, now)
         midnight = day_start(now, self._streaks.timezone(learner.timezone))
         standing = await self._uow.totals.standing(learner.id, midnight)
-        achievements, streak, freeze = await self._studied(learner, standing, now)
-        level = self._level_reached(standing, 0, achievements)
-        met = _goal_met(learner, standing, 0, achievements)
-        return Completion(progress, achievements, streak, level, met, freeze)
+        studied = await self._studied(learner, standing, now)
+        level = studied.level_reached(standing, 0)
+        met = _goal_met(learner, standing, 0, studied.achievements)
+        name = studied.curve.name_of(level) if level else None
+        return Completion(
+            progress, studied.achievements, studied.streak, level, met, studied.freeze, name
+        )
 
-    def _level_reached(
-        self, standing: Standing, lesson_points: int, awarded: Sequence[Achievement]
-    ) -> int | None:
-        """Pure arithmetic on the standing already read: ``lesson_points`` is what the
-        counted answer added to it, ``awarded`` what comes on top."""
-        total = standing.totals.total_score
-        after = total + sum(achievement.points for achievement in awarded)
-        return level_reached(self._levels, total - lesson_points, after)
-
-    async def _studied(
-        self, learner: Learner, standing: Standing, now: datetime
-    ) -> tuple[list[Achievement], Streak, Freezes | None]:
+    async def _studied(self, learner: Learner, standing: Standing, now: datetime) -> "_Studied":
         """Freezes first: a missed day they cover keeps the streak the achievements see.
         Each costs a write only when it changes something (a missed day to cover, a
-        freeze earned), so a plain solving answer adds no round trip."""
+        freeze earned), so a plain solving answer adds no round trip; the pack's rules
+        and level names come from the cached catalogue the answer has already read."""
+        course = await self._uow.catalogue.course_settings()
+        freezes = FreezeService(self._uow.freezes, course.freezes(self._freeze_rules))
         today = self._streaks.today(learner.timezone, now)
-        streak, freeze = await self._freezes.studied(
+        streak, freeze = await freezes.studied(
             learner.id, standing.study_days, standing.freezes, today
         )
         awarded = await self._achievements.evaluate(learner.id, standing, streak.current, now)
-        return awarded, streak, freeze
+        return _Studied(awarded, streak, freeze, course.levels(self._levels))
 
     async def _ensure_started(self, user_id: int, lesson: Lesson, now: datetime) -> None:
         """Insert IN_PROGRESS unless a row exists; only the inserting call logs the start."""
@@ -333,6 +332,27 @@ class ProgressService:
         if lesson is None or await self._uow.catalogue.published_module(lesson.module_id) is None:
             raise ContentUnavailable(f"lesson {lesson_id} is not published")
         return lesson
+
+
+NO_STREAK = Streak(0, 0, False)
+
+
+@dataclass(frozen=True, slots=True)
+class _Studied:
+    """What a solving answer or a read lesson earned, and the curve (with the pack's names)
+    its level is measured on."""
+
+    achievements: Sequence[Achievement] = ()
+    streak: Streak = NO_STREAK
+    freeze: Freezes | None = None
+    curve: LevelCurve = DEFAULT_CURVE
+
+    def level_reached(self, standing: Standing, lesson_points: int) -> int | None:
+        """Pure arithmetic on the standing already read: ``lesson_points`` is what the
+        counted answer added to it, the achievements what comes on top."""
+        total = standing.totals.total_score
+        after = total + sum(achievement.points for achievement in self.achievements)
+        return level_reached(self.curve, total - lesson_points, after)
 
 
 def _kinds(record: AnswerRecord) -> list[ActivityType]:

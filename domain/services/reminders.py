@@ -48,7 +48,7 @@ class ReminderService:
         self._uow = uow
         self._clock = clock
         self._default_timezone = default_timezone
-        self._freezes = FreezeService(uow.freezes, freezes)
+        self._freeze_rules = freezes
 
     async def due(self, now: datetime) -> list[ReminderCandidate]:
         """The database narrows to learners with reminders on; zones and days are sorted here.
@@ -64,14 +64,18 @@ class ReminderService:
     async def _settled(self, candidate: ReminderCandidate, now: datetime) -> ReminderCandidate:
         """Spend the freezes the missed days take (committed at once, as the learner's next
         act would), so a day a freeze covered keeps the streak the reminder is about."""
-        if not self._freezes.rules.cap:
+        course = await self._uow.catalogue.course_settings()
+        rules = course.freezes(self._freeze_rules)
+        if not rules.cap:
             return candidate
         today = local_time(candidate, now, self._default_timezone).date()
         days = await self._uow.calendar.days(candidate.user_id)
-        ledger = await self._freezes.settled(candidate.user_id, days, today)
+        ledger = await FreezeService(self._uow.freezes, rules).settled(
+            candidate.user_id, days, today
+        )
         await self._uow.commit()
         kept = max((*days, *ledger.spent), default=None)
-        held = ledger.held(self._freezes.rules)
+        held = ledger.held(rules)
         return replace(candidate, last_study_day=kept, freezes_held=held)
 
     async def send_due(self, notifier: Notifier) -> ReminderReport:

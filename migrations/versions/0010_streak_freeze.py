@@ -1,4 +1,5 @@
-"""Streak freezes: one fact per learner, local day and kind (earned or spent).
+"""Streak freezes: one fact per learner, local day and kind (earned or spent); course
+settings from the pack (level names, freeze rules), by name, as JSON.
 
 Revision ID: 0010
 Revises: 0009
@@ -9,6 +10,7 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import mysql
 
 revision: str = "0010"
 down_revision: str | None = "0009"
@@ -38,7 +40,20 @@ def upgrade() -> None:
         ),
         **TABLE_OPTIONS,
     )
+    op.create_table(
+        "course_settings",
+        sa.Column("name", sa.String(length=40), nullable=False),
+        sa.Column("value", sa.Text(), nullable=False, comment="JSON"),
+        sa.Column(
+            "updated_at",
+            sa.DateTime(timezone=True).with_variant(mysql.DATETIME(fsp=6), "mysql", "mariadb"),
+            nullable=False,
+        ),
+        sa.PrimaryKeyConstraint("name", name=op.f("pk_course_settings")),
+        **TABLE_OPTIONS,
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("course_settings")
     op.drop_table("streak_freezes")

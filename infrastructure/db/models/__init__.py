@@ -5,6 +5,7 @@ from infrastructure.db.models.content import (
     AchievementRow,
     ChallengeRow,
     ContentStateRow,
+    CourseSettingRow,
     LessonRow,
     ModuleRow,
 )
@@ -25,6 +26,7 @@ __all__ = [
     "Base",
     "ChallengeRow",
     "ContentStateRow",
+    "CourseSettingRow",
     "EarnedRow",
     "InboxRow",
     "LeaderboardRow",
