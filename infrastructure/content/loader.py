@@ -39,7 +39,9 @@ def load_pack(root: Path, lesson_checks: Sequence[LessonCheck] = ()) -> CoursePa
         achievements = to_achievements(documents, document, slugs)
     if documents.problems or course is None:
         raise InvalidPack(documents.problems)
-    return CoursePack(course.title, course.description, tuple(modules), achievements)
+    return CoursePack(
+        course.title, course.description, tuple(modules), achievements, course.settings()
+    )
 
 
 def read_module(

@@ -1,15 +1,20 @@
-"""Streak freezes as a learner reads them: the answer that earns one says so once,
-/progress shows those held and, once, the day one kept the streak; in English and Russian."""
+"""Streak freezes and the pack's level names as a learner reads them: the answer that
+earns a freeze says so once, /progress shows those held and, once, the day one kept the
+streak; a named level is announced and shown by its name; in English and Russian."""
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from aiogram.utils.i18n import I18n, get_i18n
 
 from bot.callbacks import PickCb
 from bot.rendering.freezes import held_line
+from bot.rendering.standing import board_screen
+from domain.content import CourseSettings
 from domain.freezes import Freezes
-from tests.bot.chat import Chat
+from domain.leaderboard import Board, LeaderboardEntry
+from domain.levels import DEFAULT_CURVE
+from tests.bot.chat import Chat, complete_variables
 from tests.support.clock import FixedClock
 from tests.unit.course import PICK_ONE
 
@@ -75,3 +80,47 @@ def test_no_freeze_line_when_freezes_are_off(i18n: I18n) -> None:
     with get_i18n().use_locale("en"):
         assert held_line(Freezes(0, 0)) is None
         assert held_line(Freezes(0, 2)) == "❄️ Streak freezes: 0/2"
+
+
+NAMED = CourseSettings(((1, "Newcomer"), (2, "Apprentice <2>")))
+
+
+@pytest.mark.parametrize(
+    ("language", "reached", "shown"),
+    [
+        (
+            "en",
+            "⭐ <b>Level 2 reached: Apprentice &lt;2&gt;!</b>",
+            "⭐ Level 2: Apprentice &lt;2&gt;",
+        ),
+        (
+            "ru",
+            "⭐ <b>Новый уровень 2: Apprentice &lt;2&gt;!</b>",
+            "⭐ Уровень 2: Apprentice &lt;2&gt;",
+        ),
+    ],
+)
+async def test_the_packs_level_names_are_announced_and_shown(
+    language: str, reached: str, shown: str
+) -> None:
+    chat = Chat(language)
+    chat.uow.catalogue.settings = NAMED
+
+    feedback = await complete_variables(chat)
+    (progress,) = await chat.say("/progress")
+    (profile,) = await chat.say("/profile")
+
+    assert reached in feedback
+    assert shown in progress
+    assert shown in profile
+
+
+def test_the_board_shows_a_named_level_in_place_of_its_number(i18n: I18n) -> None:
+    now = datetime(2026, 1, 5, tzinfo=UTC)
+    ada = LeaderboardEntry(1, 1, 35, 2, 1, "Ada", now)
+    bob = LeaderboardEntry(2, 2, 75, 1, 0, "Bob", now)
+    with get_i18n().use_locale("en"):
+        text = board_screen(Board([bob, ada], ada, []), NAMED.levels(DEFAULT_CURVE)).text
+
+    assert "Ada — 35 · Apprentice &lt;2&gt;" in text
+    assert "Bob — 75 · lvl 3" in text
