@@ -90,6 +90,8 @@ async def test_deleting_a_learner_leaves_no_orphan_rows(
             progress = ProgressService(uow, clock, "UTC")
             await progress.answer(person, course.single, Submission(frozenset({1})))
             await progress.answer(person, course.text, Submission(text="print"))
+            await uow.freezes.earn(person.id, clock.now().date())
+            await uow.commit()
         async with uow_factory() as uow:
             inbox = InboxService(uow, clock)
             await inbox.ask(
