@@ -9,14 +9,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from bot.reach import BotApiUnusable
 from domain.leaderboard import RefreshResult
 from infrastructure.scheduler import refresh_leaderboard as refresh_leaderboard_job
 from infrastructure.settings import Settings
 from learnbot.app import masked_url, ready_application
-from learnbot.console import counted, fail, run_ready, set_up_logging
+from learnbot.console import console, counted, fail, run_ready, set_up_logging
 from learnbot.lazy_cli import Lazy, lazy_group
 from learnbot.migrate import DatabaseNotReady, alembic_config, migrate_on_start, missing_database
 from learnbot.telegram import serve
@@ -42,7 +41,6 @@ leaderboard = typer.Typer(no_args_is_help=True, help="The leaderboard cache.")
 app.add_typer(db, name="db")
 app.add_typer(leaderboard, name="leaderboard")
 app.callback()(set_up_logging)
-console = Console()
 log = logging.getLogger(__name__)
 
 
@@ -57,7 +55,7 @@ def run(
 ) -> None:
     """Serve learners: long polling, or a webhook server when WEBHOOK_URL is set."""
     settings = Settings()
-    console.print(f"Database: [bold]{masked_url(settings.database_url)}[/]")
+    log.info("Database: %s", masked_url(settings.database_url))
     migrate_on_start(settings)
     if settings.bot_token is None and sys.stdin.isatty():
         console.print("BOT_TOKEN is not set: starting the offline chat instead.")

@@ -3,11 +3,9 @@
 import asyncio
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from datetime import datetime
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from domain.admin import ModuleCounts
 from domain.errors import DomainError
@@ -16,8 +14,31 @@ from infrastructure.settings import Settings
 from learnbot.app import Application, ready_application
 from learnbot.migrate import DatabaseNotReady
 
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
 T = TypeVar("T")
-console = Console()
+
+
+class _LazyConsole:
+    """rich's Console, made the first time something is printed through it.
+
+    `learnbot run` prints nothing through it (its lines are log records), so the serving
+    process never imports rich: 1.5 MB of the 128 MB container (docs/performance.md).
+    """
+
+    _made: "Console | None" = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._made is None:
+            from rich.console import Console
+
+            self._made = Console()
+        return getattr(self._made, name)
+
+
+console: "Console" = _LazyConsole()  # type: ignore[assignment]  # a Console once used
 
 
 def set_up_logging() -> None:
@@ -57,7 +78,9 @@ def when(moment: datetime | None) -> str:
     return "—" if moment is None else moment.strftime("%Y-%m-%d %H:%M")
 
 
-def module_table(title: str, modules: Sequence[ModuleCounts]) -> Table:
+def module_table(title: str, modules: Sequence[ModuleCounts]) -> "Table":
+    from rich.table import Table
+
     table = Table("Module", "Lessons", "Started", "Completed", title=title)
     for module in modules:
         table.add_row(module.title, *map(str, (module.lessons, module.started, module.completed)))

@@ -26,6 +26,8 @@ LEFT_OUT = [
     "bot.fake_api",
     "aiohttp.web",  # the webhook and METRICS_PORT servers import it when they start
     "pymysql",  # the MySQL driver's protocol, loaded with a MySQL URL only
+    "rich",  # the admin commands' tables and colours; `run` writes log records
+    "markdown_it",  # lesson Markdown, parsed from the first lesson shown
 ]
 
 

@@ -7,13 +7,15 @@ list items bullet lines, and everything else is escaped text.
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from html import escape
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 TELEGRAM_LIMIT = 4096
-_PARSER = MarkdownIt("commonmark", {"html": False}).enable("strikethrough")
 _INLINE_TAGS = {"strong": "b", "em": "i", "s": "s"}
 _OPENING = re.compile(r"<(?:b|i|u|s|code|pre|a|blockquote)[ >]")
 _CLOSING = re.compile(r"</(?:b|i|u|s|code|pre|a|blockquote)>")
@@ -24,13 +26,21 @@ def to_telegram_html(markdown: str, *, title: str | None = None) -> str:
 
     A first heading that repeats ``title`` is left out: the screen shows the title already.
     """
-    tokens = _PARSER.parse(markdown)
+    tokens = _parser().parse(markdown)
     if title is not None and _opens_with_heading(tokens, title):
         tokens = tokens[3:]
     return _Blocks().render(tokens)
 
 
-def _opens_with_heading(tokens: Sequence[Token], title: str) -> bool:
+@cache
+def _parser() -> "MarkdownIt":
+    """Made at the first lesson shown, so an idle bot carries no parser (0.9 MB)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False}).enable("strikethrough")
+
+
+def _opens_with_heading(tokens: Sequence["Token"], title: str) -> bool:
     """Compared as words: case, spacing and inline markup (a `print()` in code) aside."""
     if len(tokens) < 3 or tokens[0].type != "heading_open":
         return False
@@ -83,12 +93,12 @@ class _Blocks:
         self._marker_due = False
         self._heading = False
 
-    def render(self, tokens: Sequence[Token]) -> str:
+    def render(self, tokens: Sequence["Token"]) -> str:
         for token in tokens:
             self._token(token)
         return "\n\n".join(self._blocks)
 
-    def _token(self, token: Token) -> None:
+    def _token(self, token: "Token") -> None:
         kind = token.type
         if kind == "bullet_list_open":
             self._containers.append(None)
@@ -144,7 +154,7 @@ class _Blocks:
         self._blocks.append(f"<blockquote>{text}</blockquote>" if outermost == "quote" else text)
 
 
-def _code_block(token: Token) -> str:
+def _code_block(token: "Token") -> str:
     language = token.info.strip().split(" ")[0] if token.info else ""
     code = escape(token.content.rstrip("\n"), quote=False)
     if language:
@@ -152,7 +162,7 @@ def _code_block(token: Token) -> str:
     return f"<pre>{code}</pre>"
 
 
-def _inline(children: Sequence[Token]) -> str:
+def _inline(children: Sequence["Token"]) -> str:
     parts: list[str] = []
     for child in children:
         kind = child.type

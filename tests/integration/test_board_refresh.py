@@ -2,6 +2,7 @@
 the weekly board, and changes between refreshes."""
 
 import random
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -9,7 +10,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from domain import totals as rules
 from domain.enums import ProgressStatus
+from domain.leaderboard import visible_ranks
 from domain.progress import Progress
 from domain.services import LeaderboardService
 from infrastructure.db.models import (
@@ -31,7 +34,7 @@ Board = dict[int, tuple[int, int, int, int, int, int]]
 
 @dataclass
 class World:
-    """What the test wrote, kept in Python to compute the expected board without SQL."""
+    """What the test wrote, kept in Python: the domain's rules give the expected board."""
 
     lessons: dict[tuple[int, int], tuple[int | None, datetime]] = field(default_factory=dict)
     earned: dict[tuple[int, str], datetime] = field(default_factory=dict)
@@ -40,29 +43,32 @@ class World:
     users: list[int] = field(default_factory=list)
 
     def expected(self, points: dict[str, int], week: datetime = TOKYO_WEEK) -> Board:
+        """The board domain.totals and domain.leaderboard's rules give for these rows: the
+        contract the refresh's set-based SQL must keep."""
+        ids = {slug: number for number, slug in enumerate(sorted(points))}
+        award = {ids[slug]: value for slug, value in points.items()}
         active = [user for user in self.users if user not in self.inactive]
-        total = dict.fromkeys(active, 0)
-        weekly = dict.fromkeys(active, 0)
-        done = dict.fromkeys(active, 0)
-        badges = dict.fromkeys(active, 0)
-        for (user, _), (score, at) in self.lessons.items():
-            if user in total:
-                total[user] += score or 0
-                weekly[user] += (score or 0) if at >= week else 0
-                done[user] += 1
-        for (user, slug), at in self.earned.items():
-            if user in total:
-                total[user] += points[slug]
-                weekly[user] += points[slug] if at >= week else 0
-                badges[user] += 1
-        rank, weekly_rank = self._ranks(total), self._ranks(weekly)
+
+        def scored(user: int, since: datetime) -> int:
+            lessons = [s for (u, _), (s, at) in self.lessons.items() if u == user and at >= since]
+            earned = [ids[e] for (u, e), at in self.earned.items() if u == user and at >= since]
+            return rules.points(lessons, earned, award)
+
+        total = {user: scored(user, ALWAYS) for user in active}
+        weekly = {user: scored(user, week) for user in active}
+        rank, weekly_rank = visible_ranks(total, self.hidden), visible_ranks(weekly, self.hidden)
+        done = {user: self._count(self.lessons, user) for user in active}
+        badges = {user: self._count(self.earned, user) for user in active}
         return {
             u: (rank[u], total[u], done[u], badges[u], weekly_rank[u], weekly[u]) for u in active
         }
 
-    def _ranks(self, score: dict[int, int]) -> dict[int, int]:
-        visible = [other for other in score if other not in self.hidden]
-        return {u: 1 + sum(score[o] > score[u] for o in visible) for u in score}
+    @staticmethod
+    def _count(rows: Mapping[tuple[int, Any], Any], user: int) -> int:
+        return sum(1 for owner, _ in rows if owner == user)
+
+
+ALWAYS = datetime.min.replace(tzinfo=UTC)
 
 
 async def build_world(engine: AsyncEngine, course: Course, seed: int, size: int = 40) -> World:
@@ -161,6 +167,35 @@ async def test_the_board_matches_an_independent_computation(
     ranks = sorted(rank for rank, *_ in expected.values())
     assert len(set(ranks)) < len(ranks), "the data has ties"
     assert any(entry[4] != entry[0] for entry in expected.values()), "weekly differs"
+
+
+async def test_each_learners_totals_are_the_domain_rules_over_their_rows(
+    engine: AsyncEngine, uow_factory: UowFactory, course: Course
+) -> None:
+    """The standing read (what achievements, levels and /progress use) returns the facts
+    domain.totals counts: a module counts as completed only with every published lesson."""
+    world = await build_world(engine, course, seed=11)
+    points = await achievement_points(engine)
+    async with uow_factory() as uow:
+        outline = await uow.catalogue.published_outline()
+        ids = {award.slug: award.id for award in await uow.achievements.definitions()}
+        award = {ids[slug]: value for slug, value in points.items()}
+        read = {user: await uow.totals.totals(user) for user in world.users}
+
+    expected = {
+        user: rules.learner_totals(
+            {lesson: s for (u, lesson), (s, _) in world.lessons.items() if u == user},
+            {ids[slug] for u, slug in world.earned if u == user},
+            0,
+            outline,
+            award,
+        )
+        for user in world.users
+    }
+    assert read == expected
+    modules = [totals.completed_modules for totals in expected.values()]
+    assert frozenset({"basics"}) in modules, "some learners completed a module"
+    assert frozenset() in modules, "some did not"
 
 
 async def test_changes_between_refreshes_rewrite_only_what_changed(

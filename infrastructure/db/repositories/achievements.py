@@ -4,16 +4,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.achievements import Achievement, EarnedAchievement, LearnerTotals, Standing
-from domain.enums import ProgressStatus
-from infrastructure.db.models import (
-    AchievementRow,
-    AnswerRow,
-    EarnedRow,
-    LessonRow,
-    ModuleRow,
-    ProgressRow,
-    table,
-)
+from infrastructure.db.models import AchievementRow, EarnedRow, table
 from infrastructure.db.repositories.achievement_rows import to_achievement
 from infrastructure.db.repositories.catalogue import SqlCatalogue
 from infrastructure.db.repositories.standing import read_standing
@@ -60,61 +51,9 @@ class SqlTotals:
         return await read_standing(self._session, user_id, catalogue, since)
 
     async def points_since(self, user_id: int, since: datetime) -> int:
-        """One round trip: two sums, each over the learner's own rows (by ``user_id``)."""
-        lessons = sa.select(sa.func.coalesce(sa.func.sum(ProgressRow.score), 0)).where(
-            ProgressRow.user_id == user_id,
-            ProgressRow.status == ProgressStatus.COMPLETED,
-            ProgressRow.completed_at >= since,
-        )
-        earned = (
-            sa.select(sa.func.coalesce(sa.func.sum(AchievementRow.points), 0))
-            .join(EarnedRow, EarnedRow.achievement_id == AchievementRow.id)
-            .where(EarnedRow.user_id == user_id, EarnedRow.earned_at >= since)
-        )
-        statement = sa.select(lessons.scalar_subquery(), earned.scalar_subquery())
-        lesson_points, achievement_points = (await self._session.execute(statement)).one()
-        return int(lesson_points) + int(achievement_points)
+        """The points of the standing read (one round trip over the learner's own rows)."""
+        return (await self.standing(user_id, since)).points_today
 
     async def totals(self, user_id: int) -> LearnerTotals:
-        """The counts in one round trip; completed modules in a second."""
-        completed = sa.and_(
-            ProgressRow.user_id == user_id, ProgressRow.status == ProgressStatus.COMPLETED
-        )
-        counts = sa.select(
-            sa.select(sa.func.count()).where(completed).scalar_subquery(),
-            sa.select(sa.func.coalesce(sa.func.sum(ProgressRow.score), 0))
-            .where(completed)
-            .scalar_subquery(),
-            sa.select(sa.func.count(sa.distinct(AnswerRow.challenge_id)))
-            .where(AnswerRow.user_id == user_id, AnswerRow.is_correct)
-            .scalar_subquery(),
-            sa.select(sa.func.coalesce(sa.func.sum(AchievementRow.points), 0))
-            .join(EarnedRow, EarnedRow.achievement_id == AchievementRow.id)
-            .where(EarnedRow.user_id == user_id)
-            .scalar_subquery(),
-        )
-        lessons, score, solved, points = (await self._session.execute(counts)).one()
-        return LearnerTotals(
-            lessons_completed=int(lessons),
-            challenges_solved=int(solved),
-            lesson_score=int(score),
-            achievement_points=int(points),
-            completed_modules=await self._completed_modules(user_id),
-        )
-
-    async def _completed_modules(self, user_id: int) -> frozenset[str]:
-        """Published modules whose every published lesson the learner has completed."""
-        done = sa.and_(
-            ProgressRow.lesson_id == LessonRow.id,
-            ProgressRow.user_id == user_id,
-            ProgressRow.status == ProgressStatus.COMPLETED,
-        )
-        statement = (
-            sa.select(ModuleRow.slug)
-            .join(LessonRow, sa.and_(LessonRow.module_id == ModuleRow.id, LessonRow.is_published))
-            .outerjoin(ProgressRow, done)
-            .where(ModuleRow.is_published)
-            .group_by(ModuleRow.id, ModuleRow.slug)
-            .having(sa.func.count(LessonRow.id) == sa.func.count(ProgressRow.id))
-        )
-        return frozenset(await self._session.scalars(statement))
+        """Counted by domain.totals from the standing read's facts (one round trip)."""
+        return (await self.standing(user_id)).totals

@@ -30,12 +30,15 @@ class CatalogueSnapshot:
     achievements: list[Achievement]
     challenge_ids: dict[int, Challenge] = field(default_factory=dict)
     outline: list[ModuleOutline] = field(default_factory=list)
+    award_points: dict[int, int] = field(default_factory=dict)
+    """Each achievement's points, by id."""
     settings: CourseSettings = NO_SETTINGS
 
     def __post_init__(self) -> None:
         for challenges in self.challenges.values():
             self.challenge_ids.update((challenge.id, challenge) for challenge in challenges)
         self.outline.extend(_outline(self.modules, self.lessons))
+        self.award_points.update((award.id, award.points) for award in self.achievements)
 
 
 def _outline(modules: dict[int, Module], lessons: dict[int, Lesson]) -> list[ModuleOutline]:

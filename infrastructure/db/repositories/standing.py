@@ -15,10 +15,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.achievements import LearnerTotals, Standing
+from domain.achievements import Standing
 from domain.enums import ProgressStatus
 from domain.freezes import FreezeLedger
 from domain.progress import CountedAnswer
+from domain.totals import learner_totals, points
 from infrastructure.db.models import (
     AnswerRow,
     EarnedRow,
@@ -134,17 +135,9 @@ def fold_standing(
                 today.add(after.progress.lesson_id)
         if after.study_day is not None:
             days.add(after.study_day)
-    points = sum(a.points for a in catalogue.achievements if a.id in earned)
-    points_today = sum(scores.get(lesson, 0) for lesson in today) + sum(
-        a.points for a in catalogue.achievements if a.id in earned_today
-    )
-    totals = LearnerTotals(
-        lessons_completed=len(scores),
-        challenges_solved=solved,
-        lesson_score=sum(scores.values()),
-        achievement_points=points,
-        completed_modules=completed_modules(catalogue, set(scores)),
-    )
+    award_points = catalogue.award_points
+    totals = learner_totals(scores, earned, solved, catalogue.outline, award_points)
+    points_today = points((scores.get(lesson) for lesson in today), earned_today, award_points)
     ledger = FreezeLedger(frozenset(freezes[0]), frozenset(freezes[1]))
     return Standing(totals, frozenset(earned), tuple(sorted(days)), points_today, ledger)
 
@@ -152,17 +145,3 @@ def fold_standing(
 def _completed_since(counted: CountedAnswer) -> bool:
     completed_at, since = counted.progress.completed_at, counted.day_start
     return completed_at is not None and since is not None and completed_at >= since
-
-
-def completed_modules(catalogue: CatalogueSnapshot, completed: set[int]) -> frozenset[str]:
-    """Published modules with published lessons, every one of them completed."""
-    done = set()
-    for module in catalogue.modules.values():
-        lessons = {
-            lesson.id
-            for lesson in catalogue.lessons.values()
-            if lesson.module_id == module.id and lesson.is_published
-        }
-        if module.is_published and lessons and lessons <= completed:
-            done.add(module.slug)
-    return frozenset(done)

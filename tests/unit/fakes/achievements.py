@@ -3,6 +3,7 @@ from datetime import datetime
 
 from domain.achievements import Achievement, EarnedAchievement, LearnerTotals, Standing
 from domain.enums import ProgressStatus
+from domain.totals import learner_totals, points
 
 from .catalogue import FakeCatalogue
 from .freezes import ledger_of
@@ -44,8 +45,9 @@ class FakeTotalsReader:
         self._points = {achievement.id: achievement.points for achievement in definitions}
 
     async def totals(self, user_id: int) -> LearnerTotals:
+        """The facts of the in-memory rows, counted by the domain's rules as SQL's are."""
         completed = {
-            lesson_id: row.score or 0
+            lesson_id: row.score
             for (owner, lesson_id), row in self._tables.progress.items()
             if owner == user_id and row.status is ProgressStatus.COMPLETED
         }
@@ -54,14 +56,9 @@ class FakeTotalsReader:
             for row in self._tables.answers.values()
             if row.user_id == user_id and row.is_correct
         }
-        earned = [key[1] for key in self._tables.earned if key[0] == user_id]
-        return LearnerTotals(
-            lessons_completed=len(completed),
-            challenges_solved=len(solved),
-            lesson_score=sum(completed.values()),
-            achievement_points=sum(self._points[achievement_id] for achievement_id in earned),
-            completed_modules=await self._completed_modules(set(completed)),
-        )
+        earned = {key[1] for key in self._tables.earned if key[0] == user_id}
+        outline = await self._catalogue.published_outline()
+        return learner_totals(completed, earned, len(solved), outline, self._points)
 
     async def standing(self, user_id: int, since: datetime | None = None) -> Standing:
         earned = frozenset(key[1] for key in self._tables.earned if key[0] == user_id)
@@ -71,27 +68,22 @@ class FakeTotalsReader:
         return Standing(totals, earned, tuple(days), today, ledger_of(self._tables, user_id))
 
     async def points_since(self, user_id: int, since: datetime) -> int:
-        lessons = sum(
-            row.score or 0
+        lessons = [
+            row.score
             for (owner, _), row in self._tables.progress.items()
-            if owner == user_id and row.completed_at is not None and row.completed_at >= since
-        )
-        return lessons + self.points_earned_since(user_id, since)
-
-    async def _completed_modules(self, completed: set[int]) -> frozenset[str]:
-        slugs = set()
-        for module in await self._catalogue.published_modules():
-            lessons = {lesson.id for lesson in await self._catalogue.published_lessons(module.id)}
-            if lessons and lessons <= completed:
-                slugs.add(module.slug)
-        return frozenset(slugs)
+            if owner == user_id
+            and row.status is ProgressStatus.COMPLETED
+            and row.completed_at is not None
+            and row.completed_at >= since
+        ]
+        return points(lessons, self._earned_since(user_id, since), self._points)
 
     async def achievements_count(self, user_id: int) -> int:
         return sum(1 for owner, _ in self._tables.earned if owner == user_id)
 
-    def points_earned_since(self, user_id: int, since: datetime) -> int:
-        return sum(
-            self._points[achievement_id]
+    def _earned_since(self, user_id: int, since: datetime) -> list[int]:
+        return [
+            achievement_id
             for (owner, achievement_id), earned_at in self._tables.earned.items()
             if owner == user_id and earned_at >= since
-        )
+        ]

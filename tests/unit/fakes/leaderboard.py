@@ -2,7 +2,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import datetime
 
-from domain.enums import ProgressStatus
 from domain.leaderboard import Board, BoardKind, LeaderboardEntry, Standing, visible_ranks
 
 from .achievements import FakeTotalsReader
@@ -61,7 +60,7 @@ class FakeLeaderboardRefresher:
         self.recounts.append(recount_all)
         learners = [learner for learner in self._tables.learners.values() if learner.is_active]
         standings = {learner.id: await self._standing(learner.id) for learner in learners}
-        weekly = {user_id: self._weekly(user_id, week_start) for user_id in standings}
+        weekly = {user_id: await self._weekly(user_id, week_start) for user_id in standings}
         totals = {user_id: standing.total_score for user_id, standing in standings.items()}
         ranks = visible_ranks(totals, self._tables.hidden)
         weekly_ranks = visible_ranks(weekly, self._tables.hidden)
@@ -86,16 +85,9 @@ class FakeLeaderboardRefresher:
         achievements = await self._totals.achievements_count(user_id)
         return Standing(user_id, totals.total_score, totals.lessons_completed, achievements)
 
-    def _weekly(self, user_id: int, week_start: datetime) -> int:
-        lessons = sum(
-            row.score or 0
-            for (owner, _), row in self._tables.progress.items()
-            if owner == user_id
-            and row.status is ProgressStatus.COMPLETED
-            and row.completed_at is not None
-            and row.completed_at >= week_start
-        )
-        return lessons + self._totals.points_earned_since(user_id, week_start)
+    async def _weekly(self, user_id: int, week_start: datetime) -> int:
+        """The points earned since the week started: domain.totals' rule, as SQL's."""
+        return await self._totals.points_since(user_id, week_start)
 
 
 class FakeRefreshLock:
