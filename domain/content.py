@@ -74,16 +74,22 @@ class CourseSettings:
     level_names: tuple[tuple[int, str], ...] = ()
     freeze_every: int | None = None
     freeze_max: int | None = None
+    freeze_rewards: tuple[str, ...] = ()
+    """Slugs of the pack's achievements that each bring a streak freeze."""
 
     def levels(self, curve: LevelCurve) -> LevelCurve:
         return curve.named(self.level_names)
 
     def freezes(self, rules: FreezeRules) -> FreezeRules:
-        return rules.overridden(self.freeze_every, self.freeze_max)
+        return rules.overridden(self.freeze_every, self.freeze_max, self.freeze_rewards)
 
     def to_json(self) -> str:
         names = {str(level): name for level, name in self.level_names}
-        freeze = {"every": self.freeze_every, "max": self.freeze_max}
+        freeze = {
+            "every": self.freeze_every,
+            "max": self.freeze_max,
+            "achievements": list(self.freeze_rewards),
+        }
         return canonical_json({"level_names": names, "streak_freeze": freeze})
 
     @classmethod
@@ -96,6 +102,7 @@ class CourseSettings:
             tuple(sorted((int(level), str(name)) for level, name in names.items())),
             freeze.get("every"),
             freeze.get("max"),
+            tuple(freeze.get("achievements") or ()),
         )
 
 

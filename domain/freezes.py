@@ -1,11 +1,11 @@
 """Streak freezes: a freeze held on a day the learner misses is spent on it, and keeps the streak.
 
-A freeze is earned on the day a streak reaches a multiple of ``FreezeRules.every`` days and
-held up to a cap. Both earning and spending are stored as facts, one per learner, day and
-kind, so a replayed update, a second replica or the reminder job racing the bot can only
-write the same fact again. What is spent follows from the facts alone, day by day as if
-each missed day had been settled at its own midnight, so whoever settles first, and
-whenever, spends the same days.
+A freeze is earned on the day a streak reaches a multiple of ``FreezeRules.every`` days, or
+with an achievement the course pack names as a reward, and held up to a cap. Both earning
+and spending are stored as facts, one per learner, day and kind, so a replayed update, a
+second replica or the reminder job racing the bot can only write the same fact again.
+What is spent follows from the facts alone, day by day as if each missed day had been
+settled at its own midnight, so whoever settles first, and whenever, spends the same days.
 """
 
 from collections.abc import Iterable
@@ -20,14 +20,19 @@ MAX_FREEZES = 10
 @dataclass(frozen=True, slots=True)
 class FreezeRules:
     """``every``: a freeze for every run of that many kept days (0: none are earned);
-    ``cap``: the most a learner holds at once (0 turns freezes off)."""
+    ``cap``: the most a learner holds at once (0 turns freezes off); ``rewards``: the slugs
+    of achievements that each bring a freeze (only a course pack names them)."""
 
     every: int = 7
     cap: int = 2
+    rewards: frozenset[str] = frozenset()
 
-    def overridden(self, every: int | None, cap: int | None) -> "FreezeRules":
+    def overridden(
+        self, every: int | None, cap: int | None, rewards: Iterable[str] = ()
+    ) -> "FreezeRules":
         """These rules with what a course pack sets in their place."""
-        return FreezeRules(self.every if every is None else every, self.cap if cap is None else cap)
+        every = self.every if every is None else every
+        return FreezeRules(every, self.cap if cap is None else cap, frozenset(rewards))
 
     def __post_init__(self) -> None:
         if self.every < 0:
@@ -38,26 +43,31 @@ class FreezeRules:
 
 @dataclass(frozen=True, slots=True)
 class FreezeLedger:
-    """The stored facts: the days a freeze was earned on and the days one was spent on."""
+    """The stored facts: the days a freeze was earned on by a streak, the days one was
+    spent on, and the day of each freeze an achievement brought (repeats are two)."""
 
     earned: frozenset[date] = frozenset()
     spent: frozenset[date] = frozenset()
+    rewarded: tuple[date, ...] = ()
 
     def held(self, rules: FreezeRules) -> int:
         """Earned minus spent, in day order, an earning beyond the cap being lost."""
         held = 0
-        for day in sorted(self.earned | self.spent):
+        for day in sorted({*self.earned, *self.spent, *self.rewarded}):
             if day in self.spent:
                 held = max(held - 1, 0)
-            if day in self.earned:
-                held = min(held + 1, rules.cap)
+            gained = (day in self.earned) + self.rewarded.count(day)
+            held = min(held + gained, rules.cap)
         return held
 
     def with_spent(self, days: Iterable[date]) -> "FreezeLedger":
-        return FreezeLedger(self.earned, self.spent | frozenset(days))
+        return FreezeLedger(self.earned, self.spent | frozenset(days), self.rewarded)
 
     def with_earned(self, day: date) -> "FreezeLedger":
-        return FreezeLedger(self.earned | {day}, self.spent)
+        return FreezeLedger(self.earned | {day}, self.spent, self.rewarded)
+
+    def with_rewarded(self, day: date) -> "FreezeLedger":
+        return FreezeLedger(self.earned, self.spent, (*self.rewarded, day))
 
 
 def to_spend(

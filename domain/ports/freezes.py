@@ -18,6 +18,10 @@ class FreezeStore(Protocol):
         """Record a freeze earned on ``day``; True only for the call that recorded it."""
         ...
 
+    async def reward(self, user_id: int, day: date, achievement_id: int) -> bool:
+        """Record the freeze an achievement brought; True only for the call that recorded it."""
+        ...
+
     async def tell(self, user_id: int) -> tuple[date, ...]:
         """The frozen days the learner has not been told of, now marked told: each day is
         returned to one call only."""

@@ -1,8 +1,9 @@
 """Streak freezes: settle the missed days a held freeze covers, and earn one on a long streak."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
+from domain.achievements import Achievement
 from domain.freezes import FreezeLedger, FreezeRules, Freezes, earns_today, streak_kept, to_spend
 from domain.ports.freezes import FreezeStore
 from domain.streaks import Streak
@@ -32,17 +33,33 @@ class FreezeService:
 
     async def studied(
         self, user_id: int, study_days: Iterable[date], ledger: FreezeLedger, today: date
-    ) -> tuple[Streak, Freezes | None]:
-        """After studying today: the streak counting frozen days, and the freezes held if
-        this call earned one (a racing or replayed call finds it recorded and earns none)."""
+    ) -> tuple[Streak, FreezeLedger, bool]:
+        """After studying today: the streak counting frozen days, the facts as they now
+        are, and whether this call earned a freeze (a racing or replayed call finds it
+        recorded and earns none)."""
         days = tuple(study_days)
         ledger = await self.settle(user_id, days, ledger, today)
         streak = streak_kept(days, ledger, today)
         if not earns_today(streak, ledger, self.rules, today):
-            return streak, None
+            return streak, ledger, False
         if not await self._store.earn(user_id, today):
-            return streak, None
-        return streak, self.shown(ledger.with_earned(today))
+            return streak, ledger, False
+        return streak, ledger.with_earned(today), True
+
+    async def rewarded(
+        self, user_id: int, ledger: FreezeLedger, awarded: Sequence[Achievement], today: date
+    ) -> tuple[FreezeLedger, bool]:
+        """A freeze for each achievement just awarded that the rules name, while under the
+        cap: the award itself is recorded once, and so is its freeze."""
+        brought = False
+        for achievement in awarded:
+            if achievement.slug not in self.rules.rewards:
+                continue
+            if ledger.held(self.rules) < self.rules.cap and await self._store.reward(
+                user_id, today, achievement.id
+            ):
+                ledger, brought = ledger.with_rewarded(today), True
+        return ledger, brought
 
     async def report(
         self, user_id: int, study_days: Iterable[date], today: date

@@ -296,10 +296,12 @@ class ProgressService:
         course = await self._uow.catalogue.course_settings()
         freezes = FreezeService(self._uow.freezes, course.freezes(self._freeze_rules))
         today = self._streaks.today(learner.timezone, now)
-        streak, freeze = await freezes.studied(
+        streak, ledger, earned = await freezes.studied(
             learner.id, standing.study_days, standing.freezes, today
         )
         awarded = await self._achievements.evaluate(learner.id, standing, streak.current, now)
+        ledger, rewarded = await freezes.rewarded(learner.id, ledger, awarded, today)
+        freeze = freezes.shown(ledger) if earned or rewarded else None
         return _Studied(awarded, streak, freeze, course.levels(self._levels))
 
     async def _ensure_started(self, user_id: int, lesson: Lesson, now: datetime) -> None:

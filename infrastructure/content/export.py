@@ -37,8 +37,10 @@ def _settings(settings: CourseSettings) -> dict[str, Any]:
     written: dict[str, Any] = {}
     if settings.level_names:
         written["level_names"] = dict(settings.level_names)
-    freeze = {"every": settings.freeze_every, "max": settings.freeze_max}
+    freeze: dict[str, Any] = {"every": settings.freeze_every, "max": settings.freeze_max}
     freeze = {key: value for key, value in freeze.items() if value is not None}
+    if settings.freeze_rewards:
+        freeze["achievements"] = list(settings.freeze_rewards)
     if freeze:
         written["streak_freeze"] = freeze
     return written

@@ -94,6 +94,8 @@ class StreakFreezeModel(Strict):
 
     every: Annotated[int, Field(ge=0, le=365, description="days in a row per freeze")] | None = None
     max: Annotated[int, Field(ge=0, le=MAX_FREEZES, description="freezes held")] | None = None
+    achievements: list[Slug] = []
+    """Achievements that each bring a freeze."""
 
 
 class CourseModel(Strict):
@@ -106,4 +108,4 @@ class CourseModel(Strict):
     def settings(self) -> CourseSettings:
         freeze = self.streak_freeze or StreakFreezeModel()
         names = tuple(sorted(self.level_names.items()))
-        return CourseSettings(names, freeze.every, freeze.max)
+        return CourseSettings(names, freeze.every, freeze.max, tuple(freeze.achievements))

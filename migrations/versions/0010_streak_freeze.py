@@ -26,7 +26,9 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("user_id", sa.Integer(), nullable=False),
         sa.Column("day", sa.Date(), nullable=False),
-        sa.Column("kind", sa.String(length=6), nullable=False, comment="earned or spent"),
+        sa.Column(
+            "kind", sa.String(length=20), nullable=False, comment="earned, spent or award:<id>"
+        ),
         sa.Column("told", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.ForeignKeyConstraint(
             ["user_id"],

@@ -18,6 +18,7 @@ level_names:
 streak_freeze:
   every: 5
   max: 3
+  achievements: [basics-done]
 """
 
 
@@ -35,7 +36,9 @@ def test_level_names_and_freeze_rules_are_read_and_exported_back(tmp_path: Path)
     pack = read_pack(write_pack(tmp_path / "pack", course(SETTINGS)))
     export_pack(pack, tmp_path / "exported")
 
-    assert pack.settings == CourseSettings(((1, "Newcomer"), (3, "Explorer")), 5, 3)
+    assert pack.settings == CourseSettings(
+        ((1, "Newcomer"), (3, "Explorer")), 5, 3, ("basics-done",)
+    )
     assert read_pack(tmp_path / "exported").settings == pack.settings
     assert read_pack(write_pack(tmp_path / "plain")).settings == CourseSettings()
 
@@ -58,6 +61,8 @@ def test_a_rule_left_out_keeps_the_operators_setting(tmp_path: Path) -> None:
         ("streak_freeze:\n  every: -1\n", "streak_freeze.every", 16),
         ("streak_freeze:\n  cap: 2\n", "streak_freeze.cap", 16),
         ("streak_freeze: 2\n", "streak_freeze", 15),
+        ("streak_freeze:\n  achievements: [first, nope]\n", "streak_freeze.achievements[1]", 16),
+        ("streak_freeze:\n  achievements: [Not A Slug]\n", "streak_freeze.achievements[0]", 16),
     ],
     ids=[
         "empty-name",
@@ -69,6 +74,8 @@ def test_a_rule_left_out_keeps_the_operators_setting(tmp_path: Path) -> None:
         "negative-days",
         "unknown-rule",
         "rules-not-a-mapping",
+        "reward-not-an-achievement",
+        "reward-not-a-slug",
     ],
 )
 def test_bad_values_are_reported_with_file_line_and_field(

@@ -132,3 +132,25 @@ async def test_answers_delivered_three_times_earn_one_freeze_and_keep_the_streak
         frozenset({ago(clock, 2), clock.now().date()}), frozenset({ago(clock, 1)})
     )
     assert await count_rows(engine, StreakFreezeRow) == 3
+
+
+async def test_an_achievement_brings_one_freeze_however_often_it_is_recorded(
+    uow_factory: UowFactory, clock: FixedClock, grace: Learner
+) -> None:
+    today = clock.now().date()
+
+    async def reward() -> bool:
+        async with uow_factory() as uow:
+            brought = await uow.freezes.reward(grace.id, today, 42)
+            await uow.commit()
+            return brought
+
+    results = await asyncio.gather(*(reward() for _ in range(3)))
+    async with uow_factory() as uow:
+        ledger = await uow.freezes.ledger(grace.id)
+        standing = await uow.totals.standing(grace.id)
+
+    assert sorted(results) == [False, False, True]
+    assert ledger == FreezeLedger(rewarded=(today,))
+    assert standing.freezes == ledger
+    assert ledger.held(RULES) == 1

@@ -113,6 +113,15 @@ def test_frozen_days_count_towards_the_next_freeze() -> None:
     assert earns_today(streak, ledger, RULES, day(7))
 
 
+def test_achievement_freezes_count_one_each_and_stay_under_the_cap() -> None:
+    ledger = FreezeLedger(earned=march(1), rewarded=(day(1), day(1)))
+
+    assert ledger.held(FreezeRules(cap=5)) == 3
+    assert ledger.held(RULES) == 2
+    assert ledger.with_spent(march(2)).with_rewarded(day(3)).held(RULES) == 2
+    assert FreezeLedger(rewarded=(day(4),), spent=march(2, 3)).held(RULES) == 1
+
+
 @pytest.mark.parametrize(("every", "cap"), [(-1, 2), (7, -1), (7, 11)])
 def test_rules_out_of_range_are_refused(every: int, cap: int) -> None:
     with pytest.raises(ValueError, match="freeze"):

@@ -1,15 +1,17 @@
 """Course settings from the pack: level names on the curve, freeze rules over the settings."""
 
 from domain.content import CourseSettings
-from domain.freezes import FreezeRules
+from domain.freezes import FreezeRules, Freezes
 from domain.levels import DEFAULT_CURVE
 from domain.services import JourneyService, ProgressService
 
 from .conftest import MakeLearner
-from .course import PICK_MANY, PICK_ONE, RIGHT, TYPE_IT
+from .course import ACHIEVEMENTS, PICK_MANY, PICK_ONE, RIGHT, TYPE_IT
 from .fakes import FakeClock, FakeUnitOfWork
 
-NAMED = CourseSettings(((1, "Newcomer"), (2, "Apprentice")), freeze_max=5)
+NAMED = CourseSettings(
+    ((1, "Newcomer"), (2, "Apprentice")), freeze_max=5, freeze_rewards=(ACHIEVEMENTS[0].slug,)
+)
 
 
 def test_a_named_curve_names_the_levels_it_names_and_no_others() -> None:
@@ -23,7 +25,7 @@ def test_a_named_curve_names_the_levels_it_names_and_no_others() -> None:
 
 
 def test_the_pack_overrides_only_the_rules_it_sets() -> None:
-    assert NAMED.freezes(FreezeRules(7, 2)) == FreezeRules(7, 5)
+    assert NAMED.freezes(FreezeRules(7, 2)) == FreezeRules(7, 5, frozenset({"lesson_completed-1"}))
     assert CourseSettings().freezes(FreezeRules(7, 2)) == FreezeRules(7, 2)
     assert CourseSettings(freeze_every=0).freezes(FreezeRules(7, 2)) == FreezeRules(0, 2)
 
@@ -33,7 +35,7 @@ def test_settings_survive_their_json() -> None:
     assert CourseSettings.from_json(None) == CourseSettings()
 
 
-async def test_the_level_reached_is_announced_by_the_packs_name(
+async def test_the_packs_level_name_and_achievement_freeze_are_announced(
     uow: FakeUnitOfWork, clock: FakeClock, make_learner: MakeLearner
 ) -> None:
     uow.catalogue.settings = NAMED
@@ -46,4 +48,4 @@ async def test_the_level_reached_is_announced_by_the_packs_name(
 
     assert (last.level_reached, last.level_name) == (2, "Apprentice")
     assert report.level.name == "Apprentice"
-    assert report.freezes.cap == 5
+    assert last.freeze_earned == report.freezes == Freezes(1, 5)

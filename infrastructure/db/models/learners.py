@@ -54,7 +54,8 @@ class StudyDayRow(Base):
 
 
 class StreakFreezeRow(Base):
-    """A streak freeze earned or spent on a calendar day of the learner's zone. The unique
+    """A streak freeze earned (by a streak, or with an achievement: ``award:<id>``) or spent
+    on a calendar day of the learner's zone. The unique
     (learner, day, kind) is what makes settling twice, or in two places at once, write one
     fact; ``told`` marks a spent freeze the learner has been shown."""
 
@@ -64,7 +65,7 @@ class StreakFreezeRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(user_fk())
     day: Mapped[date]
-    kind: Mapped[str] = mapped_column(sa.String(6), comment="earned or spent")
+    kind: Mapped[str] = mapped_column(sa.String(20), comment="earned, spent or award:<id>")
     told: Mapped[bool] = flag(False)
 
 

@@ -1,4 +1,5 @@
-"""Streak freeze facts: one row per learner, local day and kind (earned or spent)."""
+"""Streak freeze facts: one row per learner, local day and kind: ``earned`` by a streak,
+``spent`` on a missed day, or ``award:<achievement id>`` for a freeze an achievement brought."""
 
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -10,7 +11,7 @@ from domain.freezes import FreezeLedger
 from infrastructure.db.models import StreakFreezeRow, table
 from infrastructure.db.upsert import affected, insert_if_absent
 
-EARNED, SPENT = "earned", "spent"
+EARNED, SPENT, AWARD = "earned", "spent", "award:"
 FREEZES = table(StreakFreezeRow)
 KEY = ["user_id", "day", "kind"]
 
@@ -29,6 +30,9 @@ class SqlFreezes:
 
     async def earn(self, user_id: int, day: date) -> bool:
         return await self._insert(user_id, day, EARNED)
+
+    async def reward(self, user_id: int, day: date, achievement_id: int) -> bool:
+        return await self._insert(user_id, day, f"{AWARD}{achievement_id}")
 
     async def tell(self, user_id: int) -> tuple[date, ...]:
         """Each day is marked by a conditional update of its own, so of two callers racing
@@ -49,8 +53,9 @@ class SqlFreezes:
 
 def ledger_of(rows: Iterable[Sequence[object]]) -> FreezeLedger:
     """(day, kind) pairs as the domain's ledger."""
-    facts = [(day, kind) for day, kind in rows if isinstance(day, date)]
+    facts = [(day, str(kind)) for day, kind in rows if isinstance(day, date)]
     return FreezeLedger(
         frozenset(day for day, kind in facts if kind == EARNED),
         frozenset(day for day, kind in facts if kind == SPENT),
+        tuple(sorted(day for day, kind in facts if kind.startswith(AWARD))),
     )

@@ -29,6 +29,7 @@ from infrastructure.db.models import (
     table,
 )
 from infrastructure.db.repositories.catalogue_cache import CatalogueSnapshot
+from infrastructure.db.repositories.freezes import EARNED as FREEZE_EARNED
 from infrastructure.db.repositories.freezes import SPENT
 
 LESSON, EARNED, DAY, SOLVED, RECORDED = "lesson", "earned", "day", "solved", "recorded"
@@ -59,7 +60,7 @@ def standing_query(user_id: Any, solving: Any = None) -> list[Tagged]:
     whether it was solved before: the caller knows whether it is solved now."""
     progress, earned = table(ProgressRow), table(EarnedRow)
     days, answers, freezes = table(StudyDayRow), table(AnswerRow), table(StreakFreezeRow)
-    spent = sa.case((freezes.c.kind == SPENT, 1), else_=0)
+    fact = sa.case((freezes.c.kind == FREEZE_EARNED, 0), (freezes.c.kind == SPENT, 1), else_=2)
     completed = (progress.c.user_id == user_id, progress.c.status == ProgressStatus.COMPLETED)
     since = sa.bindparam("since", type_=progress.c.completed_at.type)
     earned_today = sa.case((earned.c.earned_at >= since, 1), else_=0)
@@ -77,7 +78,7 @@ def standing_query(user_id: Any, solving: Any = None) -> list[Tagged]:
         ),
         tagged_row(TODAY, progress.c.lesson_id).where(*completed, progress.c.completed_at >= since),
         tagged_row(DAY, day=days.c.day).where(days.c.user_id == user_id),
-        tagged_row(FREEZE, spent, day=freezes.c.day).where(freezes.c.user_id == user_id),
+        tagged_row(FREEZE, fact, day=freezes.c.day).where(freezes.c.user_id == user_id),
         solved.where(*solved_by),
     ]
 
@@ -109,7 +110,7 @@ def fold_standing(
     today: set[int] = set()
     earned_today: set[int] = set()
     days: set[date] = set()
-    freezes: dict[int, set[date]] = {0: set(), 1: set()}
+    freezes: dict[int, list[date]] = {0: [], 1: [], 2: []}
     solved = 0
     for kind, number, score, day in rows:
         if kind == LESSON:
@@ -123,7 +124,7 @@ def fold_standing(
         elif kind == DAY:
             days.add(day)
         elif kind == FREEZE:
-            freezes[int(number)].add(day)
+            freezes[int(number)].append(day)
         elif kind == SOLVED:
             solved = int(number) + (
                 1 if after is not None and (score or after.record.is_correct) else 0
@@ -138,7 +139,7 @@ def fold_standing(
     award_points = catalogue.award_points
     totals = learner_totals(scores, earned, solved, catalogue.outline, award_points)
     points_today = points((scores.get(lesson) for lesson in today), earned_today, award_points)
-    ledger = FreezeLedger(frozenset(freezes[0]), frozenset(freezes[1]))
+    ledger = FreezeLedger(frozenset(freezes[0]), frozenset(freezes[1]), tuple(sorted(freezes[2])))
     return Standing(totals, frozenset(earned), tuple(sorted(days)), points_today, ledger)
 
 

@@ -5,7 +5,7 @@ from domain.freezes import FreezeLedger
 
 from .tables import Tables
 
-EARNED, SPENT = "earned", "spent"
+EARNED, SPENT, AWARD = "earned", "spent", "award:"
 
 
 class FakeFreezeStore:
@@ -27,6 +27,13 @@ class FakeFreezeStore:
         self._tables.freezes[user_id, day, EARNED] = False
         return True
 
+    async def reward(self, user_id: int, day: date, achievement_id: int) -> bool:
+        key = (user_id, day, f"{AWARD}{achievement_id}")
+        if key in self._tables.freezes:
+            return False
+        self._tables.freezes[key] = False
+        return True
+
     async def tell(self, user_id: int) -> tuple[date, ...]:
         untold = sorted(
             day
@@ -43,4 +50,5 @@ def ledger_of(tables: Tables, user_id: int) -> FreezeLedger:
     return FreezeLedger(
         frozenset(day for day, kind in facts if kind == EARNED),
         frozenset(day for day, kind in facts if kind == SPENT),
+        tuple(sorted(day for day, kind in facts if kind.startswith(AWARD))),
     )

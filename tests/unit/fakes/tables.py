@@ -21,7 +21,8 @@ class Tables:
     answers: dict[tuple[int, int, int, int], AnswerRecord] = field(default_factory=dict)
     study_days: set[tuple[int, date]] = field(default_factory=set)
     freezes: dict[tuple[int, date, str], bool] = field(default_factory=dict)
-    """Streak freeze facts, (learner, day, "earned" or "spent"), with whether told."""
+    """Streak freeze facts, (learner, day, "earned", "spent" or "award:<id>"), with whether
+    told."""
     earned: dict[tuple[int, int], datetime] = field(default_factory=dict)
     activities: list[Activity] = field(default_factory=list)
     board: dict[int, LeaderboardEntry] = field(default_factory=dict)
