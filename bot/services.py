@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from domain.freezes import DEFAULT_FREEZES, FreezeRules
 from domain.levels import DEFAULT_CURVE, LevelCurve
 from domain.ports import Clock, UnitOfWork
 from domain.services import (
@@ -26,6 +27,7 @@ class Services:
     clock: Clock
     default_timezone: str
     levels: LevelCurve = DEFAULT_CURVE
+    freezes: FreezeRules = DEFAULT_FREEZES
 
     @property
     def learners(self) -> LearnerService:
@@ -37,11 +39,15 @@ class Services:
 
     @property
     def journey(self) -> JourneyService:
-        return JourneyService(self.uow, self.clock, self.default_timezone, self.levels)
+        return JourneyService(
+            self.uow, self.clock, self.default_timezone, self.levels, self.freezes
+        )
 
     @property
     def progress(self) -> ProgressService:
-        return ProgressService(self.uow, self.clock, self.default_timezone, self.levels)
+        return ProgressService(
+            self.uow, self.clock, self.default_timezone, self.levels, self.freezes
+        )
 
     @property
     def polls(self) -> QuizPollService:
@@ -65,4 +71,4 @@ class Services:
 
     @property
     def reminders(self) -> ReminderService:
-        return ReminderService(self.uow, self.clock, self.default_timezone)
+        return ReminderService(self.uow, self.clock, self.default_timezone, self.freezes)

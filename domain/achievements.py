@@ -8,6 +8,7 @@ from typing import Any
 
 from domain.enums import AchievementType
 from domain.errors import InvalidCriterion
+from domain.freezes import EMPTY_LEDGER, FreezeLedger
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,8 @@ class Standing:
     study_days: tuple[date, ...]
     points_today: int = 0
     """Points earned since the learner's midnight, when the read was given one."""
+    freezes: FreezeLedger = EMPTY_LEDGER
+    """The streak freezes earned and spent, which the streak counts with the study days."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,8 +6,10 @@ from datetime import datetime
 
 from domain.achievements import EarnedAchievement, LearnerTotals
 from domain.enums import ActivityType, InboxStatus
+from domain.freezes import NO_FREEZES, Freezes
 from domain.leaderboard import LeaderboardEntry
 from domain.learners import Learner
+from domain.levels import Level
 from domain.streaks import Streak
 
 
@@ -44,6 +46,9 @@ class LearnerProfile:
     achievements: Sequence[EarnedAchievement]
     streak: Streak
     standing: LeaderboardEntry | None
+    freezes: Freezes = NO_FREEZES
+    level: Level | None = None
+    """On the operator's curve, named as the course pack names it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,8 @@ import json
 from dataclasses import dataclass, field
 
 from domain.enums import AchievementType, ChallengeForm, ChallengeKind
+from domain.freezes import FreezeRules
+from domain.levels import LevelCurve
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,11 +70,55 @@ class AchievementSpec:
 
 
 @dataclass(frozen=True, slots=True)
+class CourseSettings:
+    """What a pack sets for the whole course besides its content: names for levels, and
+    streak freeze rules (None leaves the operator's setting in force)."""
+
+    level_names: tuple[tuple[int, str], ...] = ()
+    freeze_every: int | None = None
+    freeze_max: int | None = None
+    freeze_rewards: tuple[str, ...] = ()
+    """Slugs of the pack's achievements that each bring a streak freeze."""
+
+    def levels(self, curve: LevelCurve) -> LevelCurve:
+        return curve.named(self.level_names)
+
+    def freezes(self, rules: FreezeRules) -> FreezeRules:
+        return rules.overridden(self.freeze_every, self.freeze_max, self.freeze_rewards)
+
+    def to_json(self) -> str:
+        names = {str(level): name for level, name in self.level_names}
+        freeze = {
+            "every": self.freeze_every,
+            "max": self.freeze_max,
+            "achievements": list(self.freeze_rewards),
+        }
+        return canonical_json({"level_names": names, "streak_freeze": freeze})
+
+    @classmethod
+    def from_json(cls, raw: str | None) -> "CourseSettings":
+        """What ``to_json`` wrote; anything else (no row yet) is no settings."""
+        data = json.loads(raw) if raw else {}
+        names = data.get("level_names") or {}
+        freeze = data.get("streak_freeze") or {}
+        return cls(
+            tuple(sorted((int(level), str(name)) for level, name in names.items())),
+            freeze.get("every"),
+            freeze.get("max"),
+            tuple(freeze.get("achievements") or ()),
+        )
+
+
+NO_SETTINGS = CourseSettings()
+
+
+@dataclass(frozen=True, slots=True)
 class CoursePack:
     title: str
     description: str | None = None
     modules: tuple[ModuleSpec, ...] = ()
     achievements: tuple[AchievementSpec, ...] = ()
+    settings: CourseSettings = NO_SETTINGS
 
     def module(self, slug: str) -> ModuleSpec | None:
         return next((module for module in self.modules if module.slug == slug), None)

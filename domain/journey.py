@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from domain.achievements import LearnerTotals
 from domain.catalogue import Lesson, Module, ModuleOutline
 from domain.enums import ProgressStatus
+from domain.freezes import NO_FREEZES, Freezes
 from domain.goals import DailyProgress
 from domain.levels import Level
 from domain.progress import Progress
@@ -39,14 +40,15 @@ class ModuleStanding:
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """Everything /progress shows: bars per module, totals, the level, the streak and
-    today's points against the daily goal."""
+    """Everything /progress shows: bars per module, totals, the level, the streak,
+    today's points against the daily goal and the streak freezes."""
 
     modules: Sequence[ModuleStanding]
     totals: LearnerTotals
     streak: Streak
     level: Level
     today: DailyProgress
+    freezes: Freezes = NO_FREEZES
 
 
 def standings(

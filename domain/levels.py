@@ -5,7 +5,7 @@ a changed curve applies to everyone at once, and a level reached is announced by
 counted answer that crossed its threshold, which the store counts exactly once.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache
 
@@ -28,6 +28,8 @@ class LevelCurve:
     base: int = 30
     growth: float = 1.3
     levels: int = 10
+    names: tuple[tuple[int, str], ...] = ()
+    """(level, name) pairs from the course pack; a level it does not name has none."""
 
     def __post_init__(self) -> None:
         if self.base < 1:
@@ -45,7 +47,14 @@ class LevelCurve:
         starts = self.thresholds()
         number = sum(1 for start in starts if points >= start) or 1
         following = starts[number] if number < len(starts) else None
-        return Level(number, max(points, 0), starts[number - 1], following)
+        name = self.name_of(number)
+        return Level(number, max(points, 0), starts[number - 1], following, name)
+
+    def name_of(self, number: int) -> str | None:
+        return next((name for level, name in self.names if level == number), None)
+
+    def named(self, names: tuple[tuple[int, str], ...]) -> "LevelCurve":
+        return replace(self, names=names)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +66,8 @@ class Level:
     points: int
     starts_at: int
     next_at: int | None
+    name: str | None = None
+    """The course pack's name for the level, if it gives one."""
 
     @property
     def is_top(self) -> bool:

@@ -6,6 +6,7 @@ from apscheduler.triggers.cron import CronTrigger
 from pydantic import Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from domain.freezes import MAX_FREEZES, FreezeRules
 from domain.levels import MAX_LEVELS, CurveKind, LevelCurve
 from domain.streaks import is_valid_timezone
 
@@ -31,6 +32,12 @@ class Settings(BaseSettings):
         1.3, ge=1, description="exponential: each level costs this times the last"
     )
     level_count: int = Field(10, ge=2, le=MAX_LEVELS, description="the top level")
+    streak_freeze_max: int = Field(
+        2, ge=0, le=MAX_FREEZES, description="streak freezes a learner holds at most; 0: off"
+    )
+    streak_freeze_every: int = Field(
+        7, ge=0, description="a freeze for every run of this many kept days; 0: none earned"
+    )
     bot_token: SecretStr | None = None
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     telegram_api_url: str | None = Field(None, description="base URL of another Bot API server")
@@ -51,6 +58,9 @@ class Settings(BaseSettings):
 
     def levels(self) -> LevelCurve:
         return LevelCurve(self.level_curve, self.level_base, self.level_growth, self.level_count)
+
+    def freezes(self) -> FreezeRules:
+        return FreezeRules(self.streak_freeze_every, self.streak_freeze_max)
 
     @field_validator("level_curve", mode="before")
     @classmethod

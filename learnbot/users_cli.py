@@ -79,23 +79,27 @@ def show(learner: LearnerNumber, telegram: ByTelegram = False) -> None:
     """Profile, progress per module, achievements, streak and rank."""
     key = learner_key(learner, telegram)
 
-    async def use(learnbot: Application) -> tuple[LearnerProfile, Level]:
+    async def use(learnbot: Application) -> LearnerProfile:
         async with learnbot.unit_of_work() as uow:
             found = await LearnerService(uow, learnbot.clock).find(key)
-            service = AdminService(uow, learnbot.clock, learnbot.settings.default_timezone)
-            profile = await service.profile(found.id)
-        return profile, learnbot.settings.levels().level_of(profile.totals.total_score)
+            settings = learnbot.settings
+            zone, freezes, levels = settings.default_timezone, settings.freezes(), settings.levels()
+            service = AdminService(uow, learnbot.clock, zone, freezes, levels)
+            return await service.profile(found.id)
 
-    render_profile(*run_in_app(use))
+    render_profile(run_in_app(use))
 
 
-def _level_text(level: Level) -> str:
+def _level_text(level: Level | None) -> str:
+    if level is None:
+        return "—"
+    number = level.number if level.name is None else f"{level.number} “{level.name}”"
     if level.is_top:
-        return f"{level.number} (the top)"
-    return f"{level.number} ({counted(level.to_next, 'point')} to level {level.number + 1})"
+        return f"{number} (the top)"
+    return f"{number} ({counted(level.to_next, 'point')} to level {level.number + 1})"
 
 
-def render_profile(profile: LearnerProfile, level: Level) -> None:
+def render_profile(profile: LearnerProfile) -> None:
     learner, totals, streak = profile.learner, profile.totals, profile.streak
     rank = f"#{profile.standing.rank}" if profile.standing else "not ranked yet"
     console.print(
@@ -104,10 +108,11 @@ def render_profile(profile: LearnerProfile, level: Level) -> None:
         f"   Daily goal: {counted(learner.daily_goal, 'point')}"
         f"   First seen: {when(learner.first_contact_at)}"
         f"   Last seen: {when(learner.last_contact_at)}\n"
-        f"Score: {totals.total_score}   Level: {_level_text(level)}   Rank: {rank}\n"
+        f"Score: {totals.total_score}   Level: {_level_text(profile.level)}   Rank: {rank}\n"
         "Lessons completed: "
         f"{totals.lessons_completed}   Challenges solved: {totals.challenges_solved}\n"
         f"Streak: {counted(streak.current, 'day')} (longest {streak.longest})"
+        f"   Streak freezes: {profile.freezes.held}/{profile.freezes.cap}"
     )
     console.print(module_table("Lessons per module", profile.modules))
     earned = Table("Achievement", "Points", "Earned", title="Achievements")

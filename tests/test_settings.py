@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from domain.freezes import DEFAULT_FREEZES, FreezeRules
 from domain.levels import DEFAULT_CURVE, CurveKind, LevelCurve
 from infrastructure.settings import DEFAULT_DATABASE_URL, Settings
 from learnbot.app import masked_url
@@ -97,6 +98,29 @@ def test_the_level_curve_is_exponential_by_default_and_configurable(
     [("LEVEL_CURVE", "cubic"), ("LEVEL_BASE", "0"), ("LEVEL_GROWTH", "0.5"), ("LEVEL_COUNT", "1")],
 )
 def test_a_level_curve_that_makes_no_sense_is_refused(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str
+) -> None:
+    monkeypatch.setenv(name, value)
+
+    with pytest.raises(ValidationError, match=name.lower()):
+        Settings()
+
+
+def test_streak_freezes_default_to_two_held_and_one_a_week(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert Settings().freezes() == DEFAULT_FREEZES == FreezeRules(every=7, cap=2)
+    monkeypatch.setenv("STREAK_FREEZE_MAX", "0")
+    monkeypatch.setenv("STREAK_FREEZE_EVERY", "10")
+
+    assert Settings().freezes() == FreezeRules(every=10, cap=0)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("STREAK_FREEZE_MAX", "11"), ("STREAK_FREEZE_MAX", "-1"), ("STREAK_FREEZE_EVERY", "-7")],
+)
+def test_streak_freeze_settings_out_of_range_are_refused(
     monkeypatch: pytest.MonkeyPatch, name: str, value: str
 ) -> None:
     monkeypatch.setenv(name, value)

@@ -55,6 +55,8 @@ async def finish(
         completion.streak,
         completion.level_reached,
         completion.goal_met,
+        completion.freeze_earned,
+        completion.level_name,
     )
     await show(query, View("\n".join(lines), continue_keyboard()))
 

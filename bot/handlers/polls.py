@@ -11,6 +11,7 @@ from bot.services import Services
 from domain.learners import Learner
 from domain.services import ChallengeStep
 
+
 async def ask_by_poll(
     query: CallbackQuery, learner: Learner, services: Services, step: ChallengeStep
 ) -> None:

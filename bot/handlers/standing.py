@@ -41,7 +41,7 @@ async def _board(
     event: Event, learner: Learner, services: Services, config: BotConfig, kind: BoardKind
 ) -> None:
     board = await services.leaderboard.board(learner.id, kind=kind, top=config.board_size)
-    await show(event, board_screen(board, config.levels))
+    await show(event, board_screen(board, await services.journey.levels()))
 
 
 def build_router() -> Router:

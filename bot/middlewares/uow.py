@@ -10,6 +10,7 @@ from bot.middlewares.base import Handler
 from bot.middlewares.said import CURRENT, Said
 from bot.services import Services
 from domain.errors import StorageConflict
+from domain.freezes import DEFAULT_FREEZES, FreezeRules
 from domain.levels import DEFAULT_CURVE, LevelCurve
 from domain.ports import Clock, UnitOfWorkFactory
 
@@ -34,11 +35,13 @@ class UnitOfWorkMiddleware(BaseMiddleware):
         clock: Clock,
         default_timezone: str,
         levels: LevelCurve = DEFAULT_CURVE,
+        freezes: FreezeRules = DEFAULT_FREEZES,
     ) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
         self._default_timezone = default_timezone
         self._levels = levels
+        self._freezes = freezes
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         for attempt in range(1, ATTEMPTS + 1):
@@ -58,7 +61,9 @@ class UnitOfWorkMiddleware(BaseMiddleware):
     async def _once(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         async with self._uow_factory() as uow:
             data["uow"] = uow
-            data["services"] = Services(uow, self._clock, self._default_timezone, self._levels)
+            data["services"] = Services(
+                uow, self._clock, self._default_timezone, self._levels, self._freezes
+            )
             result = await handler(event, data)
             await uow.commit()
             return result

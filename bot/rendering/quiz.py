@@ -10,11 +10,13 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import ChallengeCb, LessonCb, Nav, PickCb, Screen, SubmitCb, ToggleCb
 from bot.rendering.common import escape
+from bot.rendering.freezes import earned_line
 from bot.rendering.markdown import to_telegram_html
 from bot.rendering.reply import Screen as View
 from domain.achievements import Achievement
 from domain.catalogue import Challenge
 from domain.enums import ChallengeKind
+from domain.freezes import Freezes
 from domain.services import AnswerOutcome, ChallengeStep
 from domain.streaks import Streak
 
@@ -87,12 +89,25 @@ def feedback_screen(outcome: AnswerOutcome) -> View:
                 outcome.streak,
                 outcome.level_reached,
                 outcome.goal_met,
+                outcome.freeze_earned,
+                outcome.level_name,
             ),
         ]
-    elif outcome.new_achievements or outcome.level_reached or outcome.goal_met:
+    elif _milestone(outcome):
         lines += ["", *achievement_lines(outcome.new_achievements)]
-        lines += milestone_lines(outcome.level_reached, outcome.goal_met)
+        lines += milestone_lines(
+            outcome.level_reached, outcome.goal_met, outcome.freeze_earned, outcome.level_name
+        )
     return View("\n".join(lines), _after_answer(outcome))
+
+
+def _milestone(outcome: AnswerOutcome) -> bool:
+    return bool(
+        outcome.new_achievements
+        or outcome.level_reached
+        or outcome.goal_met
+        or outcome.freeze_earned
+    )
 
 
 def _verdict(outcome: AnswerOutcome) -> str:
@@ -128,10 +143,12 @@ def completion_lines(
     streak: Streak | None,
     level: int | None = None,
     goal_met: bool = False,
+    freeze: Freezes | None = None,
+    level_name: str | None = None,
 ) -> list[str]:
     lines = [_("🎉 <b>Lesson complete!</b> Score: {score}").format(score=score or 0)]
     lines += achievement_lines(achievements)
-    lines += milestone_lines(level, goal_met)
+    lines += milestone_lines(level, goal_met, freeze, level_name)
     if streak is not None and streak.current > 0:
         days = streak.current
         lines.append(
@@ -149,12 +166,26 @@ def achievement_lines(achievements: Sequence[Achievement]) -> list[str]:
     ]
 
 
-def milestone_lines(level: int | None, goal_met: bool) -> list[str]:
-    """The announcements of a level reached and of today's goal met, each once."""
-    lines = [] if level is None else [_("⭐ <b>Level {level} reached!</b>").format(level=level)]
+def milestone_lines(
+    level: int | None,
+    goal_met: bool,
+    freeze: Freezes | None = None,
+    level_name: str | None = None,
+) -> list[str]:
+    """The announcements of a level reached (with the pack's name for it), of today's goal
+    met and of a streak freeze earned, each once."""
+    lines = [] if level is None else [_level_reached(level, level_name)]
     if goal_met:
         lines.append(_("🎯 <b>Daily goal met!</b> See you tomorrow."))
+    if freeze is not None:
+        lines.append(earned_line(freeze))
     return lines
+
+
+def _level_reached(level: int, name: str | None) -> str:
+    if name is None:
+        return _("⭐ <b>Level {level} reached!</b>").format(level=level)
+    return _("⭐ <b>Level {level} reached: {name}!</b>").format(level=level, name=escape(name))
 
 
 def _after_answer(outcome: AnswerOutcome) -> InlineKeyboardMarkup:

@@ -10,6 +10,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.callbacks import BoardCb
 from bot.rendering.bars import progress_bar
 from bot.rendering.common import add_menu_button, escape
+from bot.rendering.freezes import held_line, kept_lines
 from bot.rendering.goal import today_line
 from bot.rendering.levels import level_lines
 from bot.rendering.reply import Screen as View
@@ -20,7 +21,8 @@ from domain.levels import LevelCurve
 
 
 def report_screen(report: Report) -> View:
-    lines = [_("<b>Your progress</b>"), "", *level_lines(report.level), today_line(report.today)]
+    lines = [_("<b>Your progress</b>"), *kept_lines(report.freezes), ""]
+    lines += [*level_lines(report.level), today_line(report.today)]
     lines.append("")
     for item in report.modules:
         lines.append(f"{escape(item.module.title)}\n{progress_bar(item.completed, item.total)}")
@@ -34,6 +36,8 @@ def report_screen(report: Report) -> View:
             current=report.streak.current, longest=report.streak.longest
         ),
     ]
+    held = held_line(report.freezes)
+    lines += [] if held is None else [held]
     return View("\n".join(lines), _menu_only())
 
 
@@ -98,12 +102,13 @@ def board_screen(board: Board, levels: LevelCurve) -> View:
 
 
 def _entry(entry: LeaderboardEntry, board: Board, levels: LevelCurve) -> str:
-    level = levels.level_of(entry.total_score).number
-    text = _("{place}. {name} — {points} · lvl {level}").format(
+    level = levels.level_of(entry.total_score)
+    shown = _("lvl {level}").format(level=level.number) if level.name is None else level.name
+    text = _("{place}. {name} — {points} · {level}").format(
         place=entry.place(board.kind),
         name=escape(entry.name),
         points=entry.points(board.kind),
-        level=level,
+        level=escape(shown),
     )
     me = board.me
     return f"<b>{text} ←</b>" if me is not None and entry.user_id == me.user_id else text

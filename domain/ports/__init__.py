@@ -10,6 +10,7 @@ from domain.ports.admin import LearnerDirectory, StatsReader
 from domain.ports.catalogue import CatalogueReader
 from domain.ports.clock import Clock
 from domain.ports.content import ContentReader, ContentStore, ContentWriter
+from domain.ports.freezes import FreezeStore
 from domain.ports.inbox import InboxRepository, Notifier
 from domain.ports.leaderboard import (
     BoardPrivacy,
@@ -55,6 +56,7 @@ __all__ = [
     "ContentReader",
     "ContentStore",
     "ContentWriter",
+    "FreezeStore",
     "InboxPorts",
     "InboxRepository",
     "JourneyPorts",

@@ -1,6 +1,7 @@
 from typing import Protocol
 
 from domain.catalogue import Challenge, Lesson, Module, ModuleOutline
+from domain.content import CourseSettings
 
 
 class CatalogueReader(Protocol):
@@ -21,3 +22,7 @@ class CatalogueReader(Protocol):
     async def challenges(self, lesson_id: int) -> list[Challenge]: ...
 
     async def published_challenge(self, challenge_id: int) -> Challenge | None: ...
+
+    async def course_settings(self) -> CourseSettings:
+        """The pack's level names and streak freeze rules."""
+        ...

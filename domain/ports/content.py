@@ -1,7 +1,7 @@
 from datetime import datetime
 from typing import Protocol
 
-from domain.content import AchievementSpec, CoursePack, LessonSpec, ModuleSpec
+from domain.content import AchievementSpec, CoursePack, CourseSettings, LessonSpec, ModuleSpec
 
 ChallengePath = tuple[str, str, str]
 """(module slug, lesson slug, challenge slug): a challenge's stable address."""
@@ -27,6 +27,10 @@ class ContentWriter(Protocol):
         ...
 
     async def save_achievement(self, achievement: AchievementSpec, now: datetime) -> None: ...
+
+    async def save_settings(self, settings: CourseSettings, now: datetime) -> None:
+        """Replace the course-wide settings (level names, streak freeze rules)."""
+        ...
 
     async def unpublish_module(self, slug: str, now: datetime) -> None: ...
 

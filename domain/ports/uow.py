@@ -7,6 +7,7 @@ from domain.ports.activity import ActivityLog
 from domain.ports.admin import LearnerDirectory, StatsReader
 from domain.ports.catalogue import CatalogueReader
 from domain.ports.content import ContentStore
+from domain.ports.freezes import FreezeStore
 from domain.ports.inbox import InboxRepository
 from domain.ports.leaderboard import (
     BoardPrivacy,
@@ -66,6 +67,9 @@ class ProgressPorts(AchievementPorts, CataloguePorts, Protocol):
     def progress(self) -> ProgressRepository: ...
 
     @property
+    def freezes(self) -> FreezeStore: ...
+
+    @property
     def answers(self) -> AnswerRepository: ...
 
 
@@ -77,6 +81,9 @@ class PollPorts(ProgressPorts, Protocol):
 class JourneyPorts(CataloguePorts, Protocol):
     @property
     def progress(self) -> ProgressRepository: ...
+
+    @property
+    def freezes(self) -> FreezeStore: ...
 
     @property
     def totals(self) -> TotalsReader: ...
@@ -122,6 +129,9 @@ class AdminPorts(AchievementPorts, Protocol):
     def learners(self) -> LearnerRepository: ...
 
     @property
+    def freezes(self) -> FreezeStore: ...
+
+    @property
     def directory(self) -> LearnerDirectory: ...
 
     @property
@@ -136,9 +146,15 @@ class StatsPorts(Transaction, Protocol):
     def inbox(self) -> InboxRepository: ...
 
 
-class ReminderPorts(LearnerPorts, Protocol):
+class ReminderPorts(LearnerPorts, CataloguePorts, Protocol):
     @property
     def reminders(self) -> ReminderRepository: ...
+
+    @property
+    def calendar(self) -> StudyCalendar: ...
+
+    @property
+    def freezes(self) -> FreezeStore: ...
 
 
 class UnitOfWork(

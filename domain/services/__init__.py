@@ -3,6 +3,7 @@
 from domain.services.achievements import AchievementService
 from domain.services.admin import AdminService, StatsService
 from domain.services.catalogue import CatalogueService
+from domain.services.freezes import FreezeService
 from domain.services.inbox import InboxService, deliver
 from domain.services.journey import JourneyService
 from domain.services.leaderboard import LeaderboardService
@@ -21,6 +22,7 @@ __all__ = [
     "CatalogueService",
     "ChallengeStep",
     "Completion",
+    "FreezeService",
     "InboxService",
     "JourneyService",
     "LeaderboardService",

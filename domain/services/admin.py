@@ -5,7 +5,10 @@ from datetime import datetime, time, timedelta
 
 from domain.admin import LearnerCounts, LearnerProfile, LearnerSummary, Stats
 from domain.errors import LearnerNotFound
+from domain.freezes import DEFAULT_FREEZES, FreezeRules
+from domain.levels import DEFAULT_CURVE, LevelCurve
 from domain.ports import AdminPorts, Clock, StatsPorts
+from domain.services.freezes import FreezeService
 from domain.services.streaks import StreakService
 from domain.streaks import local_day, zone
 
@@ -13,10 +16,19 @@ WEEK = timedelta(days=7)
 
 
 class AdminService:
-    def __init__(self, uow: AdminPorts, clock: Clock, default_timezone: str) -> None:
+    def __init__(
+        self,
+        uow: AdminPorts,
+        clock: Clock,
+        default_timezone: str,
+        freezes: FreezeRules = DEFAULT_FREEZES,
+        levels: LevelCurve = DEFAULT_CURVE,
+    ) -> None:
         self._uow = uow
         self._clock = clock
         self._streaks = StreakService(uow.calendar, default_timezone)
+        self._freeze_rules = freezes
+        self._levels = levels
 
     async def learners(
         self, search: str | None = None, active_only: bool = False, limit: int = 50
@@ -28,7 +40,11 @@ class AdminService:
         learner = await self._uow.learners.get(learner_id)
         if learner is None:
             raise LearnerNotFound(f"no learner with id {learner_id}")
-        streak = await self._streaks.streak(learner.id, learner.timezone, self._clock.now())
+        today = self._streaks.today(learner.timezone, self._clock.now())
+        days = await self._uow.calendar.days(learner.id)
+        course = await self._uow.catalogue.course_settings()
+        settler = FreezeService(self._uow.freezes, course.freezes(self._freeze_rules))
+        streak, freezes = await settler.peek(learner.id, days, today)
         totals = await self._uow.totals.totals(learner.id)
         return LearnerProfile(
             learner=learner,
@@ -37,6 +53,8 @@ class AdminService:
             achievements=await self._uow.achievements.earned(learner.id),
             streak=streak,
             standing=await self._uow.leaderboard.entry(learner.id),
+            freezes=freezes,
+            level=course.levels(self._levels).level_of(totals.total_score),
         )
 
 

@@ -14,6 +14,7 @@ from domain.activity import Activity
 from domain.catalogue import Challenge, Lesson, Submission
 from domain.enums import ActivityType
 from domain.errors import ContentUnavailable, InvalidSubmission, StaleAnswer
+from domain.freezes import DEFAULT_FREEZES, FreezeRules, Freezes
 from domain.goals import day_start, goal_met
 from domain.learners import Learner
 from domain.levels import DEFAULT_CURVE, LevelCurve, level_reached
@@ -28,6 +29,7 @@ from domain.progress import (
     take_score,
 )
 from domain.services.achievements import AchievementService
+from domain.services.freezes import FreezeService
 from domain.services.streaks import StreakService
 from domain.streaks import Streak
 
@@ -50,6 +52,10 @@ class AnswerOutcome:
     """The level this answer's points reached; a replay never reaches one."""
     goal_met: bool = False
     """This answer's points met today's goal; a replay never meets it."""
+    freeze_earned: Freezes | None = None
+    """The freezes held after this answer earned one; a replay never earns one."""
+    level_name: str | None = None
+    """The course pack's name for ``level_reached``, if it names it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +67,8 @@ class Completion:
     streak: Streak
     level_reached: int | None = None
     goal_met: bool = False
+    freeze_earned: Freezes | None = None
+    level_name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,12 +90,14 @@ class ProgressService:
         clock: Clock,
         default_timezone: str,
         levels: LevelCurve = DEFAULT_CURVE,
+        freezes: FreezeRules = DEFAULT_FREEZES,
     ) -> None:
         self._uow = uow
         self._clock = clock
         self._levels = levels
         self._streaks = StreakService(uow.calendar, default_timezone)
         self._achievements = AchievementService(uow)
+        self._freeze_rules = freezes
 
     async def start_lesson(self, learner: Learner, lesson_id: int) -> Progress:
         """IN_PROGRESS from the first visit; a later visit changes nothing."""
@@ -250,13 +260,13 @@ class ProgressService:
         if recorded is None:
             await self._uow.rollback()
             return AnswerOutcome(challenge, record.is_correct, record.attempt, take.progress, True)
-        achievements: Sequence[Achievement] = ()
-        streak = level = None
-        met = False
+        studied, streak, level, met = _Studied(), None, None, False
         if recorded.standing is not None and midnight is not None:
-            achievements, streak = await self._studied(learner, recorded.standing, now)
+            studied = await self._studied(learner, recorded.standing, now)
+            streak = studied.streak
+            achievements = studied.achievements
             gained = _lesson_points(progress) - _lesson_points(take.progress)
-            level = self._level_reached(recorded.standing, gained, achievements)
+            level = studied.level_reached(recorded.standing, gained)
             today = gained if _completed_since(progress, midnight) else 0
             met = _goal_met(learner, recorded.standing, today, achievements)
         await self._uow.commit()
@@ -268,10 +278,12 @@ class ProgressService:
             next_challenge=_next_unsolved(challenges, challenge, unsolved),
             lesson_completed=not unsolved,
             take_score=score,
-            new_achievements=achievements,
+            new_achievements=studied.achievements,
             streak=streak,
             level_reached=level,
             goal_met=met,
+            freeze_earned=studied.freeze,
+            level_name=studied.curve.name_of(level) if level else None,
         )
 
     async def _complete(self, learner: Learner, progress: Progress, now: datetime) -> Completion:
@@ -282,26 +294,29 @@ class ProgressService:
         await self._streaks.record_study(learner.id, learner.timezone, now)
         midnight = day_start(now, self._streaks.timezone(learner.timezone))
         standing = await self._uow.totals.standing(learner.id, midnight)
-        achievements, streak = await self._studied(learner, standing, now)
-        level = self._level_reached(standing, 0, achievements)
-        met = _goal_met(learner, standing, 0, achievements)
-        return Completion(progress, achievements, streak, level, met)
+        studied = await self._studied(learner, standing, now)
+        level = studied.level_reached(standing, 0)
+        met = _goal_met(learner, standing, 0, studied.achievements)
+        name = studied.curve.name_of(level) if level else None
+        return Completion(
+            progress, studied.achievements, studied.streak, level, met, studied.freeze, name
+        )
 
-    def _level_reached(
-        self, standing: Standing, lesson_points: int, awarded: Sequence[Achievement]
-    ) -> int | None:
-        """Pure arithmetic on the standing already read: ``lesson_points`` is what the
-        counted answer added to it, ``awarded`` what comes on top."""
-        total = standing.totals.total_score
-        after = total + sum(achievement.points for achievement in awarded)
-        return level_reached(self._levels, total - lesson_points, after)
-
-    async def _studied(
-        self, learner: Learner, standing: Standing, now: datetime
-    ) -> tuple[list[Achievement], Streak]:
-        streak = self._streaks.streak_in(standing.study_days, learner.timezone, now)
+    async def _studied(self, learner: Learner, standing: Standing, now: datetime) -> "_Studied":
+        """Freezes first: a missed day they cover keeps the streak the achievements see.
+        Each costs a write only when it changes something (a missed day to cover, a
+        freeze earned), so a plain solving answer adds no round trip; the pack's rules
+        and level names come from the cached catalogue the answer has already read."""
+        course = await self._uow.catalogue.course_settings()
+        freezes = FreezeService(self._uow.freezes, course.freezes(self._freeze_rules))
+        today = self._streaks.today(learner.timezone, now)
+        streak, ledger, earned = await freezes.studied(
+            learner.id, standing.study_days, standing.freezes, today
+        )
         awarded = await self._achievements.evaluate(learner.id, standing, streak.current, now)
-        return awarded, streak
+        ledger, rewarded = await freezes.rewarded(learner.id, ledger, awarded, today)
+        freeze = freezes.shown(ledger) if earned or rewarded else None
+        return _Studied(awarded, streak, freeze, course.levels(self._levels))
 
     async def _ensure_started(self, user_id: int, lesson: Lesson, now: datetime) -> None:
         """Insert IN_PROGRESS unless a row exists; only the inserting call logs the start."""
@@ -344,6 +359,27 @@ def _was_shown(
     """The take put this challenge to the learner, or it is the text one they were shown."""
     waiting = learner.pending_challenge_id == challenge_id
     return waiting or challenge_id in shown_ids(challenges, answers)
+
+
+NO_STREAK = Streak(0, 0, False)
+
+
+@dataclass(frozen=True, slots=True)
+class _Studied:
+    """What a solving answer or a read lesson earned, and the curve (with the pack's names)
+    its level is measured on."""
+
+    achievements: Sequence[Achievement] = ()
+    streak: Streak = NO_STREAK
+    freeze: Freezes | None = None
+    curve: LevelCurve = DEFAULT_CURVE
+
+    def level_reached(self, standing: Standing, lesson_points: int) -> int | None:
+        """Pure arithmetic on the standing already read: ``lesson_points`` is what the
+        counted answer added to it, the achievements what comes on top."""
+        total = standing.totals.total_score
+        after = total + sum(achievement.points for achievement in self.achievements)
+        return level_reached(self.curve, total - lesson_points, after)
 
 
 def _kinds(record: AnswerRecord) -> list[ActivityType]:

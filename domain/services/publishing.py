@@ -37,6 +37,7 @@ class PublishingService:
                 progress(len(module.lessons))
         await writes.removals(current, pack)
         await writes.achievements(current, pack)
+        await writes.settings(current, pack)
         if diff and not dry_run:
             await self._uow.commit()
         return diff
@@ -95,6 +96,12 @@ class _Writes:
                 self._diff.unpublished.append(f"achievement {old.slug}")
                 if not self._dry_run:
                     await self._store.save_achievement(_retired(old), self._now)
+
+    async def settings(self, current: CoursePack, pack: CoursePack) -> None:
+        if current.settings != pack.settings:
+            self._diff.changed.append("course settings")
+            if not self._dry_run:
+                await self._store.save_settings(pack.settings, self._now)
 
     def _note(self, added: bool, path: str) -> None:
         (self._diff.added if added else self._diff.changed).append(path)

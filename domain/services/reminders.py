@@ -1,21 +1,33 @@
 """Daily reminders: who is due this hour, one message each per local day, never twice."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from domain.enums import Delivery
 from domain.errors import LearnerNotFound
+from domain.freezes import DEFAULT_FREEZES, FreezeRules
 from domain.ports import Clock, Notifier, ReminderPorts
-from domain.reminders import ReminderCandidate, is_due, is_valid_hour, local_time
+from domain.reminders import (
+    ReminderCandidate,
+    is_due,
+    is_their_hour,
+    is_valid_hour,
+    local_time,
+)
+from domain.services.freezes import FreezeService
 from domain.services.learners import LearnerService
 
 REMINDER_TEXT = "Your streak is waiting: learn one thing today to keep it going!"
 
 
-def reminder_text(daily_goal: int) -> str:
+def reminder_text(daily_goal: int, freezes_held: int = 0) -> str:
     """How far today's goal is: all of it, since a reminder goes only to a learner who has
-    not studied today, and points today come only from study."""
-    return f"{REMINDER_TEXT} Today's goal: {daily_goal} points to go."
+    not studied today, and points today come only from study. A learner holding a streak
+    freeze is told that missing today would spend one."""
+    text = f"{REMINDER_TEXT} Today's goal: {daily_goal} points to go."
+    if freezes_held:
+        text += f" Miss today and a streak freeze keeps your streak (❄️ {freezes_held} held)."
+    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,18 +38,45 @@ class ReminderReport:
 
 
 class ReminderService:
-    def __init__(self, uow: ReminderPorts, clock: Clock, default_timezone: str) -> None:
+    def __init__(
+        self,
+        uow: ReminderPorts,
+        clock: Clock,
+        default_timezone: str,
+        freezes: FreezeRules = DEFAULT_FREEZES,
+    ) -> None:
         self._uow = uow
         self._clock = clock
         self._default_timezone = default_timezone
+        self._freeze_rules = freezes
 
     async def due(self, now: datetime) -> list[ReminderCandidate]:
         """The database narrows to learners with reminders on; zones and days are sorted here.
 
-        Per-zone local hours are awkward in portable SQL, and candidates are few.
+        Per-zone local hours are awkward in portable SQL, and candidates are few. Those at
+        their hour have their streak freezes settled first.
         """
         candidates = await self._uow.reminders.candidates()
-        return [c for c in candidates if is_due(c, now, self._default_timezone)]
+        at_hour = [c for c in candidates if is_their_hour(c, now, self._default_timezone)]
+        settled = [await self._settled(c, now) for c in at_hour]
+        return [c for c in settled if is_due(c, now, self._default_timezone)]
+
+    async def _settled(self, candidate: ReminderCandidate, now: datetime) -> ReminderCandidate:
+        """Spend the freezes the missed days take (committed at once, as the learner's next
+        act would), so a day a freeze covered keeps the streak the reminder is about."""
+        course = await self._uow.catalogue.course_settings()
+        rules = course.freezes(self._freeze_rules)
+        if not rules.cap:
+            return candidate
+        today = local_time(candidate, now, self._default_timezone).date()
+        days = await self._uow.calendar.days(candidate.user_id)
+        ledger = await FreezeService(self._uow.freezes, rules).settled(
+            candidate.user_id, days, today
+        )
+        await self._uow.commit()
+        kept = max((*days, *ledger.spent), default=None)
+        held = ledger.held(rules)
+        return replace(candidate, last_study_day=kept, freezes_held=held)
 
     async def send_due(self, notifier: Notifier) -> ReminderReport:
         """One instant for the whole run, so a run crossing the hour judges everyone alike."""
@@ -57,7 +96,7 @@ class ReminderService:
         if not await self._uow.reminders.claim(candidate.user_id, today):
             return None
         await self._uow.commit()
-        text = reminder_text(candidate.daily_goal)
+        text = reminder_text(candidate.daily_goal, candidate.freezes_held)
         outcome = await notifier.deliver(candidate.telegram_id, text)
         if outcome is Delivery.BLOCKED:
             await LearnerService(self._uow, self._clock).deactivate(candidate.user_id)

@@ -5,7 +5,14 @@ from typing import Any
 
 import yaml
 
-from domain.content import AchievementSpec, ChallengeSpec, CoursePack, LessonSpec, ModuleSpec
+from domain.content import (
+    AchievementSpec,
+    ChallengeSpec,
+    CoursePack,
+    CourseSettings,
+    LessonSpec,
+    ModuleSpec,
+)
 from domain.enums import ChallengeForm, ChallengeKind
 
 
@@ -14,6 +21,7 @@ def export_pack(pack: CoursePack, root: Path) -> None:
     root.mkdir(parents=True, exist_ok=True)
     course: dict[str, Any] = {"title": pack.title, "description": pack.description}
     course["achievements"] = [_achievement(item) for item in pack.achievements]
+    course |= _settings(pack.settings)
     _write_yaml(root / "course.yaml", course)
     for number, module in enumerate(pack.modules, 1):
         folder = root / f"{number:02d}-{module.slug}"
@@ -22,6 +30,20 @@ def export_pack(pack: CoursePack, root: Path) -> None:
         for position, lesson in enumerate(module.lessons, 1):
             path = folder / f"{position:02d}-{lesson.slug}.md"
             path.write_text(_lesson(lesson), encoding="utf-8")
+
+
+def _settings(settings: CourseSettings) -> dict[str, Any]:
+    """Only what the pack set: a key left out keeps the operator's setting."""
+    written: dict[str, Any] = {}
+    if settings.level_names:
+        written["level_names"] = dict(settings.level_names)
+    freeze: dict[str, Any] = {"every": settings.freeze_every, "max": settings.freeze_max}
+    freeze = {key: value for key, value in freeze.items() if value is not None}
+    if settings.freeze_rewards:
+        freeze["achievements"] = list(settings.freeze_rewards)
+    if freeze:
+        written["streak_freeze"] = freeze
+    return written
 
 
 def _write_yaml(path: Path, data: dict[str, Any]) -> None:

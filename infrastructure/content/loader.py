@@ -4,13 +4,14 @@ its lessons. Every problem in every file is collected before anything is refused
 from collections.abc import Sequence
 from pathlib import Path
 
-from domain.content import CoursePack, ModuleSpec
+from domain.content import AchievementSpec, CoursePack, ModuleSpec
 from infrastructure.content.achievements import to_achievements
 from infrastructure.content.documents import Documents
 from infrastructure.content.lessons import LessonCheck, read_lesson
 from infrastructure.content.limits import too_many_files, visible
 from infrastructure.content.problems import InvalidPack
 from infrastructure.content.schema import CourseModel, ModuleModel
+from infrastructure.content.yaml_source import YamlDocument
 
 __all__ = ["LessonCheck", "load_pack"]
 
@@ -37,9 +38,28 @@ def load_pack(root: Path, lesson_checks: Sequence[LessonCheck] = ()) -> CoursePa
     if document is not None:
         slugs = {module.slug for module in modules} if len(modules) == len(read) else None
         achievements = to_achievements(documents, document, slugs)
+        if course is not None:
+            _rewards_known(documents, document, course, achievements)
     if documents.problems or course is None:
         raise InvalidPack(documents.problems)
-    return CoursePack(course.title, course.description, tuple(modules), achievements)
+    return CoursePack(
+        course.title, course.description, tuple(modules), achievements, course.settings()
+    )
+
+
+def _rewards_known(
+    documents: Documents,
+    document: YamlDocument,
+    course: CourseModel,
+    achievements: Sequence[AchievementSpec],
+) -> None:
+    """A streak freeze reward names an achievement of the pack, by slug."""
+    rewards = [] if course.streak_freeze is None else course.streak_freeze.achievements
+    known = {achievement.slug for achievement in achievements}
+    for number, slug in enumerate(rewards):
+        if slug not in known:
+            location = ("streak_freeze", "achievements", number)
+            documents.at(document, location, f"no achievement has the slug {slug!r}")
 
 
 def read_module(

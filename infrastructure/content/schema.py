@@ -4,7 +4,10 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
+from domain.content import CourseSettings
 from domain.enums import AchievementType, ChallengeForm, ChallengeKind
+from domain.freezes import MAX_FREEZES
+from domain.levels import MAX_LEVELS
 
 
 def _scalar_to_text(value: Any) -> Any:
@@ -84,7 +87,27 @@ class AchievementModel(Listed):
     criteria: dict[str, Any] | None = None
 
 
+LevelNumber = Annotated[int, Field(ge=1, le=MAX_LEVELS)]
+LevelName = Annotated[str, StringConstraints(min_length=1, max_length=40, strip_whitespace=True)]
+
+
+class StreakFreezeModel(Strict):
+    """Streak freeze rules; a key left out keeps the operator's setting."""
+
+    every: Annotated[int, Field(ge=0, le=365, description="days in a row per freeze")] | None = None
+    max: Annotated[int, Field(ge=0, le=MAX_FREEZES, description="freezes held")] | None = None
+    achievements: list[Slug] = []
+    """Achievements that each bring a freeze."""
+
+
 class CourseModel(Strict):
     title: Title
     description: str | None = None
     achievements: Entries = []
+    level_names: dict[LevelNumber, LevelName] = {}
+    streak_freeze: StreakFreezeModel | None = None
+
+    def settings(self) -> CourseSettings:
+        freeze = self.streak_freeze or StreakFreezeModel()
+        names = tuple(sorted(self.level_names.items()))
+        return CourseSettings(names, freeze.every, freeze.max, tuple(freeze.achievements))

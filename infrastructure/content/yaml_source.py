@@ -36,7 +36,7 @@ class YamlDocument:
 def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            if key.value == part:
+            if key.value == str(part):
                 found: yaml.Node = value
                 return found
     if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):

@@ -15,6 +15,7 @@ from infrastructure.db.repositories import (
     SqlBoardPrivacy,
     SqlCatalogue,
     SqlContentStore,
+    SqlFreezes,
     SqlInbox,
     SqlLeaderboard,
     SqlLeaderboardRefresher,
@@ -52,6 +53,7 @@ class SqlUnitOfWork:
         self.progress = SqlProgress(session, self.catalogue)
         self.answers = SqlAnswers(session)
         self.calendar = SqlStudyCalendar(session)
+        self.freezes = SqlFreezes(session)
         self.achievements = SqlAchievements(session, self.catalogue)
         self.totals = SqlTotals(session, self.catalogue)
         self.leaderboard = SqlLeaderboard(session)

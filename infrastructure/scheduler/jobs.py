@@ -10,6 +10,7 @@ from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 from typing import Protocol
 
+from domain.freezes import DEFAULT_FREEZES, FreezeRules
 from domain.leaderboard import RefreshResult
 from domain.ports import Clock, Notifier, UnitOfWorkFactory
 from domain.services import LeaderboardService, ReminderReport, ReminderService, forget_old_updates
@@ -88,11 +89,12 @@ async def send_reminders(
     clock: Clock,
     timezone: str,
     notifier_factory: NotifierFactory,
+    freezes: FreezeRules = DEFAULT_FREEZES,
 ) -> ReminderReport:
     """One run at a time (max_instances=1), so one limiter per run caps the whole rate."""
     async with notifier_factory() as notifier, uow_factory() as uow:
         throttled = ThrottledNotifier(notifier, RateLimiter())
-        report = await ReminderService(uow, clock, timezone).send_due(throttled)
+        report = await ReminderService(uow, clock, timezone, freezes).send_due(throttled)
     log.info(
         "reminders: %d sent, %d blocked, %d failed", report.sent, report.blocked, report.failed
     )

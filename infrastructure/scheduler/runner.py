@@ -168,7 +168,7 @@ def add_reminders(
         survives_outages(send_reminders),
         "cron",
         minute=0,
-        args=(uow_factory, clock, settings.default_timezone, notifier_factory),
+        args=(uow_factory, clock, settings.default_timezone, notifier_factory, settings.freezes()),
         id=REMINDERS_JOB,
         name="Remind learners with a live streak at their chosen hour",
         coalesce=True,

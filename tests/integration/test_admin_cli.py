@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.catalogue import Submission
+from domain.content import CourseSettings
 from domain.enums import InboxKind
 from domain.learners import Learner, TelegramProfile
 from domain.services import (
@@ -83,7 +84,7 @@ async def test_users_list_shows_learners_newest_first_and_filters(
 
 
 async def test_users_show_prints_progress_achievements_streak_and_rank(
-    engine: AsyncEngine, people: People
+    engine: AsyncEngine, people: People, uow_factory: UowFactory
 ) -> None:
     shown = ok(await learnbot(engine, "users", "show", str(people.ada.id)))
 
@@ -92,7 +93,7 @@ async def test_users_show_prints_progress_achievements_streak_and_rank(
     assert "Rank: #1" in shown
     assert "Level: 2 (19 points to level 3)" in shown
     assert "Daily goal: 20 points" in shown
-    assert "Streak: 1 day (longest 1)" in shown
+    assert "Streak: 1 day (longest 1)   Streak freezes: 0/2" in shown
     assert "Lessons completed: 2" in shown
     assert "Basics" in shown
     assert "First-Lesson" in shown
@@ -100,6 +101,16 @@ async def test_users_show_prints_progress_achievements_streak_and_rank(
 
     linear = ok(await learnbot(engine, "users", "show", str(people.ada.id), LEVEL_CURVE="linear"))
     assert "Level: 2 (10 points to level 3)" in linear
+    capped = ok(await learnbot(engine, "users", "show", str(people.ada.id), STREAK_FREEZE_MAX="5"))
+    assert "Streak freezes: 0/5" in capped
+
+    async with uow_factory() as uow:
+        named = CourseSettings(((2, "Apprentice"),), freeze_max=3)
+        await uow.content.save_settings(named, datetime.now(UTC))
+        await uow.commit()
+    from_pack = ok(await learnbot(engine, "users", "show", str(people.ada.id)))
+    assert "Level: 2 “Apprentice” (19 points to level 3)" in from_pack
+    assert "Streak freezes: 0/3" in from_pack
 
     missing = await learnbot(engine, "users", "show", "999999")
     assert missing.exit_code == 1

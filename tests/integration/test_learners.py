@@ -102,6 +102,7 @@ async def test_deleting_a_learner_leaves_no_orphan_rows(
                 person, course.first_lesson, course.single
             )
             assert step is not None
+            await uow.freezes.earn(person.id, clock.now().date())
             poll_id = f"poll-of-{person.id}"
             await QuizPollService(uow, clock, "UTC").sent(person, 1, step, poll_id, (0, 1, 2))
         async with uow_factory() as uow:

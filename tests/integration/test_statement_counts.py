@@ -3,6 +3,8 @@
 The figures are printed (``pytest -s``) and bounded; the README quotes them.
 """
 
+from datetime import timedelta
+
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.services import Services
@@ -52,3 +54,29 @@ async def test_an_answer_and_the_menus_cost_a_bounded_number_of_statements(
     assert len(wrong) <= (2 if one_write else 4)
     assert len(right) <= (2 if one_write else 6)
     assert len(completing) <= (6 if one_write else 11)
+
+
+async def test_a_streak_freeze_costs_a_statement_only_when_it_is_spent(
+    engine: AsyncEngine, uow_factory: UowFactory, clock: FixedClock, course: Course
+) -> None:
+    """Two learners with a freeze held give the same first right answer of the day: the
+    one who missed yesterday spends it (one insert more); the other, freeze rows and all,
+    costs what any right answer costs."""
+    counts = []
+    for telegram_id, last_studied in ((1, 1), (2, 2)):
+        async with uow_factory() as uow:
+            services = Services(uow, clock, "UTC")
+            learner = await services.learners.register(TelegramProfile(telegram_id, "x"))
+            day = clock.now().date() - timedelta(days=last_studied)
+            await uow.calendar.mark(learner.id, day)
+            await uow.freezes.earn(learner.id, day)
+            await uow.commit()
+            await services.progress.open_challenge(learner, course.first_lesson)
+            with counted(engine) as answer:
+                await services.progress.answer(learner, course.single, Submission({1}), 1)
+            counts.append(len(answer))
+            spent = (await uow.freezes.ledger(learner.id)).spent
+
+    print(f"\n{engine.dialect.name}: kept {counts[0]}, spending {counts[1]}")
+    assert spent == {clock.now().date() - timedelta(days=1)}
+    assert counts[1] == counts[0] + 1

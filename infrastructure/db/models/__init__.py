@@ -5,11 +5,17 @@ from infrastructure.db.models.content import (
     AchievementRow,
     ChallengeRow,
     ContentStateRow,
+    CourseSettingRow,
     LessonRow,
     ModuleRow,
 )
 from infrastructure.db.models.inbox import InboxRow
-from infrastructure.db.models.learners import ProcessedUpdateRow, StudyDayRow, UserRow
+from infrastructure.db.models.learners import (
+    ProcessedUpdateRow,
+    StreakFreezeRow,
+    StudyDayRow,
+    UserRow,
+)
 from infrastructure.db.models.polls import QuizPollRow
 from infrastructure.db.models.progress import AnswerRow, EarnedRow, ProgressRow
 from infrastructure.db.models.records import ActivityRow, LeaderboardRow, LearnerTotalsRow
@@ -21,6 +27,7 @@ __all__ = [
     "Base",
     "ChallengeRow",
     "ContentStateRow",
+    "CourseSettingRow",
     "EarnedRow",
     "InboxRow",
     "LeaderboardRow",
@@ -30,6 +37,7 @@ __all__ = [
     "ProcessedUpdateRow",
     "ProgressRow",
     "QuizPollRow",
+    "StreakFreezeRow",
     "StudyDayRow",
     "UserRow",
     "table",

@@ -83,6 +83,17 @@ class AchievementRow(Base):
     updated_at: Mapped[datetime]
 
 
+class CourseSettingRow(Base):
+    """A course-wide setting from the pack, by name, as JSON: ``progression`` holds the
+    level names and the streak freeze rules."""
+
+    __tablename__ = "course_settings"
+
+    name: Mapped[str] = mapped_column(sa.String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(sa.Text, comment="JSON")
+    updated_at: Mapped[datetime]
+
+
 class ContentStateRow(Base):
     """One row whose ``version`` every content write bumps in its own transaction.
 

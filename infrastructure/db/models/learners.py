@@ -53,6 +53,22 @@ class StudyDayRow(Base):
     day: Mapped[date] = mapped_column(primary_key=True)
 
 
+class StreakFreezeRow(Base):
+    """A streak freeze earned (by a streak, or with an achievement: ``award:<id>``) or spent
+    on a calendar day of the learner's zone. The unique
+    (learner, day, kind) is what makes settling twice, or in two places at once, write one
+    fact; ``told`` marks a spent freeze the learner has been shown."""
+
+    __tablename__ = "streak_freezes"
+    __table_args__ = (sa.UniqueConstraint("user_id", "day", "kind"), TABLE_OPTIONS)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(user_fk())
+    day: Mapped[date]
+    kind: Mapped[str] = mapped_column(sa.String(20), comment="earned, spent or award:<id>")
+    told: Mapped[bool] = flag(False)
+
+
 class ProcessedUpdateRow(Base):
     """Telegram updates already handled; the key is what makes re-deliveries harmless."""
 

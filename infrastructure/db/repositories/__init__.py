@@ -5,6 +5,7 @@ from infrastructure.db.repositories.activity import SqlActivityLog
 from infrastructure.db.repositories.catalogue import SqlCatalogue
 from infrastructure.db.repositories.content import SqlContentStore
 from infrastructure.db.repositories.directory import SqlLearnerDirectory
+from infrastructure.db.repositories.freezes import SqlFreezes
 from infrastructure.db.repositories.inbox import SqlInbox
 from infrastructure.db.repositories.leaderboard import SqlBoardPrivacy, SqlLeaderboard
 from infrastructure.db.repositories.learners import SqlLearners
@@ -22,6 +23,7 @@ __all__ = [
     "SqlBoardPrivacy",
     "SqlCatalogue",
     "SqlContentStore",
+    "SqlFreezes",
     "SqlInbox",
     "SqlLeaderboard",
     "SqlLeaderboardRefresher",

@@ -1,6 +1,7 @@
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.catalogue import Challenge, Lesson, Module, ModuleOutline
+from domain.content import CourseSettings
 from infrastructure.db.content_version import ContentVersion
 from infrastructure.db.repositories.catalogue_cache import (
     CatalogueCache,
@@ -48,6 +49,9 @@ class SqlCatalogue:
 
     async def challenges(self, lesson_id: int) -> list[Challenge]:
         return list((await self.snapshot()).challenges.get(lesson_id, ()))
+
+    async def course_settings(self) -> CourseSettings:
+        return (await self.snapshot()).settings
 
     async def published_challenge(self, challenge_id: int) -> Challenge | None:
         snapshot = await self.snapshot()

@@ -13,9 +13,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.achievements import Achievement
 from domain.catalogue import Challenge, Lesson, Module, ModuleOutline
+from domain.content import NO_SETTINGS, CourseSettings
 from infrastructure.db.models import AchievementRow, ChallengeRow, LessonRow, ModuleRow
 from infrastructure.db.repositories.achievement_rows import to_achievement
 from infrastructure.db.repositories.catalogue_rows import to_challenge, to_lesson, to_module
+from infrastructure.db.repositories.course_settings import read_settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +32,7 @@ class CatalogueSnapshot:
     outline: list[ModuleOutline] = field(default_factory=list)
     award_points: dict[int, int] = field(default_factory=dict)
     """Each achievement's points, by id."""
+    settings: CourseSettings = NO_SETTINGS
 
     def __post_init__(self) -> None:
         for challenges in self.challenges.values():
@@ -49,7 +52,7 @@ def _outline(modules: dict[int, Module], lessons: dict[int, Lesson]) -> list[Mod
 
 
 async def load_snapshot(session: AsyncSession) -> CatalogueSnapshot:
-    """Four queries, whatever the size of the course."""
+    """Five queries, whatever the size of the course."""
     modules = await session.scalars(sa.select(ModuleRow).order_by(ModuleRow.order, ModuleRow.id))
     lessons = await session.scalars(sa.select(LessonRow).order_by(LessonRow.order, LessonRow.id))
     challenges = await session.scalars(
@@ -64,6 +67,7 @@ async def load_snapshot(session: AsyncSession) -> CatalogueSnapshot:
         {row.id: to_lesson(row) for row in lessons},
         dict(by_lesson),
         [to_achievement(row) for row in achievements],
+        settings=await read_settings(session),
     )
 
 

@@ -17,6 +17,7 @@ from domain.content import (
 from domain.enums import ChallengeForm
 from domain.ports.content import ChallengePath
 from infrastructure.db.models import AchievementRow, AnswerRow, ChallengeRow, LessonRow, ModuleRow
+from infrastructure.db.repositories.course_settings import read_settings
 
 
 class SqlContentReader:
@@ -24,7 +25,7 @@ class SqlContentReader:
         self._session = session
 
     async def current(self) -> CoursePack:
-        """Four queries whatever the size: content is read table by table, then grouped."""
+        """Five queries whatever the size: content is read table by table, then grouped."""
         challenges: defaultdict[int, list[ChallengeSpec]] = defaultdict(list)
         for challenge in await self._session.scalars(
             sa.select(ChallengeRow).order_by(ChallengeRow.order, ChallengeRow.id)
@@ -45,6 +46,7 @@ class SqlContentReader:
             "Exported course",
             modules=tuple(to_module_spec(row, lessons[row.id]) for row in modules),
             achievements=tuple(to_achievement_spec(row) for row in achievements),
+            settings=await read_settings(self._session),
         )
 
     async def answered_challenges(self) -> set[ChallengePath]:

@@ -7,7 +7,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.content import AchievementSpec, ChallengeSpec, LessonSpec, ModuleSpec
+from domain.content import AchievementSpec, ChallengeSpec, CourseSettings, LessonSpec, ModuleSpec
 from infrastructure.db.content_version import ContentVersion, bump_version
 from infrastructure.db.models import (
     AchievementRow,
@@ -17,6 +17,7 @@ from infrastructure.db.models import (
     ModuleRow,
     table,
 )
+from infrastructure.db.repositories.course_settings import write_settings
 from infrastructure.db.repositories.totals import mark_changed
 
 
@@ -111,6 +112,10 @@ class SqlContentWriter:
             "criteria": achievement.criteria,
         }
         await self._upsert(AchievementRow, known, values, now)
+
+    async def save_settings(self, settings: CourseSettings, now: datetime) -> None:
+        await self._changed()
+        await write_settings(self._session, settings, now)
 
     async def unpublish_module(self, slug: str, now: datetime) -> None:
         await self._changed()

@@ -1,6 +1,7 @@
 """A learner's standing in one statement: completed lessons, earned achievements, study
-days and the solved-challenge count, as tagged rows of one UNION ALL. Module completion
-and award points come from the cached catalogue, not from more joins.
+days, streak freeze facts and the solved-challenge count, as tagged rows of one UNION
+ALL. Module completion and award points come from the cached catalogue, not from more
+joins.
 
 The ``since`` parameter (the learner's midnight, or NULL) marks what counts as today: the
 lessons first completed since (``TODAY`` rows) and the achievements earned since (an
@@ -16,13 +17,23 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.achievements import Standing
 from domain.enums import ProgressStatus
+from domain.freezes import FreezeLedger
 from domain.progress import CountedAnswer
 from domain.totals import learner_totals, points
-from infrastructure.db.models import AnswerRow, EarnedRow, ProgressRow, StudyDayRow, table
+from infrastructure.db.models import (
+    AnswerRow,
+    EarnedRow,
+    ProgressRow,
+    StreakFreezeRow,
+    StudyDayRow,
+    table,
+)
 from infrastructure.db.repositories.catalogue_cache import CatalogueSnapshot
+from infrastructure.db.repositories.freezes import EARNED as FREEZE_EARNED
+from infrastructure.db.repositories.freezes import SPENT
 
 LESSON, EARNED, DAY, SOLVED, RECORDED = "lesson", "earned", "day", "solved", "recorded"
-TODAY = "today"
+TODAY, FREEZE = "today", "freeze"
 
 
 Tagged = sa.Select[str, int, int, date]
@@ -48,7 +59,8 @@ def standing_query(user_id: Any, solving: Any = None) -> list[Tagged]:
     """With ``solving``, the solved count leaves that challenge out and ``score`` says
     whether it was solved before: the caller knows whether it is solved now."""
     progress, earned = table(ProgressRow), table(EarnedRow)
-    days, answers = table(StudyDayRow), table(AnswerRow)
+    days, answers, freezes = table(StudyDayRow), table(AnswerRow), table(StreakFreezeRow)
+    fact = sa.case((freezes.c.kind == FREEZE_EARNED, 0), (freezes.c.kind == SPENT, 1), else_=2)
     completed = (progress.c.user_id == user_id, progress.c.status == ProgressStatus.COMPLETED)
     since = sa.bindparam("since", type_=progress.c.completed_at.type)
     earned_today = sa.case((earned.c.earned_at >= since, 1), else_=0)
@@ -66,6 +78,7 @@ def standing_query(user_id: Any, solving: Any = None) -> list[Tagged]:
         ),
         tagged_row(TODAY, progress.c.lesson_id).where(*completed, progress.c.completed_at >= since),
         tagged_row(DAY, day=days.c.day).where(days.c.user_id == user_id),
+        tagged_row(FREEZE, fact, day=freezes.c.day).where(freezes.c.user_id == user_id),
         solved.where(*solved_by),
     ]
 
@@ -97,6 +110,7 @@ def fold_standing(
     today: set[int] = set()
     earned_today: set[int] = set()
     days: set[date] = set()
+    freezes: dict[int, list[date]] = {0: [], 1: [], 2: []}
     solved = 0
     for kind, number, score, day in rows:
         if kind == LESSON:
@@ -109,6 +123,8 @@ def fold_standing(
                 earned_today.add(number)
         elif kind == DAY:
             days.add(day)
+        elif kind == FREEZE:
+            freezes[int(number)].append(day)
         elif kind == SOLVED:
             solved = int(number) + (
                 1 if after is not None and (score or after.record.is_correct) else 0
@@ -123,7 +139,8 @@ def fold_standing(
     award_points = catalogue.award_points
     totals = learner_totals(scores, earned, solved, catalogue.outline, award_points)
     points_today = points((scores.get(lesson) for lesson in today), earned_today, award_points)
-    return Standing(totals, frozenset(earned), tuple(sorted(days)), points_today)
+    ledger = FreezeLedger(frozenset(freezes[0]), frozenset(freezes[1]), tuple(sorted(freezes[2])))
+    return Standing(totals, frozenset(earned), tuple(sorted(days)), points_today, ledger)
 
 
 def _completed_since(counted: CountedAnswer) -> bool:

@@ -4,6 +4,7 @@ from .achievements import FakeAchievementRepository, FakeTotalsReader
 from .activity import FakeActivityLog, assert_logged, assert_logged_once, logged
 from .catalogue import FakeCatalogue
 from .clock import FakeClock
+from .freezes import FakeFreezeStore
 from .inbox import FakeInbox, FakeNotifier
 from .leaderboard import FakeLeaderboardReader, FakeLeaderboardRefresher
 from .learners import FakeLearnerRepository
@@ -19,6 +20,7 @@ __all__ = [
     "FakeAnswerRepository",
     "FakeCatalogue",
     "FakeClock",
+    "FakeFreezeStore",
     "FakeInbox",
     "FakeLeaderboardReader",
     "FakeLeaderboardRefresher",

@@ -6,6 +6,7 @@ from domain.enums import ProgressStatus
 from domain.totals import learner_totals, points
 
 from .catalogue import FakeCatalogue
+from .freezes import ledger_of
 from .tables import Tables
 
 
@@ -63,7 +64,8 @@ class FakeTotalsReader:
         earned = frozenset(key[1] for key in self._tables.earned if key[0] == user_id)
         days = sorted(day for owner, day in self._tables.study_days if owner == user_id)
         today = 0 if since is None else await self.points_since(user_id, since)
-        return Standing(await self.totals(user_id), earned, tuple(days), today)
+        totals = await self.totals(user_id)
+        return Standing(totals, earned, tuple(days), today, ledger_of(self._tables, user_id))
 
     async def points_since(self, user_id: int, since: datetime) -> int:
         lessons = [

@@ -2,6 +2,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from domain.catalogue import Challenge, Lesson, Module, ModuleOutline
+from domain.content import NO_SETTINGS, CourseSettings
 
 
 class FakeCatalogue:
@@ -21,6 +22,10 @@ class FakeCatalogue:
         self.modules = sorted(modules, key=lambda row: (row.order, row.id))
         self.lessons = sorted(lessons, key=lambda row: (row.order, row.id))
         self.all_challenges = sorted(challenges, key=lambda row: (row.order, row.id))
+        self.settings = NO_SETTINGS
+
+    async def course_settings(self) -> CourseSettings:
+        return self.settings
 
     def lesson_of(self, challenge_id: int) -> int:
         return next(row.lesson_id for row in self.all_challenges if row.id == challenge_id)

@@ -1,7 +1,14 @@
 from dataclasses import replace
 from datetime import datetime
 
-from domain.content import AchievementSpec, CoursePack, LessonSpec, ModuleSpec
+from domain.content import (
+    NO_SETTINGS,
+    AchievementSpec,
+    CoursePack,
+    CourseSettings,
+    LessonSpec,
+    ModuleSpec,
+)
 from domain.ports.content import ChallengePath
 
 
@@ -12,12 +19,12 @@ class FakeContentStore:
         self.modules: dict[str, ModuleSpec] = {}
         self.achievements: dict[str, AchievementSpec] = {}
         self.answered = answered or set()
+        self.settings = NO_SETTINGS
         self.writes = 0
 
     async def current(self) -> CoursePack:
-        return CoursePack(
-            "fake", None, tuple(self.modules.values()), tuple(self.achievements.values())
-        )
+        modules, achievements = tuple(self.modules.values()), tuple(self.achievements.values())
+        return CoursePack("fake", None, modules, achievements, self.settings)
 
     async def answered_challenges(self) -> set[ChallengePath]:
         return set(self.answered)
@@ -35,6 +42,10 @@ class FakeContentStore:
 
     async def save_achievement(self, achievement: AchievementSpec, now: datetime) -> None:
         self.achievements[achievement.slug] = achievement
+        self.writes += 1
+
+    async def save_settings(self, settings: CourseSettings, now: datetime) -> None:
+        self.settings = settings
         self.writes += 1
 
     async def unpublish_module(self, slug: str, now: datetime) -> None:

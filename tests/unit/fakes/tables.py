@@ -21,6 +21,9 @@ class Tables:
     progress: dict[tuple[int, int], Progress] = field(default_factory=dict)
     answers: dict[tuple[int, int, int, int], AnswerRecord] = field(default_factory=dict)
     study_days: set[tuple[int, date]] = field(default_factory=set)
+    freezes: dict[tuple[int, date, str], bool] = field(default_factory=dict)
+    """Streak freeze facts, (learner, day, "earned", "spent" or "award:<id>"), with whether
+    told."""
     earned: dict[tuple[int, int], datetime] = field(default_factory=dict)
     activities: list[Activity] = field(default_factory=list)
     board: dict[int, LeaderboardEntry] = field(default_factory=dict)
@@ -46,6 +49,7 @@ class Tables:
         self.progress = {key: row for key, row in self.progress.items() if key[0] != user_id}
         self.answers = {key: row for key, row in self.answers.items() if key[0] != user_id}
         self.study_days = {row for row in self.study_days if row[0] != user_id}
+        self.freezes = {key: told for key, told in self.freezes.items() if key[0] != user_id}
         self.earned = {key: at for key, at in self.earned.items() if key[0] != user_id}
         self.activities = [row for row in self.activities if row.user_id != user_id]
         self.board.pop(user_id, None)

@@ -7,6 +7,7 @@ from domain.achievements import Achievement
 from .achievements import FakeAchievementRepository, FakeTotalsReader
 from .activity import FakeActivityLog
 from .catalogue import FakeCatalogue
+from .freezes import FakeFreezeStore
 from .inbox import FakeInbox
 from .leaderboard import (
     FakeBoardPrivacy,
@@ -41,6 +42,7 @@ class FakeUnitOfWork:
         self.answers = FakeAnswerRepository(self.working, catalogue)
         self.progress = FakeProgressRepository(self.working, self.answers, self.totals)
         self.calendar = FakeStudyCalendar(self.working)
+        self.freezes = FakeFreezeStore(self.working)
         self.achievements = FakeAchievementRepository(self.working, definitions)
         self.leaderboard = FakeLeaderboardReader(self.working)
         self.leaderboard_refresher = FakeLeaderboardRefresher(self.working, self.totals)
