@@ -17,6 +17,7 @@ from domain.ports.leaderboard import (
     LeaderboardRefresher,
     RefreshLock,
 )
+from domain.ports.leagues import LeagueRepository, LeagueTable
 from domain.ports.learners import LearnerRepository
 from domain.ports.progress import AnswerRepository, ProgressRepository, StudyCalendar
 from domain.ports.reminders import ReminderReader, ReminderRepository, ReminderWriter
@@ -28,6 +29,7 @@ from domain.ports.uow import (
     InboxPorts,
     JourneyPorts,
     LeaderboardPorts,
+    LeaguePorts,
     LearnerPorts,
     ProgressPorts,
     ReminderPorts,
@@ -59,6 +61,9 @@ __all__ = [
     "LeaderboardPorts",
     "LeaderboardReader",
     "LeaderboardRefresher",
+    "LeaguePorts",
+    "LeagueRepository",
+    "LeagueTable",
     "LearnerDirectory",
     "LearnerPorts",
     "LearnerRepository",

@@ -14,6 +14,7 @@ from domain.ports.leaderboard import (
     LeaderboardRefresher,
     RefreshLock,
 )
+from domain.ports.leagues import LeagueRepository
 from domain.ports.learners import LearnerRepository
 from domain.ports.progress import AnswerRepository, ProgressRepository, StudyCalendar
 from domain.ports.reminders import ReminderRepository
@@ -103,6 +104,18 @@ class LeaderboardPorts(Transaction, Protocol):
     def board_privacy(self) -> BoardPrivacy: ...
 
 
+class LeaguePorts(LearnerPorts, Protocol):
+    """Learners too: a learner who blocked the bot is deactivated, as reminders do."""
+
+    @property
+    def leagues(self) -> LeagueRepository: ...
+
+    @property
+    def league_lock(self) -> RefreshLock:
+        """Held by the one process that rolls the weeks over."""
+        ...
+
+
 class InboxPorts(CataloguePorts, Protocol):
     @property
     def inbox(self) -> InboxRepository: ...
@@ -137,6 +150,7 @@ class ReminderPorts(LearnerPorts, Protocol):
 
 class UnitOfWork(
     ReminderPorts,
+    LeaguePorts,
     LearnerPorts,
     ProgressPorts,
     LeaderboardPorts,

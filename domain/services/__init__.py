@@ -6,6 +6,7 @@ from domain.services.catalogue import CatalogueService
 from domain.services.inbox import InboxService, deliver
 from domain.services.journey import JourneyService
 from domain.services.leaderboard import LeaderboardService
+from domain.services.leagues import LeagueService, NewsReport
 from domain.services.learners import LearnerService
 from domain.services.progress import AnswerOutcome, ChallengeStep, Completion, ProgressService
 from domain.services.publishing import PublishingService
@@ -23,7 +24,9 @@ __all__ = [
     "InboxService",
     "JourneyService",
     "LeaderboardService",
+    "LeagueService",
     "LearnerService",
+    "NewsReport",
     "ProgressService",
     "PublishingService",
     "ReminderReport",

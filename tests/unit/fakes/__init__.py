@@ -6,6 +6,7 @@ from .catalogue import FakeCatalogue
 from .clock import FakeClock
 from .inbox import FakeInbox, FakeNotifier
 from .leaderboard import FakeLeaderboardReader, FakeLeaderboardRefresher
+from .leagues import FakeLeagues
 from .learners import FakeLearnerRepository
 from .progress import FakeAnswerRepository, FakeProgressRepository, FakeStudyCalendar
 from .reminders import FakeReminders
@@ -22,6 +23,7 @@ __all__ = [
     "FakeInbox",
     "FakeLeaderboardReader",
     "FakeLeaderboardRefresher",
+    "FakeLeagues",
     "FakeLearnerRepository",
     "FakeNotifier",
     "FakeProgressRepository",

@@ -13,6 +13,18 @@ from domain.progress import AnswerRecord, Progress
 
 
 @dataclass
+class FakeMembership:
+    """A ``league_members`` row."""
+
+    tier: int
+    league: int
+    score: int = 0
+    place: int | None = None
+    outcome: int | None = None
+    told: bool = False
+
+
+@dataclass
 class Tables:
     """Rows keyed like the real unique constraints, so duplicates cannot sneak in."""
 
@@ -28,6 +40,11 @@ class Tables:
     hidden: set[int] = field(default_factory=set)
     reminder_hours: dict[int, int] = field(default_factory=dict)
     reminded_on: dict[int, date] = field(default_factory=dict)
+    week_points: dict[tuple[int, date], int] = field(default_factory=dict)
+    """Points a learner earned in the week of that Monday: what the rows would sum to."""
+    league_members: dict[tuple[date, int], "FakeMembership"] = field(default_factory=dict)
+    league_ladder: dict[int, int] = field(default_factory=dict)
+    league_closed: set[date] = field(default_factory=set)
     last_learner_id: int = 0
 
     def snapshot(self) -> "Tables":
@@ -51,3 +68,5 @@ class Tables:
         self.hidden.discard(user_id)
         self.reminder_hours.pop(user_id, None)
         self.reminded_on.pop(user_id, None)
+        self.league_members = {k: m for k, m in self.league_members.items() if k[1] != user_id}
+        self.league_ladder.pop(user_id, None)

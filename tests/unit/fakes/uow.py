@@ -14,6 +14,7 @@ from .leaderboard import (
     FakeLeaderboardRefresher,
     FakeRefreshLock,
 )
+from .leagues import FakeLeagues
 from .learners import FakeLearnerRepository
 from .progress import FakeAnswerRepository, FakeProgressRepository, FakeStudyCalendar
 from .reminders import FakeReminders
@@ -49,6 +50,8 @@ class FakeUnitOfWork:
         self.full_refresh_claim = FakeRefreshLock()
         self.board_privacy = FakeBoardPrivacy(self.working)
         self.reminders = FakeReminders(self.working)
+        self.leagues = FakeLeagues(self.working)
+        self.league_lock = FakeRefreshLock()
 
     @property
     def committed(self) -> bool:
