@@ -9,6 +9,12 @@ from infrastructure.db.models.content import (
     ModuleRow,
 )
 from infrastructure.db.models.inbox import InboxRow
+from infrastructure.db.models.leagues import (
+    LeagueLadderRow,
+    LeagueMemberRow,
+    LeagueTierNameRow,
+    LeagueWeekRow,
+)
 from infrastructure.db.models.learners import ProcessedUpdateRow, StudyDayRow, UserRow
 from infrastructure.db.models.progress import AnswerRow, EarnedRow, ProgressRow
 from infrastructure.db.models.records import ActivityRow, LeaderboardRow, LearnerTotalsRow
@@ -23,6 +29,10 @@ __all__ = [
     "EarnedRow",
     "InboxRow",
     "LeaderboardRow",
+    "LeagueLadderRow",
+    "LeagueMemberRow",
+    "LeagueTierNameRow",
+    "LeagueWeekRow",
     "LearnerTotalsRow",
     "LessonRow",
     "ModuleRow",

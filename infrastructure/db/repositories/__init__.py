@@ -7,6 +7,7 @@ from infrastructure.db.repositories.content import SqlContentStore
 from infrastructure.db.repositories.directory import SqlLearnerDirectory
 from infrastructure.db.repositories.inbox import SqlInbox
 from infrastructure.db.repositories.leaderboard import SqlBoardPrivacy, SqlLeaderboard
+from infrastructure.db.repositories.leagues import SqlLeagues
 from infrastructure.db.repositories.learners import SqlLearners
 from infrastructure.db.repositories.progress import SqlAnswers, SqlProgress, SqlStudyCalendar
 from infrastructure.db.repositories.refresh import SqlLeaderboardRefresher
@@ -24,6 +25,7 @@ __all__ = [
     "SqlInbox",
     "SqlLeaderboard",
     "SqlLeaderboardRefresher",
+    "SqlLeagues",
     "SqlLearnerDirectory",
     "SqlLearners",
     "SqlProgress",
