@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from pathlib import Path
 
+from domain.leagues import DEFAULT_RULES, LeagueRules
 from domain.levels import DEFAULT_CURVE, LevelCurve
 
 LOCALES_DIR = Path(__file__).parent / "locales"
@@ -17,6 +18,7 @@ class BotConfig:
     default_locale: str = "en"
     board_size: int = 10
     levels: LevelCurve = DEFAULT_CURVE
+    leagues: LeagueRules = DEFAULT_RULES
     webhook_url: str | None = None
     webhook_secret: str | None = None
     webhook_host: str = "0.0.0.0"

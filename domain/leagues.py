@@ -80,6 +80,9 @@ class LeagueRules:
         return [list(learners[league::count]) for league in range(count)]
 
 
+DEFAULT_RULES = LeagueRules()
+
+
 @dataclass(frozen=True, slots=True)
 class Contender:
     """A league member as the week's ranking sees them."""

@@ -6,6 +6,7 @@ from apscheduler.triggers.cron import CronTrigger
 from pydantic import Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from domain.leagues import MAX_TIERS, LeagueRules
 from domain.levels import MAX_LEVELS, CurveKind, LevelCurve
 from domain.streaks import is_valid_timezone
 
@@ -31,6 +32,15 @@ class Settings(BaseSettings):
         1.3, ge=1, description="exponential: each level costs this times the last"
     )
     level_count: int = Field(10, ge=2, le=MAX_LEVELS, description="the top level")
+    league_size: int = Field(30, ge=2, description="learners per league at most")
+    league_tiers: int = Field(5, ge=1, le=MAX_TIERS, description="tiers, Bronze first")
+    league_promote: int = Field(5, ge=0, description="the top of a league moving up")
+    league_demote: int = Field(5, ge=0, description="the bottom of a league moving down")
+    league_rollover_cron: str = Field(
+        "5 * * * *",
+        description="crontab in DEFAULT_TIMEZONE: closes an ended week, tells the results; "
+        "empty turns it off",
+    )
     bot_token: SecretStr | None = None
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     telegram_api_url: str | None = Field(None, description="base URL of another Bot API server")
@@ -52,6 +62,11 @@ class Settings(BaseSettings):
     def levels(self) -> LevelCurve:
         return LevelCurve(self.level_curve, self.level_base, self.level_growth, self.level_count)
 
+    def leagues(self) -> LeagueRules:
+        return LeagueRules(
+            self.league_size, self.league_tiers, self.league_promote, self.league_demote
+        )
+
     @field_validator("level_curve", mode="before")
     @classmethod
     def _curve_name(cls, value: object) -> object:
@@ -64,7 +79,7 @@ class Settings(BaseSettings):
             raise ValueError(f"unknown time zone {value!r}")
         return value
 
-    @field_validator("leaderboard_full_refresh_cron")
+    @field_validator("leaderboard_full_refresh_cron", "league_rollover_cron")
     @classmethod
     def _crontab(cls, value: str) -> str:
         """Five crontab fields (refused at start-up, not at the first run), or empty."""

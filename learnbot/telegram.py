@@ -18,6 +18,7 @@ def bot_config(settings: Settings) -> BotConfig:
         admin_ids=settings.admin_ids,
         default_timezone=settings.default_timezone,
         levels=settings.levels(),
+        leagues=settings.leagues(),
         webhook_url=settings.webhook_url,
         webhook_secret=None if secret is None else secret.get_secret_value(),
         webhook_host=settings.webhook_host,
