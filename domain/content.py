@@ -70,6 +70,8 @@ class CoursePack:
     description: str | None = None
     modules: tuple[ModuleSpec, ...] = ()
     achievements: tuple[AchievementSpec, ...] = ()
+    league_tiers: tuple[str, ...] = ()
+    """Names of the weekly leagues' tiers, bottom first; the bot names the others."""
 
     def module(self, slug: str) -> ModuleSpec | None:
         return next((module for module in self.modules if module.slug == slug), None)

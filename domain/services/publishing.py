@@ -37,6 +37,7 @@ class PublishingService:
                 progress(len(module.lessons))
         await writes.removals(current, pack)
         await writes.achievements(current, pack)
+        await writes.league_tiers(current, pack)
         if diff and not dry_run:
             await self._uow.commit()
         return diff
@@ -95,6 +96,13 @@ class _Writes:
                 self._diff.unpublished.append(f"achievement {old.slug}")
                 if not self._dry_run:
                     await self._store.save_achievement(_retired(old), self._now)
+
+    async def league_tiers(self, current: CoursePack, pack: CoursePack) -> None:
+        """The pack names the tiers, or no longer does: the bot's names then return."""
+        if current.league_tiers != pack.league_tiers:
+            self._note(not current.league_tiers, "league tiers")
+            if not self._dry_run:
+                await self._store.save_league_tiers(pack.league_tiers)
 
     def _note(self, added: bool, path: str) -> None:
         (self._diff.added if added else self._diff.changed).append(path)

@@ -11,6 +11,7 @@ from infrastructure.content.lessons import LessonCheck, read_lesson
 from infrastructure.content.limits import too_many_files, visible
 from infrastructure.content.problems import InvalidPack
 from infrastructure.content.schema import CourseModel, ModuleModel
+from infrastructure.content.yaml_source import YamlDocument
 
 __all__ = ["LessonCheck", "load_pack"]
 
@@ -37,9 +38,21 @@ def load_pack(root: Path, lesson_checks: Sequence[LessonCheck] = ()) -> CoursePa
     if document is not None:
         slugs = {module.slug for module in modules} if len(modules) == len(read) else None
         achievements = to_achievements(documents, document, slugs)
+    if course is not None and document is not None:
+        _distinct_tiers(documents, document, course.league_tiers)
     if documents.problems or course is None:
         raise InvalidPack(documents.problems)
-    return CoursePack(course.title, course.description, tuple(modules), achievements)
+    tiers = tuple(course.league_tiers)
+    return CoursePack(course.title, course.description, tuple(modules), achievements, tiers)
+
+
+def _distinct_tiers(documents: Documents, document: YamlDocument, names: list[str]) -> None:
+    """Two tiers of one name would make a promotion read as staying put."""
+    seen: set[str] = set()
+    for index, name in enumerate(names):
+        if name.casefold() in seen:
+            documents.at(document, ("league_tiers", index), f"duplicate tier name {name!r}")
+        seen.add(name.casefold())
 
 
 def read_module(

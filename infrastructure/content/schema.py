@@ -5,6 +5,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 from domain.enums import AchievementType, ChallengeKind
+from domain.leagues import MAX_TIERS
 
 
 def _scalar_to_text(value: Any) -> Any:
@@ -82,7 +83,13 @@ class AchievementModel(Listed):
     criteria: dict[str, Any] | None = None
 
 
+TierName = Annotated[str, StringConstraints(min_length=1, max_length=50, strip_whitespace=True)]
+
+
 class CourseModel(Strict):
     title: Title
     description: str | None = None
     achievements: Entries = []
+    league_tiers: Annotated[
+        list[TierName], Field(max_length=MAX_TIERS, description="bottom tier first")
+    ] = []

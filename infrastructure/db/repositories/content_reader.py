@@ -15,7 +15,14 @@ from domain.content import (
     canonical_json,
 )
 from domain.ports.content import ChallengePath
-from infrastructure.db.models import AchievementRow, AnswerRow, ChallengeRow, LessonRow, ModuleRow
+from infrastructure.db.models import (
+    AchievementRow,
+    AnswerRow,
+    ChallengeRow,
+    LeagueTierNameRow,
+    LessonRow,
+    ModuleRow,
+)
 
 
 class SqlContentReader:
@@ -40,10 +47,15 @@ class SqlContentReader:
         achievements = await self._session.scalars(
             sa.select(AchievementRow).order_by(AchievementRow.id)
         )
+        specs = tuple(to_achievement_spec(row) for row in achievements)
+        tiers = await self._session.scalars(
+            sa.select(LeagueTierNameRow.name).order_by(LeagueTierNameRow.tier)
+        )
         return CoursePack(
             "Exported course",
             modules=tuple(to_module_spec(row, lessons[row.id]) for row in modules),
-            achievements=tuple(to_achievement_spec(row) for row in achievements),
+            achievements=specs,
+            league_tiers=tuple(tiers),
         )
 
     async def answered_challenges(self) -> set[ChallengePath]:

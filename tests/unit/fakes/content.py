@@ -12,11 +12,16 @@ class FakeContentStore:
         self.modules: dict[str, ModuleSpec] = {}
         self.achievements: dict[str, AchievementSpec] = {}
         self.answered = answered or set()
+        self.league_tiers: tuple[str, ...] = ()
         self.writes = 0
 
     async def current(self) -> CoursePack:
         return CoursePack(
-            "fake", None, tuple(self.modules.values()), tuple(self.achievements.values())
+            "fake",
+            None,
+            tuple(self.modules.values()),
+            tuple(self.achievements.values()),
+            self.league_tiers,
         )
 
     async def answered_challenges(self) -> set[ChallengePath]:
@@ -35,6 +40,10 @@ class FakeContentStore:
 
     async def save_achievement(self, achievement: AchievementSpec, now: datetime) -> None:
         self.achievements[achievement.slug] = achievement
+        self.writes += 1
+
+    async def save_league_tiers(self, names: tuple[str, ...]) -> None:
+        self.league_tiers = names
         self.writes += 1
 
     async def unpublish_module(self, slug: str, now: datetime) -> None:
