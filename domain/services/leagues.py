@@ -1,7 +1,6 @@
 """Weekly leagues: the learner's league this week, the weekly rollover, and its news."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from domain.enums import Delivery
 from domain.leagues import (
@@ -16,18 +15,14 @@ from domain.leagues import (
     weeks_to_close,
 )
 from domain.ports import Clock, LeaguePorts, Notifier
-from domain.services.learners import LearnerService
+from domain.services.delivery import DeliveryReport, deliver
 
 NEWS_BATCH = 500
 """Results read at a time while telling them: a million members never sit in memory."""
 ResultText = Callable[[LeagueResult], str]
 
 
-@dataclass(frozen=True, slots=True)
-class NewsReport:
-    sent: int = 0
-    blocked: int = 0
-    failed: int = 0
+NewsReport = DeliveryReport
 
 
 class LeagueService:
@@ -74,22 +69,15 @@ class LeagueService:
         committed before sending, as reminders are; a learner who blocked the bot is
         deactivated. Older weeks' untold results are stale news and stay untold."""
         week = await self._uow.leagues.last_closed()
-        outcomes: list[Delivery] = []
+        outcomes: list[Delivery | None] = []
         after = 0
         while week is not None:
             batch = await self._uow.leagues.untold(week, after, NEWS_BATCH)
             if not batch:
                 break
-            for result in batch:
-                outcome = await self._tell(result, notifier, text)
-                if outcome is not None:
-                    outcomes.append(outcome)
+            outcomes += [await self._tell(result, notifier, text) for result in batch]
             after = batch[-1].user_id
-        return NewsReport(
-            sent=outcomes.count(Delivery.SENT),
-            blocked=outcomes.count(Delivery.BLOCKED),
-            failed=outcomes.count(Delivery.FAILED),
-        )
+        return NewsReport.of(outcomes)
 
     async def _tell(
         self, result: LeagueResult, notifier: Notifier, text: ResultText
@@ -97,7 +85,6 @@ class LeagueService:
         if not await self._uow.leagues.claim_told(result.user_id, result.week):
             return None
         await self._uow.commit()
-        outcome = await notifier.deliver(result.telegram_id, text(result))
-        if outcome is Delivery.BLOCKED:
-            await LearnerService(self._uow, self._clock).deactivate(result.user_id)
-        return outcome
+        return await deliver(
+            self._uow, self._clock, notifier, result.user_id, result.telegram_id, text(result)
+        )

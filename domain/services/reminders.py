@@ -1,13 +1,12 @@
 """Daily reminders: who is due this hour, one message each per local day, never twice."""
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from domain.enums import Delivery
 from domain.errors import LearnerNotFound
 from domain.ports import Clock, Notifier, ReminderPorts
 from domain.reminders import ReminderCandidate, is_due, is_valid_hour, local_time
-from domain.services.learners import LearnerService
+from domain.services.delivery import DeliveryReport, deliver
 
 REMINDER_TEXT = "Your streak is waiting: learn one thing today to keep it going!"
 
@@ -18,11 +17,7 @@ def reminder_text(daily_goal: int) -> str:
     return f"{REMINDER_TEXT} Today's goal: {daily_goal} points to go."
 
 
-@dataclass(frozen=True, slots=True)
-class ReminderReport:
-    sent: int = 0
-    blocked: int = 0
-    failed: int = 0
+ReminderReport = DeliveryReport
 
 
 class ReminderService:
@@ -43,11 +38,7 @@ class ReminderService:
         """One instant for the whole run, so a run crossing the hour judges everyone alike."""
         now = self._clock.now()
         outcomes = [await self._remind(c, now, notifier) for c in await self.due(now)]
-        return ReminderReport(
-            sent=outcomes.count(Delivery.SENT),
-            blocked=outcomes.count(Delivery.BLOCKED),
-            failed=outcomes.count(Delivery.FAILED),
-        )
+        return ReminderReport.of(outcomes)
 
     async def _remind(
         self, candidate: ReminderCandidate, now: datetime, notifier: Notifier
@@ -58,10 +49,9 @@ class ReminderService:
             return None
         await self._uow.commit()
         text = reminder_text(candidate.daily_goal)
-        outcome = await notifier.deliver(candidate.telegram_id, text)
-        if outcome is Delivery.BLOCKED:
-            await LearnerService(self._uow, self._clock).deactivate(candidate.user_id)
-        return outcome
+        return await deliver(
+            self._uow, self._clock, notifier, candidate.user_id, candidate.telegram_id, text
+        )
 
     async def choose(self, learner_id: int, hour: int | None) -> None:
         """Turn reminders on at a local hour, or off with None."""

@@ -194,12 +194,19 @@ async def test_two_replicas_racing_close_the_week_once(
     assert (await rollover(uow_factory, NEXT_MONDAY)).closed == []
 
 
-async def test_a_hidden_member_is_left_out_of_what_others_see_but_still_competes(
+async def three_in_a_league(
     engine: AsyncEngine, uow_factory: UowFactory, course: Course
-) -> None:
+) -> list[int]:
     ids = await learners(engine, 3)
     await earn(engine, course.first_lesson, LAST_WEEK, {ids[0]: 5, ids[1]: 6, ids[2]: 7})
     await rollover(uow_factory, MONDAY)
+    return ids
+
+
+async def test_a_hidden_member_is_left_out_of_what_others_see_but_still_competes(
+    engine: AsyncEngine, uow_factory: UowFactory, course: Course
+) -> None:
+    ids = await three_in_a_league(engine, uow_factory, course)
     async with engine.begin() as connection:
         hide = sa.update(table(UserRow)).where(UserRow.id == ids[2])
         await connection.execute(hide.values(hide_from_board=True))
@@ -227,9 +234,7 @@ def told(result: LeagueResult) -> str:
 async def test_each_member_is_told_the_result_once_and_one_who_blocked_is_deactivated(
     engine: AsyncEngine, uow_factory: UowFactory, course: Course
 ) -> None:
-    ids = await learners(engine, 3)
-    await earn(engine, course.first_lesson, LAST_WEEK, {ids[0]: 5, ids[1]: 6, ids[2]: 7})
-    await rollover(uow_factory, MONDAY)
+    ids = await three_in_a_league(engine, uow_factory, course)
     await earn(engine, course.reading, THIS_WEEK, {ids[0]: 9, ids[1]: 4})
     await rollover(uow_factory, NEXT_MONDAY)
     notifier = FakeNotifier(blocked=frozenset({502}))
