@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from domain.leagues import DEFAULT_RULES, LeagueRules
 from domain.levels import DEFAULT_CURVE, CurveKind, LevelCurve
 from infrastructure.settings import DEFAULT_DATABASE_URL, Settings
 from learnbot.app import masked_url
@@ -20,6 +21,11 @@ VARIABLES = [
     "LEVEL_BASE",
     "LEVEL_GROWTH",
     "LEVEL_COUNT",
+    "LEAGUE_SIZE",
+    "LEAGUE_TIERS",
+    "LEAGUE_PROMOTE",
+    "LEAGUE_DEMOTE",
+    "LEAGUE_ROLLOVER_CRON",
 ]
 
 
@@ -97,6 +103,35 @@ def test_the_level_curve_is_exponential_by_default_and_configurable(
     [("LEVEL_CURVE", "cubic"), ("LEVEL_BASE", "0"), ("LEVEL_GROWTH", "0.5"), ("LEVEL_COUNT", "1")],
 )
 def test_a_level_curve_that_makes_no_sense_is_refused(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str
+) -> None:
+    monkeypatch.setenv(name, value)
+
+    with pytest.raises(ValidationError, match=name.lower()):
+        Settings()
+
+
+def test_leagues_are_configurable_and_their_rollover_checked_hourly_by_default(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert Settings().leagues() == DEFAULT_RULES == LeagueRules(30, 5, 5, 5)
+    assert Settings().league_rollover_cron == "5 * * * *"
+    for name, value in (("LEAGUE_SIZE", "20"), ("LEAGUE_TIERS", "7"), ("LEAGUE_DEMOTE", "3")):
+        monkeypatch.setenv(name, value)
+
+    assert Settings().leagues() == LeagueRules(20, 7, 5, 3)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("LEAGUE_SIZE", "1"),
+        ("LEAGUE_TIERS", "21"),
+        ("LEAGUE_PROMOTE", "-1"),
+        ("LEAGUE_ROLLOVER_CRON", "weekly"),
+    ],
+)
+def test_leagues_that_make_no_sense_are_refused(
     monkeypatch: pytest.MonkeyPatch, name: str, value: str
 ) -> None:
     monkeypatch.setenv(name, value)
