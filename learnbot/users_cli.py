@@ -101,11 +101,10 @@ def _level_text(level: Level) -> str:
     return f"{level.number} ({counted(level.to_next, 'point')} to level {level.number + 1})"
 
 
-def _league_text(view: LeagueView | None, next_tier: int | None) -> str:
+def _league_text(view: LeagueView | None, next_tier: int) -> str:
     """Tiers count from 1 here, Bronze being tier 1; a pack's name follows in brackets."""
     if view is None:
-        later = "" if next_tier is None else f" (next league in tier {next_tier + 1})"
-        return f"none this week{later}"
+        return f"none this week (the next in tier {next_tier + 1})"
     name = f" ({view.tier_name})" if view.tier_name else ""
     days = counted(view.days_left, "day")
     return f"tier {view.tier + 1}{name}, place {view.me.place} of {view.members}, {days} left"

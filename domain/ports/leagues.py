@@ -51,8 +51,8 @@ class LeagueNews(Protocol):
         Claimed before sending, so two runs can never both send it."""
         ...
 
-    async def tier_of(self, user_id: int) -> int | None:
-        """The tier the learner enters their next league in; None if never in one."""
+    async def tier_of(self, user_id: int) -> int:
+        """The tier the learner enters their next league in: 0 until they first move."""
         ...
 
 

@@ -44,7 +44,7 @@ class LeagueService:
             user_id, week, table.tier, table.members, self._rules, days, table.tier_name
         )
 
-    async def tier_of(self, user_id: int) -> int | None:
+    async def tier_of(self, user_id: int) -> int:
         return await self._uow.leagues.tier_of(user_id)
 
     async def rollover(self, wait_seconds: float = 0) -> RolloverResult:

@@ -59,19 +59,28 @@ class SqlLeagueRollover:
             await self._session.execute(
                 sa.insert(POINTS).from_select(["user_id", "score"], _points(*bounds))
             )
+            await self._analyze(POINTS)
             async with scratch(self._session, CLOSING):
                 columns = list(CLOSING.c.keys())
                 await self._session.execute(
                     sa.insert(CLOSING).from_select(columns, _closing(week, rules))
                 )
+                await self._analyze(CLOSING)
                 await self._move(week)
             placed = await self._form(week + ONE_WEEK, rules)
         marker = {"week": week, "closed_at": now, "placed": placed}
         await self._session.execute(sa.insert(table(LeagueWeekRow)).values(marker))
         return placed
 
+    async def _analyze(self, scratch_table: sa.Table) -> None:
+        """PostgreSQL keeps no statistics of a temporary table until told to, and plans
+        the joins with it as if it held a few rows."""
+        if self._session.get_bind().dialect.name == "postgresql":
+            await self._session.execute(sa.text(f"ANALYZE {scratch_table.name}"))
+
     async def _move(self, week: date) -> None:
-        """Each member's place and move on their row, and their next tier on the ladder."""
+        """Each member's place and move on their row, and the next tier of those who move
+        on the ladder (one who stays keeps their row, or its absence: the bottom tier)."""
         closing = CLOSING.c
         await self._session.execute(
             sa.update(MEMBERS)
@@ -79,7 +88,8 @@ class SqlLeagueRollover:
             .values(score=closing.score, place=closing.place, outcome=closing.outcome)
         )
         dialect = self._session.get_bind().dialect.name
-        next_tiers = sa.select(closing.user_id, closing.next_tier.label("tier")).where(sa.true())
+        moved = closing.outcome != 0
+        next_tiers = sa.select(closing.user_id, closing.next_tier.label("tier")).where(moved)
         await self._session.execute(
             upsert(dialect, LADDER, next_tiers, lambda new: {"tier": new.tier})
         )

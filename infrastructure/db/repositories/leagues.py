@@ -141,6 +141,6 @@ class SqlLeagues(SqlLeagueRollover):
         )
         return bool(affected(await self._session.execute(statement)))
 
-    async def tier_of(self, user_id: int) -> int | None:
+    async def tier_of(self, user_id: int) -> int:
         query = sa.select(LeagueLadderRow.tier).where(LeagueLadderRow.user_id == user_id)
-        return await self._session.scalar(query)
+        return await self._session.scalar(query) or 0

@@ -62,7 +62,8 @@ class FakeLeagues:
                 row = self._tables.league_members[(week, contender.user_id)]
                 outcome = rules.outcome(tier, place, len(contenders), contender.score)
                 row.score, row.place, row.outcome = contender.score, place, outcome
-                self._tables.league_ladder[contender.user_id] = tier + outcome
+                if outcome:
+                    self._tables.league_ladder[contender.user_id] = tier + outcome
         self._tables.league_closed.add(week)
         return self._form(week + ONE_WEEK, week, rules)
 
@@ -119,5 +120,5 @@ class FakeLeagues:
         row.told = True
         return True
 
-    async def tier_of(self, user_id: int) -> int | None:
-        return self._tables.league_ladder.get(user_id)
+    async def tier_of(self, user_id: int) -> int:
+        return self._tables.league_ladder.get(user_id, 0)
