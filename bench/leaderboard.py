@@ -10,7 +10,7 @@ import asyncio
 import statistics
 import time
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -21,10 +21,20 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from domain.enums import ProgressStatus
 from domain.leaderboard import BoardKind, week_start
-from domain.services import LeaderboardService
+from domain.leagues import DEFAULT_RULES, league_week
+from domain.services import LeaderboardService, LeagueService
 from infrastructure.clock import SystemClock
 from infrastructure.db.engine import create_engine, create_session_factory
-from infrastructure.db.models import LeaderboardRow, LessonRow, ProgressRow, UserRow, table
+from infrastructure.db.models import (
+    LeaderboardRow,
+    LeagueLadderRow,
+    LeagueMemberRow,
+    LeagueWeekRow,
+    LessonRow,
+    ProgressRow,
+    UserRow,
+    table,
+)
 from infrastructure.db.repositories.catalogue_cache import CatalogueCache
 from infrastructure.db.repositories.leaderboard import (
     board_statement,
@@ -216,6 +226,71 @@ async def read_latency(engine: AsyncEngine, user_id: int, rows: list[Any]) -> No
 
 
 READS = 200
+FIRST_MONDAY = datetime(2026, 3, 2, 0, 5, tzinfo=UTC)
+"""Five minutes into the week the generated lessons end in (they end on 4 March)."""
+
+
+class At:
+    """A clock stopped at one moment: the rollover closes the weeks before it."""
+
+    def __init__(self, moment: datetime) -> None:
+        self.moment = moment
+
+    def now(self) -> datetime:
+        return self.moment
+
+
+async def rollover(engine: AsyncEngine, clock: At) -> int:
+    async with SqlUnitOfWork(create_session_factory(engine), CatalogueCache()) as uow:
+        result = await LeagueService(uow, clock, "UTC", DEFAULT_RULES).rollover()
+        assert result.closed is not None
+        return result.placed
+
+
+async def leagues(engine: AsyncEngine, rows: list[Any]) -> None:
+    """The weekly rollover at scale. The first run forms the leagues of the week of
+    2 March from the learners who completed lessons in the week before (about half of
+    them); the next, a week later, ranks those leagues by the points of that week, moves
+    every member, and forms the next week's leagues; the third finds nothing to close.
+    Then the League view's read for a member, as /top's League button pays it."""
+    async with engine.begin() as connection:
+        for model in (LeagueWeekRow, LeagueMemberRow, LeagueLadderRow):
+            await connection.execute(sa.delete(table(model)))
+    placed: list[int] = []
+
+    async def run(moment: datetime) -> None:
+        placed.append(await rollover(engine, At(moment)))
+
+    await timed("leagues: first rollover (forms leagues)", lambda: run(FIRST_MONDAY), rows)
+    next_monday = FIRST_MONDAY + timedelta(days=7)
+    await timed("leagues: weekly rollover (close + form)", lambda: run(next_monday), rows)
+    await timed("leagues: rollover, nothing to close", lambda: run(next_monday), rows)
+    rows.append(("leagues: members of the week closed / placed next", f"{placed[0]} / {placed[1]}"))
+    await league_reads(engine, next_monday, rows)
+
+
+async def league_reads(engine: AsyncEngine, moment: datetime, rows: list[Any]) -> None:
+    members = table(LeagueMemberRow)
+    week = league_week(moment, "UTC")
+    async with engine.connect() as connection:
+        member = await connection.scalar(
+            sa.select(sa.func.min(members.c.user_id)).where(members.c.week == week)
+        )
+    session_factory = create_session_factory(engine)
+    samples = []
+    for _ in range(READS):
+        async with SqlUnitOfWork(session_factory, CatalogueCache()) as uow:
+            await uow.learners.get(int(member or 0))
+            started = time.perf_counter()
+            view = await LeagueService(uow, At(moment), "UTC", DEFAULT_RULES).view(int(member or 0))
+            samples.append((time.perf_counter() - started) * 1000)
+    assert view is not None
+    rows.append(
+        (
+            f"leagues: League view read, {view.members} members, median / p95 of {READS}",
+            f"{statistics.median(samples):.2f} / {percentile(samples, 95):.2f} ms",
+        )
+    )
 
 
 def percentile(samples: list[float], percent: int) -> float:
@@ -249,6 +324,7 @@ async def main() -> None:
     parser.add_argument("--changed", type=float, default=1.0, help="percent of learners")
     parser.add_argument("--skip-generate", action="store_true")
     parser.add_argument("--reads-only", action="store_true", help="time the reads only")
+    parser.add_argument("--leagues-only", action="store_true", help="time the leagues only")
     args = parser.parse_args()
     engine = create_engine(Settings(database_url=args.url))
     rows: list[Any] = []
@@ -265,6 +341,10 @@ async def main() -> None:
         rows,
     )
     await analyze(engine)
+    if args.leagues_only:
+        await leagues(engine, rows)
+        await report(engine, rows)
+        return
     await timed(
         "refresh, first: totals rebuilt, every entry", lambda: service_refresh(engine), rows
     )
@@ -280,6 +360,7 @@ async def main() -> None:
         f"naive ORM loop, {args.sample} learners", lambda: naive_loop(engine, args.sample), rows
     )
     rows.append(("naive ORM loop, scaled to all", f"{naive * args.learners / args.sample:.0f} s"))
+    await leagues(engine, rows)
     await reads(engine, await middle_entry(engine, args.learners), rows)
 
 
@@ -294,6 +375,10 @@ async def middle_entry(engine: AsyncEngine, learners: int) -> int:
 async def reads(engine: AsyncEngine, reader: int, rows: list[Any]) -> None:
     await read_latency(engine, reader, rows)
     await explain(engine, reader)
+    await report(engine, rows)
+
+
+async def report(engine: AsyncEngine, rows: list[Any]) -> None:
     result = Table(title=f"{engine.dialect.name}")
     result.add_column("What")
     result.add_column("Time", justify="right")

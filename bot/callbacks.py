@@ -25,6 +25,7 @@ class Screen(StrEnum):
     PROGRESS = "progress"
     ACHIEVEMENTS = "ach"
     BOARD = "top"
+    LEAGUE = "league"
     PROFILE = "me"
     LANGUAGE = "lang"
 

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from domain.freezes import DEFAULT_FREEZES, FreezeRules
+from domain.leagues import DEFAULT_RULES, LeagueRules
 from domain.levels import DEFAULT_CURVE, LevelCurve
 
 LOCALES_DIR = Path(__file__).parent / "locales"
@@ -19,6 +20,7 @@ class BotConfig:
     board_size: int = 10
     levels: LevelCurve = DEFAULT_CURVE
     freezes: FreezeRules = DEFAULT_FREEZES
+    leagues: LeagueRules = DEFAULT_RULES
     webhook_url: str | None = None
     webhook_secret: str | None = None
     webhook_host: str = "0.0.0.0"

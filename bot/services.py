@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from domain.freezes import DEFAULT_FREEZES, FreezeRules
+from domain.leagues import LeagueRules
 from domain.levels import DEFAULT_CURVE, LevelCurve
 from domain.ports import Clock, UnitOfWork
 from domain.services import (
@@ -11,6 +12,7 @@ from domain.services import (
     InboxService,
     JourneyService,
     LeaderboardService,
+    LeagueService,
     LearnerService,
     ProgressService,
     QuizPollService,
@@ -60,6 +62,10 @@ class Services:
     @property
     def leaderboard(self) -> LeaderboardService:
         return LeaderboardService(self.uow, self.clock, self.default_timezone)
+
+    def leagues(self, rules: LeagueRules) -> LeagueService:
+        """The rules come with the bot's configuration, as the board's size does."""
+        return LeagueService(self.uow, self.clock, self.default_timezone, rules)
 
     @property
     def stats(self) -> StatsService:

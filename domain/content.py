@@ -119,6 +119,8 @@ class CoursePack:
     modules: tuple[ModuleSpec, ...] = ()
     achievements: tuple[AchievementSpec, ...] = ()
     settings: CourseSettings = NO_SETTINGS
+    league_tiers: tuple[str, ...] = ()
+    """Names of the weekly leagues' tiers, bottom first; the bot names the others."""
 
     def module(self, slug: str) -> ModuleSpec | None:
         return next((module for module in self.modules if module.slug == slug), None)

@@ -7,6 +7,7 @@ from pydantic import Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from domain.freezes import MAX_FREEZES, FreezeRules
+from domain.leagues import MAX_TIERS, LeagueRules
 from domain.levels import MAX_LEVELS, CurveKind, LevelCurve
 from domain.streaks import is_valid_timezone
 
@@ -38,6 +39,15 @@ class Settings(BaseSettings):
     streak_freeze_every: int = Field(
         7, ge=0, description="a freeze for every run of this many kept days; 0: none earned"
     )
+    league_size: int = Field(30, ge=2, description="learners per league at most")
+    league_tiers: int = Field(5, ge=1, le=MAX_TIERS, description="tiers, Bronze first")
+    league_promote: int = Field(5, ge=0, description="the top of a league moving up")
+    league_demote: int = Field(5, ge=0, description="the bottom of a league moving down")
+    league_rollover_cron: str = Field(
+        "5 * * * *",
+        description="crontab in DEFAULT_TIMEZONE: closes an ended week, tells the results; "
+        "empty turns it off",
+    )
     bot_token: SecretStr | None = None
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     telegram_api_url: str | None = Field(None, description="base URL of another Bot API server")
@@ -62,6 +72,11 @@ class Settings(BaseSettings):
     def freezes(self) -> FreezeRules:
         return FreezeRules(self.streak_freeze_every, self.streak_freeze_max)
 
+    def leagues(self) -> LeagueRules:
+        return LeagueRules(
+            self.league_size, self.league_tiers, self.league_promote, self.league_demote
+        )
+
     @field_validator("level_curve", mode="before")
     @classmethod
     def _curve_name(cls, value: object) -> object:
@@ -74,7 +89,7 @@ class Settings(BaseSettings):
             raise ValueError(f"unknown time zone {value!r}")
         return value
 
-    @field_validator("leaderboard_full_refresh_cron")
+    @field_validator("leaderboard_full_refresh_cron", "league_rollover_cron")
     @classmethod
     def _crontab(cls, value: str) -> str:
         """Five crontab fields (refused at start-up, not at the first run), or empty."""

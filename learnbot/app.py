@@ -5,16 +5,19 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from functools import partial
 
+from aiogram.utils.i18n import I18n
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from bot.config import LOCALES_DIR
+from bot.rendering.leagues import result_texts
 from domain.ports import UnitOfWork
 from infrastructure.clock import SystemClock
 from infrastructure.db.engine import create_engine, create_session_factory
 from infrastructure.db.repositories.catalogue_cache import CatalogueCache
 from infrastructure.db.uow import SqlUnitOfWork
 from infrastructure.observability import Metrics
-from infrastructure.scheduler import Scheduler, build_scheduler
+from infrastructure.scheduler import ResultText, Scheduler, build_scheduler
 from infrastructure.settings import Settings
 from learnbot.migrate import DatabaseNotReady, missing_database, require_latest_schema
 from learnbot.notifier import notifier
@@ -42,7 +45,12 @@ class Application:
         jobs = (self.unit_of_work, self.clock, self.settings, self.metrics)
         if self.settings.bot_token is None:
             return build_scheduler(*jobs)
-        return build_scheduler(*jobs, partial(notifier, self.settings))
+        return build_scheduler(*jobs, partial(notifier, self.settings), league_news())
+
+
+def league_news() -> ResultText:
+    """The weekly result in each learner's language, worded by the bot's catalogues."""
+    return result_texts(I18n(path=LOCALES_DIR, default_locale="en", domain="messages"))
 
 
 @asynccontextmanager

@@ -26,6 +26,7 @@ ADMIN_COMMANDS = {
     "users": Lazy("learnbot.users_cli", "users"),
     "inbox": Lazy("learnbot.inbox_cli", "inbox"),
     "stats": Lazy("learnbot.stats_cli", "stats"),
+    "leagues": Lazy("learnbot.leagues_cli", "leagues"),
 }
 app = typer.Typer(
     no_args_is_help=True,

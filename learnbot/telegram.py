@@ -19,6 +19,7 @@ def bot_config(settings: Settings) -> BotConfig:
         default_timezone=settings.default_timezone,
         levels=settings.levels(),
         freezes=settings.freezes(),
+        leagues=settings.leagues(),
         webhook_url=settings.webhook_url,
         webhook_secret=None if secret is None else secret.get_secret_value(),
         webhook_host=settings.webhook_host,

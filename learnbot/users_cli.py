@@ -6,9 +6,10 @@ import typer
 from rich.table import Table
 
 from domain.admin import LearnerProfile, LearnerSummary
+from domain.leagues import LeagueView
 from domain.learners import Learner, LearnerKey
 from domain.levels import Level
-from domain.services import AdminService, LearnerService
+from domain.services import AdminService, LeagueService, LearnerService
 from infrastructure.db.models.learners import MAX_LEARNER_ID, MAX_TELEGRAM_ID
 from learnbot.app import Application
 from learnbot.console import console, counted, module_table, run_in_app, when
@@ -79,15 +80,18 @@ def show(learner: LearnerNumber, telegram: ByTelegram = False) -> None:
     """Profile, progress per module, achievements, streak and rank."""
     key = learner_key(learner, telegram)
 
-    async def use(learnbot: Application) -> LearnerProfile:
+    async def use(learnbot: Application) -> tuple[LearnerProfile, str]:
+        settings = learnbot.settings
         async with learnbot.unit_of_work() as uow:
             found = await LearnerService(uow, learnbot.clock).find(key)
-            settings = learnbot.settings
             zone, freezes, levels = settings.default_timezone, settings.freezes(), settings.levels()
             service = AdminService(uow, learnbot.clock, zone, freezes, levels)
-            return await service.profile(found.id)
+            profile = await service.profile(found.id)
+            leagues = LeagueService(uow, learnbot.clock, zone, settings.leagues())
+            league = _league_text(await leagues.view(found.id), await leagues.tier_of(found.id))
+        return profile, league
 
-    render_profile(run_in_app(use))
+    render_profile(*run_in_app(use))
 
 
 def _level_text(level: Level | None) -> str:
@@ -99,7 +103,16 @@ def _level_text(level: Level | None) -> str:
     return f"{number} ({counted(level.to_next, 'point')} to level {level.number + 1})"
 
 
-def render_profile(profile: LearnerProfile) -> None:
+def _league_text(view: LeagueView | None, next_tier: int) -> str:
+    """Tiers count from 1 here, Bronze being tier 1; a pack's name follows in brackets."""
+    if view is None:
+        return f"none this week (the next in tier {next_tier + 1})"
+    name = f" ({view.tier_name})" if view.tier_name else ""
+    days = counted(view.days_left, "day")
+    return f"tier {view.tier + 1}{name}, place {view.me.place} of {view.members}, {days} left"
+
+
+def render_profile(profile: LearnerProfile, league: str) -> None:
     learner, totals, streak = profile.learner, profile.totals, profile.streak
     rank = f"#{profile.standing.rank}" if profile.standing else "not ranked yet"
     console.print(
@@ -112,7 +125,8 @@ def render_profile(profile: LearnerProfile) -> None:
         "Lessons completed: "
         f"{totals.lessons_completed}   Challenges solved: {totals.challenges_solved}\n"
         f"Streak: {counted(streak.current, 'day')} (longest {streak.longest})"
-        f"   Streak freezes: {profile.freezes.held}/{profile.freezes.cap}"
+        f"   Streak freezes: {profile.freezes.held}/{profile.freezes.cap}\n"
+        f"League: {league}"
     )
     console.print(module_table("Lessons per module", profile.modules))
     earned = Table("Achievement", "Points", "Earned", title="Achievements")

@@ -6,6 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from domain.freezes import DEFAULT_FREEZES, FreezeRules
+from domain.leagues import DEFAULT_RULES, LeagueRules
 from domain.levels import DEFAULT_CURVE, CurveKind, LevelCurve
 from infrastructure.settings import DEFAULT_DATABASE_URL, Settings
 from learnbot.app import masked_url
@@ -144,3 +145,32 @@ def test_database_passwords_are_masked_when_printed() -> None:
 
     assert "hunter2" not in shown
     assert shown == "postgresql+asyncpg://learnbot:***@db:5432/learnbot"
+
+
+def test_leagues_are_configurable_and_their_rollover_checked_hourly_by_default(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert Settings().leagues() == DEFAULT_RULES == LeagueRules(30, 5, 5, 5)
+    assert Settings().league_rollover_cron == "5 * * * *"
+    for name, value in (("LEAGUE_SIZE", "20"), ("LEAGUE_TIERS", "7"), ("LEAGUE_DEMOTE", "3")):
+        monkeypatch.setenv(name, value)
+
+    assert Settings().leagues() == LeagueRules(20, 7, 5, 3)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("LEAGUE_SIZE", "1"),
+        ("LEAGUE_TIERS", "21"),
+        ("LEAGUE_PROMOTE", "-1"),
+        ("LEAGUE_ROLLOVER_CRON", "weekly"),
+    ],
+)
+def test_leagues_that_make_no_sense_are_refused(
+    monkeypatch: pytest.MonkeyPatch, name: str, value: str
+) -> None:
+    monkeypatch.setenv(name, value)
+
+    with pytest.raises(ValidationError, match=name.lower()):
+        Settings()

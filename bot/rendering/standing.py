@@ -7,7 +7,7 @@ from aiogram.utils.i18n import gettext as _
 from aiogram.utils.i18n import ngettext
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.callbacks import BoardCb
+from bot.callbacks import BoardCb, Nav, Screen
 from bot.rendering.bars import progress_bar
 from bot.rendering.common import add_menu_button, escape
 from bot.rendering.freezes import held_line, kept_lines
@@ -119,8 +119,9 @@ def _board_keyboard(kind: BoardKind) -> InlineKeyboardMarkup:
     other = BoardKind.ALL_TIME if kind is BoardKind.WEEK else BoardKind.WEEK
     label = _("🏆 All time") if other is BoardKind.ALL_TIME else _("📅 This week")
     builder.button(text=label, callback_data=BoardCb(kind=other))
+    builder.button(text=_("🛡 League"), callback_data=Nav(screen=Screen.LEAGUE))
     add_menu_button(builder)
-    builder.adjust(1)
+    builder.adjust(2, 1)
     return builder.as_markup()
 
 

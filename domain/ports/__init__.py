@@ -18,6 +18,7 @@ from domain.ports.leaderboard import (
     LeaderboardRefresher,
     RefreshLock,
 )
+from domain.ports.leagues import LeagueRepository, LeagueTable
 from domain.ports.learners import LearnerRepository
 from domain.ports.polls import PollStore
 from domain.ports.progress import AnswerRepository, ProgressRepository, StudyCalendar
@@ -30,6 +31,7 @@ from domain.ports.uow import (
     InboxPorts,
     JourneyPorts,
     LeaderboardPorts,
+    LeaguePorts,
     LearnerPorts,
     PollPorts,
     ProgressPorts,
@@ -63,6 +65,9 @@ __all__ = [
     "LeaderboardPorts",
     "LeaderboardReader",
     "LeaderboardRefresher",
+    "LeaguePorts",
+    "LeagueRepository",
+    "LeagueTable",
     "LearnerDirectory",
     "LearnerPorts",
     "LearnerRepository",

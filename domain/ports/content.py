@@ -34,6 +34,10 @@ class ContentWriter(Protocol):
 
     async def unpublish_module(self, slug: str, now: datetime) -> None: ...
 
+    async def save_league_tiers(self, names: tuple[str, ...]) -> None:
+        """Make the tier names exactly these, bottom tier first."""
+        ...
+
     async def unpublish_lesson(self, module_slug: str, slug: str, now: datetime) -> None: ...
 
 

@@ -15,6 +15,7 @@ from domain.ports.leaderboard import (
     LeaderboardRefresher,
     RefreshLock,
 )
+from domain.ports.leagues import LeagueRepository
 from domain.ports.learners import LearnerRepository
 from domain.ports.polls import PollStore
 from domain.ports.progress import AnswerRepository, ProgressRepository, StudyCalendar
@@ -116,6 +117,18 @@ class LeaderboardPorts(Transaction, Protocol):
     def board_privacy(self) -> BoardPrivacy: ...
 
 
+class LeaguePorts(LearnerPorts, Protocol):
+    """Learners too: a learner who blocked the bot is deactivated, as reminders do."""
+
+    @property
+    def leagues(self) -> LeagueRepository: ...
+
+    @property
+    def league_lock(self) -> RefreshLock:
+        """Held by the one process that rolls the weeks over."""
+        ...
+
+
 class InboxPorts(CataloguePorts, Protocol):
     @property
     def inbox(self) -> InboxRepository: ...
@@ -159,6 +172,7 @@ class ReminderPorts(LearnerPorts, CataloguePorts, Protocol):
 
 class UnitOfWork(
     ReminderPorts,
+    LeaguePorts,
     LearnerPorts,
     PollPorts,
     ProgressPorts,

@@ -7,6 +7,7 @@ from domain.services.freezes import FreezeService
 from domain.services.inbox import InboxService, deliver
 from domain.services.journey import JourneyService
 from domain.services.leaderboard import LeaderboardService
+from domain.services.leagues import LeagueService, NewsReport
 from domain.services.learners import LearnerService
 from domain.services.polls import QuizPollService, Vote
 from domain.services.progress import AnswerOutcome, ChallengeStep, Completion, ProgressService
@@ -26,7 +27,9 @@ __all__ = [
     "InboxService",
     "JourneyService",
     "LeaderboardService",
+    "LeagueService",
     "LearnerService",
+    "NewsReport",
     "ProgressService",
     "PublishingService",
     "QuizPollService",

@@ -38,6 +38,7 @@ class PublishingService:
         await writes.removals(current, pack)
         await writes.achievements(current, pack)
         await writes.settings(current, pack)
+        await writes.league_tiers(current, pack)
         if diff and not dry_run:
             await self._uow.commit()
         return diff
@@ -102,6 +103,13 @@ class _Writes:
             self._diff.changed.append("course settings")
             if not self._dry_run:
                 await self._store.save_settings(pack.settings, self._now)
+
+    async def league_tiers(self, current: CoursePack, pack: CoursePack) -> None:
+        """The pack names the tiers, or no longer does: the bot's names then return."""
+        if current.league_tiers != pack.league_tiers:
+            self._note(not current.league_tiers, "league tiers")
+            if not self._dry_run:
+                await self._store.save_league_tiers(pack.league_tiers)
 
     def _note(self, added: bool, path: str) -> None:
         (self._diff.added if added else self._diff.changed).append(path)

@@ -1,6 +1,6 @@
 """Daily reminders: who is due this hour, one message each per local day, never twice."""
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 
 from domain.enums import Delivery
@@ -14,8 +14,8 @@ from domain.reminders import (
     is_valid_hour,
     local_time,
 )
+from domain.services.delivery import DeliveryReport, deliver
 from domain.services.freezes import FreezeService
-from domain.services.learners import LearnerService
 
 REMINDER_TEXT = "Your streak is waiting: learn one thing today to keep it going!"
 
@@ -30,11 +30,7 @@ def reminder_text(daily_goal: int, freezes_held: int = 0) -> str:
     return text
 
 
-@dataclass(frozen=True, slots=True)
-class ReminderReport:
-    sent: int = 0
-    blocked: int = 0
-    failed: int = 0
+ReminderReport = DeliveryReport
 
 
 class ReminderService:
@@ -82,11 +78,7 @@ class ReminderService:
         """One instant for the whole run, so a run crossing the hour judges everyone alike."""
         now = self._clock.now()
         outcomes = [await self._remind(c, now, notifier) for c in await self.due(now)]
-        return ReminderReport(
-            sent=outcomes.count(Delivery.SENT),
-            blocked=outcomes.count(Delivery.BLOCKED),
-            failed=outcomes.count(Delivery.FAILED),
-        )
+        return ReminderReport.of(outcomes)
 
     async def _remind(
         self, candidate: ReminderCandidate, now: datetime, notifier: Notifier
@@ -97,10 +89,9 @@ class ReminderService:
             return None
         await self._uow.commit()
         text = reminder_text(candidate.daily_goal, candidate.freezes_held)
-        outcome = await notifier.deliver(candidate.telegram_id, text)
-        if outcome is Delivery.BLOCKED:
-            await LearnerService(self._uow, self._clock).deactivate(candidate.user_id)
-        return outcome
+        return await deliver(
+            self._uow, self._clock, notifier, candidate.user_id, candidate.telegram_id, text
+        )
 
     async def choose(self, learner_id: int, hour: int | None) -> None:
         """Turn reminders on at a local hour, or off with None."""

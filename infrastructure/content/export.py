@@ -22,6 +22,8 @@ def export_pack(pack: CoursePack, root: Path) -> None:
     course: dict[str, Any] = {"title": pack.title, "description": pack.description}
     course["achievements"] = [_achievement(item) for item in pack.achievements]
     course |= _settings(pack.settings)
+    if pack.league_tiers:
+        course["league_tiers"] = list(pack.league_tiers)
     _write_yaml(root / "course.yaml", course)
     for number, module in enumerate(pack.modules, 1):
         folder = root / f"{number:02d}-{module.slug}"

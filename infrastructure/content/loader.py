@@ -40,10 +40,16 @@ def load_pack(root: Path, lesson_checks: Sequence[LessonCheck] = ()) -> CoursePa
         achievements = to_achievements(documents, document, slugs)
         if course is not None:
             _rewards_known(documents, document, course, achievements)
+            _distinct_tiers(documents, document, course.league_tiers)
     if documents.problems or course is None:
         raise InvalidPack(documents.problems)
     return CoursePack(
-        course.title, course.description, tuple(modules), achievements, course.settings()
+        course.title,
+        course.description,
+        tuple(modules),
+        achievements,
+        course.settings(),
+        tuple(course.league_tiers),
     )
 
 
@@ -60,6 +66,15 @@ def _rewards_known(
         if slug not in known:
             location = ("streak_freeze", "achievements", number)
             documents.at(document, location, f"no achievement has the slug {slug!r}")
+
+
+def _distinct_tiers(documents: Documents, document: YamlDocument, names: list[str]) -> None:
+    """Two tiers of one name would make a promotion read as staying put."""
+    seen: set[str] = set()
+    for index, name in enumerate(names):
+        if name.casefold() in seen:
+            documents.at(document, ("league_tiers", index), f"duplicate tier name {name!r}")
+        seen.add(name.casefold())
 
 
 def read_module(

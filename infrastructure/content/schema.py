@@ -7,6 +7,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstr
 from domain.content import CourseSettings
 from domain.enums import AchievementType, ChallengeForm, ChallengeKind
 from domain.freezes import MAX_FREEZES
+from domain.leagues import MAX_TIERS
 from domain.levels import MAX_LEVELS
 
 
@@ -100,10 +101,16 @@ class StreakFreezeModel(Strict):
     """Achievements that each bring a freeze."""
 
 
+TierName = Annotated[str, StringConstraints(min_length=1, max_length=50, strip_whitespace=True)]
+
+
 class CourseModel(Strict):
     title: Title
     description: str | None = None
     achievements: Entries = []
+    league_tiers: Annotated[
+        list[TierName], Field(max_length=MAX_TIERS, description="bottom tier first")
+    ] = []
     level_names: dict[LevelNumber, LevelName] = {}
     streak_freeze: StreakFreezeModel | None = None
 

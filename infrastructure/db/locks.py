@@ -33,6 +33,8 @@ REFRESH = LockKey(0x6C6561726E626F74, "learnbot.leaderboard.refresh.")
 """Every refresh of the board, a tick or a full one. The key is "learnbot" in ASCII."""
 FULL_REFRESH_CLAIM = LockKey(REFRESH.advisory + 1, "learnbot.leaderboard.full.")
 """The replica that runs a scheduled full refresh, held around its refresh lock."""
+LEAGUES = LockKey(REFRESH.advisory + 2, "learnbot.leagues.rollover.")
+"""The weekly leagues' rollover: one process closes a week while the others skip."""
 
 
 class SqlRefreshLock:

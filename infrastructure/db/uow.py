@@ -6,7 +6,7 @@ from typing import Self
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from infrastructure.db.content_version import ContentVersion
-from infrastructure.db.locks import FULL_REFRESH_CLAIM, SqlRefreshLock
+from infrastructure.db.locks import FULL_REFRESH_CLAIM, LEAGUES, SqlRefreshLock
 from infrastructure.db.outage import connect_patiently
 from infrastructure.db.repositories import (
     SqlAchievements,
@@ -19,6 +19,7 @@ from infrastructure.db.repositories import (
     SqlInbox,
     SqlLeaderboard,
     SqlLeaderboardRefresher,
+    SqlLeagues,
     SqlLearnerDirectory,
     SqlLearners,
     SqlPollStore,
@@ -67,6 +68,8 @@ class SqlUnitOfWork:
         self.board_privacy = SqlBoardPrivacy(session)
         self.reminders = SqlReminders(session)
         self.polls = SqlPollStore(session)
+        self.leagues = SqlLeagues(session)
+        self.league_lock = SqlRefreshLock(session, LEAGUES)
         try:
             await connect_patiently(session)
         except BaseException:

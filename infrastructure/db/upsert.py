@@ -1,5 +1,6 @@
 """Conflict-tolerant inserts: the database decides who was first, across processes."""
 
+from collections.abc import Callable
 from functools import cache
 from typing import Any, cast
 
@@ -41,3 +42,27 @@ def _insert_if_absent(dialect: str, table: sa.Table, key: tuple[str, ...]) -> An
 def affected(result: Result[Any]) -> int:
     """Rows matched by an INSERT, UPDATE or DELETE (MySQL is told to report found rows)."""
     return cast(CursorResult[Any], result).rowcount
+
+
+def upsert(
+    dialect: str,
+    table: sa.Table,
+    rows: dict[str, Any] | sa.Select[Any],
+    changes: Callable[[Any], dict[str, Any]],
+) -> Any:
+    """Insert rows, or apply ``changes`` (given the would-be-inserted row) to the rows
+    whose primary key they share: ON CONFLICT DO UPDATE, or MySQL's ON DUPLICATE KEY
+    UPDATE. A query of rows needs a WHERE (``sa.true()`` will do) for SQLite to parse it.
+    """
+    if dialect in MYSQL:
+        insert: Any = mysql.insert(table)
+    else:
+        insert = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
+    if isinstance(rows, dict):
+        insert = insert.values(rows)
+    else:
+        insert = insert.from_select([column.key for column in rows.selected_columns], rows)
+    if dialect in MYSQL:
+        return insert.on_duplicate_key_update(changes(insert.inserted))
+    keys = [column.name for column in table.primary_key.columns]
+    return insert.on_conflict_do_update(index_elements=keys, set_=changes(insert.excluded))

@@ -12,16 +12,27 @@ from typing import Protocol
 
 from domain.freezes import DEFAULT_FREEZES, FreezeRules
 from domain.leaderboard import RefreshResult
+from domain.leagues import LeagueResult, LeagueRules, RolloverResult
 from domain.ports import Clock, Notifier, UnitOfWorkFactory
-from domain.services import LeaderboardService, ReminderReport, ReminderService, forget_old_updates
+from domain.services import (
+    LeaderboardService,
+    LeagueService,
+    NewsReport,
+    ReminderReport,
+    ReminderService,
+    forget_old_updates,
+)
 from infrastructure.scheduler.throttle import RateLimiter, ThrottledNotifier
 
 LEADERBOARD_JOB = "leaderboard.refresh"
 FULL_REFRESH_JOB = "leaderboard.full_refresh"
 UPDATES_JOB = "updates.forget"
 REMINDERS_JOB = "reminders.send"
+LEAGUES_JOB = "leagues.rollover"
 NotifierFactory = Callable[[], AbstractAsyncContextManager[Notifier]]
 """Opens a notifier for one run and closes its HTTP session afterwards."""
+ResultText = Callable[[LeagueResult], str]
+"""A member's weekly result in their own language."""
 FULL_REFRESH_WAIT_SECONDS = 600
 """How long a full refresh waits for a refresh in progress: far longer than one takes."""
 log = logging.getLogger(__name__)
@@ -99,3 +110,39 @@ async def send_reminders(
         "reminders: %d sent, %d blocked, %d failed", report.sent, report.blocked, report.failed
     )
     return report
+
+
+async def roll_leagues(
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    timezone: str,
+    rules: LeagueRules,
+    news: tuple[NotifierFactory, ResultText] | None = None,
+    wait_seconds: float = 0,
+) -> tuple[RolloverResult, NewsReport]:
+    """Close the weeks that ended (one process does it; a run with nothing to close costs
+    one small read), then, with a notifier, tell members the results not told yet, paced
+    by one limiter as reminders are. A run that found the lock taken tells nothing: the
+    process holding it tells them once it is done."""
+    async with uow_factory() as uow:
+        result = await LeagueService(uow, clock, timezone, rules).rollover(wait_seconds)
+    if result.skipped:
+        log.info("leagues rollover skipped: another process holds the lock")
+        return result, NewsReport()
+    if result.closed:
+        weeks = ", ".join(str(week) for week in result.closed)
+        log.info("leagues: closed the week of %s; %d learners placed", weeks, result.placed)
+    if news is None:
+        return result, NewsReport()
+    notifier_factory, text = news
+    async with notifier_factory() as notifier, uow_factory() as uow:
+        throttled = ThrottledNotifier(notifier, RateLimiter())
+        report = await LeagueService(uow, clock, timezone, rules).tell_results(throttled, text)
+    if report != NewsReport():
+        log.info(
+            "league results: %d sent, %d blocked, %d failed",
+            report.sent,
+            report.blocked,
+            report.failed,
+        )
+    return result, report

@@ -14,13 +14,16 @@ from domain.ports import Clock, UnitOfWorkFactory
 from infrastructure.scheduler.jobs import (
     FULL_REFRESH_JOB,
     LEADERBOARD_JOB,
+    LEAGUES_JOB,
     REMINDERS_JOB,
     UPDATES_JOB,
     NotifierFactory,
     RefreshMetrics,
+    ResultText,
     forget_handled_updates,
     refresh_leaderboard,
     refresh_leaderboard_fully,
+    roll_leagues,
     send_reminders,
 )
 from infrastructure.scheduler.outages import survives_outages
@@ -96,11 +99,13 @@ def build_scheduler(
     settings: Settings,
     metrics: RefreshMetrics,
     notifier_factory: NotifierFactory | None = None,
+    league_news: ResultText | None = None,
 ) -> Scheduler:
     """Every job with an explicit id; the first refresh runs as soon as the scheduler starts.
 
     The refreshes report their times to ``metrics``. Reminders need a way to reach
-    Telegram, so they are scheduled only with a notifier.
+    Telegram, so they are scheduled only with a notifier; the leagues' rollover always
+    is, and tells the results only with a notifier and ``league_news`` to word them.
     """
     scheduler = AsyncIOScheduler(timezone=UTC, job_defaults=JOB_DEFAULTS)
     period = settings.leaderboard_refresh_seconds
@@ -126,6 +131,10 @@ def build_scheduler(
         replace_existing=True,
     )
     add_full_refresh(scheduler, uow_factory, clock, settings, metrics)
+    news = (
+        None if notifier_factory is None or league_news is None else (notifier_factory, league_news)
+    )
+    add_leagues(scheduler, uow_factory, clock, settings, news)
     if notifier_factory is not None:
         add_reminders(scheduler, uow_factory, clock, settings, notifier_factory)
     return Scheduler(scheduler)
@@ -151,6 +160,31 @@ def add_full_refresh(
         kwargs={"on_schedule": True},
         id=FULL_REFRESH_JOB,
         name="Recount every learner's totals from their rows, then rank",
+        misfire_grace_time=3600,
+        replace_existing=True,
+    )
+
+
+def add_leagues(
+    scheduler: AsyncIOScheduler,
+    uow_factory: UnitOfWorkFactory,
+    clock: Clock,
+    settings: Settings,
+    news: tuple[NotifierFactory, ResultText] | None,
+) -> None:
+    """At LEAGUE_ROLLOVER_CRON in DEFAULT_TIMEZONE, unless it is empty: by default at
+    minute 5 of every hour, so a week is closed five minutes after Monday 00:00 (answers
+    of Sunday's last minute are in by then), and results left untold by a restart are
+    told within the hour. A run still telling when the next is due makes it skip."""
+    crontab = settings.league_rollover_cron
+    if not crontab:
+        return
+    scheduler.add_job(
+        survives_outages(roll_leagues),
+        CronTrigger.from_crontab(crontab, timezone=settings.default_timezone),
+        args=(uow_factory, clock, settings.default_timezone, settings.leagues(), news),
+        id=LEAGUES_JOB,
+        name="Close the weekly leagues that ended and tell the results",
         misfire_grace_time=3600,
         replace_existing=True,
     )

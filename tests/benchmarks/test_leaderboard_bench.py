@@ -18,6 +18,8 @@ ROWS = [
     "refresh after 1.0% of learners changed",
     "bare DELETE + INSERT ... SELECT",
     "naive ORM loop, scaled to all",
+    "leagues: weekly rollover (close + form)",
+    "leagues: League view read",
     "/top + my rank (all_time), read",
     "/top + my rank (week), whole unit of work",
 ]

@@ -11,6 +11,8 @@ from tests.support.packs import INTRO, edit, write_pack
 
 INTRO_MD = "01-basics/01-intro.md"
 LONG_PARAGRAPH = "word " * 1000
+DESCRIPTION = "description: Two modules, three lessons."
+TWENTY_ONE = ", ".join(f"tier{n}" for n in range(21))
 
 BROKEN = [
     (
@@ -178,6 +180,34 @@ BROKEN = [
         "(file)",
         None,
     ),
+    (
+        "blank league tier name",
+        edit("course.yaml", DESCRIPTION, DESCRIPTION + "\nleague_tiers: [Pebble, '  ', Rock]"),
+        "course.yaml",
+        "league_tiers[1]",
+        3,
+    ),
+    (
+        "league tier name too long",
+        edit("course.yaml", DESCRIPTION, DESCRIPTION + f"\nleague_tiers: [{'x' * 51}]"),
+        "course.yaml",
+        "league_tiers[0]",
+        3,
+    ),
+    (
+        "duplicate league tier name",
+        edit("course.yaml", DESCRIPTION, DESCRIPTION + "\nleague_tiers:\n  - Rock\n  - rock"),
+        "course.yaml",
+        "league_tiers[1]",
+        5,
+    ),
+    (
+        "too many league tiers",
+        edit("course.yaml", DESCRIPTION, DESCRIPTION + f"\nleague_tiers: [{TWENTY_ONE}]"),
+        "course.yaml",
+        "league_tiers",
+        3,
+    ),
     ("no course.yaml", {"course.yaml": None}, "course.yaml", "(file)", None),
 ]
 
@@ -297,3 +327,9 @@ def problems_in(root: Path) -> list[Problem]:
     with pytest.raises(InvalidPack) as refused:
         read_pack(root)
     return refused.value.problems
+
+
+def test_a_pack_may_name_the_league_tiers_bottom_first(tmp_path: Path) -> None:
+    named = edit("course.yaml", DESCRIPTION, DESCRIPTION + "\nleague_tiers: [Pebble, ' Rock ']")
+
+    assert read_pack(write_pack(tmp_path, named)).league_tiers == ("Pebble", "Rock")

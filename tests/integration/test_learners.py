@@ -15,7 +15,7 @@ from domain.services import (
     ProgressService,
     QuizPollService,
 )
-from infrastructure.db.models import UserRow
+from infrastructure.db.models import LeagueLadderRow, LeagueMemberRow, UserRow
 from tests.integration.conftest import UowFactory
 from tests.support.answering import opened_answer
 from tests.support.clock import FixedClock
@@ -116,6 +116,11 @@ async def test_deleting_a_learner_leaves_no_orphan_rows(
             )
     async with uow_factory() as uow:
         await LeaderboardService(uow, clock).refresh()
+    async with engine.begin() as connection:  # a week in a league, as a rollover leaves it
+        week = {"week": clock.now().date(), "tier": 0, "league": 0}
+        people = [{"user_id": person.id} for person in (learner, other)]
+        await connection.execute(sa.insert(LeagueMemberRow), [week | p for p in people])
+        await connection.execute(sa.insert(LeagueLadderRow), [{"tier": 1} | p for p in people])
     before = await owned_rows(engine, other.id)
 
     async with uow_factory() as uow:

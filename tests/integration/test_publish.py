@@ -179,6 +179,23 @@ async def test_an_exported_pack_validates_and_publishes_to_the_same_state(
     assert await rows(engine) == before
 
 
+async def test_league_tier_names_publish_export_and_drop_with_the_pack(
+    uow_factory: UowFactory, clock: FixedClock, tmp_path: Path
+) -> None:
+    description = "description: Two modules, three lessons."
+    named = edit("course.yaml", description, description + "\nleague_tiers: [Pebble, Rock]")
+    pack = read_pack(write_pack(tmp_path / "named", named))
+    await publish_pack(uow_factory, clock, pack)
+    export_pack(await current(uow_factory), tmp_path / "exported")
+
+    again = await publish_pack(uow_factory, clock, read_pack(tmp_path / "exported"))
+    dropped = await publish_pack(uow_factory, clock, replace(pack, league_tiers=()))
+
+    assert not again
+    assert dropped.changed == ["league tiers"]
+    assert (await current(uow_factory)).league_tiers == ()
+
+
 async def id_of(engine: AsyncEngine, lesson: str, challenge: str) -> int:
     statement = (
         sa.select(ChallengeRow.id)

@@ -12,10 +12,11 @@ from pydantic import SecretStr
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.leaderboard import BoardKind, RefreshResult
+from domain.leagues import LeagueResult
 from domain.learners import TelegramProfile
 from domain.ports import Notifier
 from domain.progress import Progress
-from domain.services import ReminderReport
+from domain.services import NewsReport, ReminderReport
 from infrastructure.clock import SystemClock
 from infrastructure.db.engine import create_session_factory
 from infrastructure.db.models import ProgressRow
@@ -24,6 +25,7 @@ from infrastructure.observability import Metrics
 from infrastructure.scheduler import (
     FULL_REFRESH_JOB,
     LEADERBOARD_JOB,
+    LEAGUES_JOB,
     REMINDERS_JOB,
     UPDATES_JOB,
     build_scheduler,
@@ -41,10 +43,14 @@ def settings() -> Settings:
 
 
 def scheduled(
-    uow_factory: UowFactory, clock: FixedClock, config: Settings | None = None, reach: Any = None
+    uow_factory: UowFactory,
+    clock: FixedClock,
+    config: Settings | None = None,
+    reach: Any = None,
+    news: Any = None,
 ) -> dict[str, Job]:
     """The jobs by id, built but not started (defaults such as ``coalesce`` come at start)."""
-    scheduler = build_scheduler(uow_factory, clock, config or settings(), Metrics(), reach)
+    scheduler = build_scheduler(uow_factory, clock, config or settings(), Metrics(), reach, news)
     return {job.id: job for job in scheduler.jobs}
 
 
@@ -59,7 +65,7 @@ async def test_the_scheduler_runs_its_jobs_in_the_loop_and_never_piles_them_up(
         jobs = {job.id: job for job in scheduler.jobs}
 
     assert not scheduler.running
-    assert set(jobs) == {LEADERBOARD_JOB, UPDATES_JOB, FULL_REFRESH_JOB}
+    assert set(jobs) == {LEADERBOARD_JOB, UPDATES_JOB, FULL_REFRESH_JOB, LEAGUES_JOB}
     job = jobs[LEADERBOARD_JOB]
     assert job.trigger.interval.total_seconds() == 90
     assert (job.coalesce, job.max_instances, job.misfire_grace_time) == (True, 1, 45)
@@ -138,7 +144,7 @@ async def test_reminders_are_scheduled_hourly_only_with_a_notifier(
     reach = notifier_factory(FakeNotifier())
     jobs = scheduled(uow_factory, clock, reach=reach)
 
-    assert set(jobs) == {LEADERBOARD_JOB, UPDATES_JOB, FULL_REFRESH_JOB, REMINDERS_JOB}
+    assert set(jobs) == {LEADERBOARD_JOB, UPDATES_JOB, FULL_REFRESH_JOB, LEAGUES_JOB, REMINDERS_JOB}
     job = jobs[REMINDERS_JOB]
     assert isinstance(job.trigger, CronTrigger)
     assert str(job.trigger.fields[CronTrigger.FIELD_NAMES.index("minute")]) == "0"
@@ -174,3 +180,47 @@ async def test_the_application_schedules_reminders_only_with_a_bot_token(
 
     assert REMINDERS_JOB in job_ids("42:token")
     assert REMINDERS_JOB not in job_ids(None)
+
+
+async def test_the_leagues_rollover_runs_hourly_in_the_default_time_zone_unless_turned_off(
+    uow_factory: UowFactory, clock: FixedClock
+) -> None:
+    job = scheduled(uow_factory, clock)[LEAGUES_JOB]
+
+    sunday_night = datetime(2026, 3, 1, 22, 30, tzinfo=UTC)
+    monday_0005_in_berlin = datetime(2026, 3, 1, 23, 5, tzinfo=UTC)
+    assert job.trigger.get_next_fire_time(None, sunday_night) == monday_0005_in_berlin
+    assert job.misfire_grace_time == 3600
+    assert LEAGUES_JOB not in scheduled(uow_factory, clock, Settings(league_rollover_cron=""))
+
+
+async def test_a_run_of_the_leagues_job_closes_the_week_once_and_tells_each_member_once(
+    engine: AsyncEngine, uow_factory: UowFactory, clock: FixedClock, course: Course
+) -> None:
+    """Ada completes a lesson the week before; Monday forms her league, and the Monday
+    after closes it and tells her, once, in her language."""
+    async with uow_factory() as uow:
+        ada = await uow.learners.add(TelegramProfile(7, "ada", language_code="ru"), clock.now())
+        lesson = Progress.begin(ada.id, course.first_lesson, clock.now())
+        await uow.progress.add(lesson.completed(10, clock.now()))
+        await uow.commit()
+    notifier = FakeNotifier()
+    config = Settings(default_timezone="UTC")
+    job = scheduled(uow_factory, clock, config, notifier_factory(notifier), told)[LEAGUES_JOB]
+
+    clock.current = datetime(2026, 3, 9, 0, 5, tzinfo=UTC)
+    formed, _ = await job.func(*job.args)
+    clock.current = datetime(2026, 3, 16, 0, 5, tzinfo=UTC)
+    closed, report = await job.func(*job.args)
+    again, nothing = await job.func(*job.args)
+
+    assert formed.closed == [date(2026, 3, 2)]
+    assert formed.placed == 1
+    assert closed.closed == [date(2026, 3, 9)]
+    assert again.closed == []
+    assert (report, nothing) == (NewsReport(sent=1), NewsReport())
+    assert notifier.sent == [(7, "ru 1 0")]
+
+
+def told(result: LeagueResult) -> str:
+    return f"{result.locale} {result.place} {result.score}"

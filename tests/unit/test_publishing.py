@@ -92,3 +92,21 @@ async def test_removing_an_answered_challenge_is_refused_before_any_write(
         await publish(store, clock, replace(PACK, modules=(replace(BASICS, lessons=(without,)),)))
 
     assert store.writes == writes
+
+
+async def test_league_tier_names_are_added_renamed_and_dropped_with_the_pack(
+    store: FakeContentStore, clock: FakeClock
+) -> None:
+    await publish(store, clock, PACK)
+    named = replace(PACK, league_tiers=("Pebble", "Rock"))
+
+    added, _ = await publish(store, clock, named)
+    same, commits = await publish(store, clock, named)
+    renamed, _ = await publish(store, clock, replace(named, league_tiers=("Sand", "Rock")))
+    dropped, _ = await publish(store, clock, PACK)
+
+    assert added == [["league tiers"], [], []]
+    assert (same, commits) == ([[], [], []], 0)
+    assert renamed == [[], ["league tiers"], []]
+    assert dropped == [[], ["league tiers"], []]
+    assert store.league_tiers == ()

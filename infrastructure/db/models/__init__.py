@@ -10,6 +10,12 @@ from infrastructure.db.models.content import (
     ModuleRow,
 )
 from infrastructure.db.models.inbox import InboxRow
+from infrastructure.db.models.leagues import (
+    LeagueLadderRow,
+    LeagueMemberRow,
+    LeagueTierNameRow,
+    LeagueWeekRow,
+)
 from infrastructure.db.models.learners import (
     ProcessedUpdateRow,
     StreakFreezeRow,
@@ -31,6 +37,10 @@ __all__ = [
     "EarnedRow",
     "InboxRow",
     "LeaderboardRow",
+    "LeagueLadderRow",
+    "LeagueMemberRow",
+    "LeagueTierNameRow",
+    "LeagueWeekRow",
     "LearnerTotalsRow",
     "LessonRow",
     "ModuleRow",

@@ -8,6 +8,7 @@ from infrastructure.db.repositories.directory import SqlLearnerDirectory
 from infrastructure.db.repositories.freezes import SqlFreezes
 from infrastructure.db.repositories.inbox import SqlInbox
 from infrastructure.db.repositories.leaderboard import SqlBoardPrivacy, SqlLeaderboard
+from infrastructure.db.repositories.leagues import SqlLeagues
 from infrastructure.db.repositories.learners import SqlLearners
 from infrastructure.db.repositories.polls import SqlPollStore
 from infrastructure.db.repositories.progress import SqlAnswers, SqlProgress, SqlStudyCalendar
@@ -27,6 +28,7 @@ __all__ = [
     "SqlInbox",
     "SqlLeaderboard",
     "SqlLeaderboardRefresher",
+    "SqlLeagues",
     "SqlLearnerDirectory",
     "SqlLearners",
     "SqlPollStore",

@@ -16,7 +16,14 @@ from domain.content import (
 )
 from domain.enums import ChallengeForm
 from domain.ports.content import ChallengePath
-from infrastructure.db.models import AchievementRow, AnswerRow, ChallengeRow, LessonRow, ModuleRow
+from infrastructure.db.models import (
+    AchievementRow,
+    AnswerRow,
+    ChallengeRow,
+    LeagueTierNameRow,
+    LessonRow,
+    ModuleRow,
+)
 from infrastructure.db.repositories.course_settings import read_settings
 
 
@@ -42,11 +49,16 @@ class SqlContentReader:
         achievements = await self._session.scalars(
             sa.select(AchievementRow).order_by(AchievementRow.id)
         )
+        specs = tuple(to_achievement_spec(row) for row in achievements)
+        tiers = await self._session.scalars(
+            sa.select(LeagueTierNameRow.name).order_by(LeagueTierNameRow.tier)
+        )
         return CoursePack(
             "Exported course",
             modules=tuple(to_module_spec(row, lessons[row.id]) for row in modules),
-            achievements=tuple(to_achievement_spec(row) for row in achievements),
+            achievements=specs,
             settings=await read_settings(self._session),
+            league_tiers=tuple(tiers),
         )
 
     async def answered_challenges(self) -> set[ChallengePath]:

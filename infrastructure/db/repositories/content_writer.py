@@ -13,6 +13,7 @@ from infrastructure.db.models import (
     AchievementRow,
     ChallengeRow,
     EarnedRow,
+    LeagueTierNameRow,
     LessonRow,
     ModuleRow,
     table,
@@ -116,6 +117,14 @@ class SqlContentWriter:
     async def save_settings(self, settings: CourseSettings, now: datetime) -> None:
         await self._changed()
         await write_settings(self._session, settings, now)
+
+    async def save_league_tiers(self, names: tuple[str, ...]) -> None:
+        """Few rows, replaced whole; the league reads join them, so no cache is bumped."""
+        rows = table(LeagueTierNameRow)
+        await self._session.execute(sa.delete(rows))
+        if names:
+            values = [{"tier": tier, "name": name} for tier, name in enumerate(names)]
+            await self._session.execute(sa.insert(rows), values)
 
     async def unpublish_module(self, slug: str, now: datetime) -> None:
         await self._changed()

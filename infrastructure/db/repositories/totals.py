@@ -12,7 +12,6 @@ from datetime import datetime
 from typing import Any, cast
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import mysql, postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
@@ -26,6 +25,7 @@ from infrastructure.db.models import (
     table,
 )
 from infrastructure.db.types import UtcDateTime
+from infrastructure.db.upsert import upsert
 
 TOTALS = table(LearnerTotalsRow)
 COUNTS = ("total_score", "lessons_completed", "achievements_count", "weekly_score")
@@ -178,15 +178,5 @@ def _upsert(
     changes: Callable[[Any], dict[str, Any]],
 ) -> Any:
     """Insert learners' rows, or apply ``changes`` (given the would-be-inserted row) to the
-    rows they already have: ON CONFLICT DO UPDATE, or MySQL's ON DUPLICATE KEY UPDATE."""
-    if dialect in {"mysql", "mariadb"}:
-        insert: Any = mysql.insert(TOTALS)
-    else:
-        insert = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(TOTALS)
-    if isinstance(rows, dict):
-        insert = insert.values(rows)
-    else:
-        insert = insert.from_select([column.key for column in rows.selected_columns], rows)
-    if dialect in {"mysql", "mariadb"}:
-        return insert.on_duplicate_key_update(changes(insert.inserted))
-    return insert.on_conflict_do_update(index_elements=["user_id"], set_=changes(insert.excluded))
+    rows they already have."""
+    return upsert(dialect, TOTALS, rows, changes)

@@ -7,6 +7,7 @@ from .clock import FakeClock
 from .freezes import FakeFreezeStore
 from .inbox import FakeInbox, FakeNotifier
 from .leaderboard import FakeLeaderboardReader, FakeLeaderboardRefresher
+from .leagues import FakeLeagues
 from .learners import FakeLearnerRepository
 from .progress import FakeAnswerRepository, FakeProgressRepository, FakeStudyCalendar
 from .reminders import FakeReminders
@@ -24,6 +25,7 @@ __all__ = [
     "FakeInbox",
     "FakeLeaderboardReader",
     "FakeLeaderboardRefresher",
+    "FakeLeagues",
     "FakeLearnerRepository",
     "FakeNotifier",
     "FakeProgressRepository",

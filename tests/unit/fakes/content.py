@@ -20,11 +20,12 @@ class FakeContentStore:
         self.achievements: dict[str, AchievementSpec] = {}
         self.answered = answered or set()
         self.settings = NO_SETTINGS
+        self.league_tiers: tuple[str, ...] = ()
         self.writes = 0
 
     async def current(self) -> CoursePack:
         modules, achievements = tuple(self.modules.values()), tuple(self.achievements.values())
-        return CoursePack("fake", None, modules, achievements, self.settings)
+        return CoursePack("fake", None, modules, achievements, self.settings, self.league_tiers)
 
     async def answered_challenges(self) -> set[ChallengePath]:
         return set(self.answered)
@@ -46,6 +47,9 @@ class FakeContentStore:
 
     async def save_settings(self, settings: CourseSettings, now: datetime) -> None:
         self.settings = settings
+
+    async def save_league_tiers(self, names: tuple[str, ...]) -> None:
+        self.league_tiers = names
         self.writes += 1
 
     async def unpublish_module(self, slug: str, now: datetime) -> None:

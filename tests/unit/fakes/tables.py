@@ -14,6 +14,18 @@ from domain.progress import AnswerRecord, Progress
 
 
 @dataclass
+class FakeMembership:
+    """A ``league_members`` row."""
+
+    tier: int
+    league: int
+    score: int = 0
+    place: int | None = None
+    outcome: int | None = None
+    told: bool = False
+
+
+@dataclass
 class Tables:
     """Rows keyed like the real unique constraints, so duplicates cannot sneak in."""
 
@@ -33,6 +45,11 @@ class Tables:
     reminder_hours: dict[int, int] = field(default_factory=dict)
     reminded_on: dict[int, date] = field(default_factory=dict)
     polls: dict[str, SentPoll] = field(default_factory=dict)
+    week_points: dict[tuple[int, date], int] = field(default_factory=dict)
+    """Points a learner earned in the week of that Monday: what the rows would sum to."""
+    league_members: dict[tuple[date, int], "FakeMembership"] = field(default_factory=dict)
+    league_ladder: dict[int, int] = field(default_factory=dict)
+    league_closed: set[date] = field(default_factory=set)
     last_learner_id: int = 0
 
     def snapshot(self) -> "Tables":
@@ -58,3 +75,5 @@ class Tables:
         self.reminder_hours.pop(user_id, None)
         self.reminded_on.pop(user_id, None)
         self.polls = {key: row for key, row in self.polls.items() if row.user_id != user_id}
+        self.league_members = {k: m for k, m in self.league_members.items() if k[1] != user_id}
+        self.league_ladder.pop(user_id, None)

@@ -15,6 +15,7 @@ from .leaderboard import (
     FakeLeaderboardRefresher,
     FakeRefreshLock,
 )
+from .leagues import FakeLeagues
 from .learners import FakeLearnerRepository
 from .polls import FakePollStore
 from .progress import FakeAnswerRepository, FakeProgressRepository, FakeStudyCalendar
@@ -53,6 +54,8 @@ class FakeUnitOfWork:
         self.board_privacy = FakeBoardPrivacy(self.working)
         self.reminders = FakeReminders(self.working)
         self.polls = FakePollStore(self.working)
+        self.leagues = FakeLeagues(self.working)
+        self.league_lock = FakeRefreshLock()
 
     @property
     def committed(self) -> bool:
