@@ -20,6 +20,7 @@ from domain.ports.leaderboard import (
 from domain.ports.learners import LearnerRepository
 from domain.ports.progress import AnswerRepository, ProgressRepository, StudyCalendar
 from domain.ports.reminders import ReminderReader, ReminderRepository, ReminderWriter
+from domain.ports.review import ReviewCards, ReviewScheduler
 from domain.ports.uow import (
     AchievementPorts,
     AdminPorts,
@@ -31,6 +32,7 @@ from domain.ports.uow import (
     LearnerPorts,
     ProgressPorts,
     ReminderPorts,
+    ReviewPorts,
     StatsPorts,
     Transaction,
     UnitOfWork,
@@ -70,6 +72,9 @@ __all__ = [
     "ReminderReader",
     "ReminderRepository",
     "ReminderWriter",
+    "ReviewCards",
+    "ReviewPorts",
+    "ReviewScheduler",
     "StatsPorts",
     "StatsReader",
     "StudyCalendar",

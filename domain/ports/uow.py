@@ -17,6 +17,7 @@ from domain.ports.leaderboard import (
 from domain.ports.learners import LearnerRepository
 from domain.ports.progress import AnswerRepository, ProgressRepository, StudyCalendar
 from domain.ports.reminders import ReminderRepository
+from domain.ports.review import ReviewCards
 from domain.ports.updates import UpdateJournal
 
 
@@ -77,6 +78,14 @@ class JourneyPorts(CataloguePorts, Protocol):
 
     @property
     def calendar(self) -> StudyCalendar: ...
+
+
+class ReviewPorts(CataloguePorts, Protocol):
+    @property
+    def reviews(self) -> ReviewCards: ...
+
+    @property
+    def totals(self) -> TotalsReader: ...
 
 
 class UpdatePorts(Transaction, Protocol):
@@ -144,6 +153,7 @@ class UnitOfWork(
     AdminPorts,
     StatsPorts,
     JourneyPorts,
+    ReviewPorts,
     UpdatePorts,
     ContentPorts,
     Protocol,

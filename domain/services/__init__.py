@@ -10,6 +10,7 @@ from domain.services.learners import LearnerService
 from domain.services.progress import AnswerOutcome, ChallengeStep, Completion, ProgressService
 from domain.services.publishing import PublishingService
 from domain.services.reminders import ReminderReport, ReminderService
+from domain.services.review import ReviewOutcome, ReviewService, ReviewStep
 from domain.services.streaks import StreakService
 from domain.services.updates import forget_old_updates
 
@@ -28,6 +29,9 @@ __all__ = [
     "PublishingService",
     "ReminderReport",
     "ReminderService",
+    "ReviewOutcome",
+    "ReviewService",
+    "ReviewStep",
     "StatsService",
     "StreakService",
     "deliver",

@@ -7,7 +7,7 @@ answer returns the recorded outcome instead of counting again.
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from domain.achievements import Achievement, Standing
 from domain.activity import Activity
@@ -17,7 +17,7 @@ from domain.errors import ContentUnavailable, InvalidSubmission, StaleAnswer
 from domain.goals import day_start, goal_met
 from domain.learners import Learner
 from domain.levels import DEFAULT_CURVE, LevelCurve, level_reached
-from domain.ports import Clock, ProgressPorts
+from domain.ports import Clock, ProgressPorts, ReviewScheduler
 from domain.progress import (
     AnswerRecord,
     CountedAnswer,
@@ -26,6 +26,7 @@ from domain.progress import (
     solved_ids,
     take_score,
 )
+from domain.review import ReviewCard, ReviewRules, elapsed_since, rating_for
 from domain.services.achievements import AchievementService
 from domain.services.streaks import StreakService
 from domain.streaks import Streak
@@ -80,10 +81,16 @@ class ProgressService:
         clock: Clock,
         default_timezone: str,
         levels: LevelCurve = DEFAULT_CURVE,
+        scheduler: ReviewScheduler | None = None,
+        review_rules: ReviewRules = ReviewRules(),
     ) -> None:
+        """With a ``scheduler``, every counted answer is also a review of the challenge's
+        card, written with the answer."""
         self._uow = uow
         self._clock = clock
         self._levels = levels
+        self._scheduler = scheduler
+        self._review_rules = review_rules
         self._streaks = StreakService(uow.calendar, default_timezone)
         self._achievements = AchievementService(uow)
 
@@ -169,8 +176,10 @@ class ProgressService:
         challenge_id: int,
         submission: Submission,
         attempt: int | None = None,
+        shown_at: datetime | None = None,
     ) -> AnswerOutcome:
-        """Record one attempt. ``attempt`` (1, 2, ...) makes a replayed delivery harmless.
+        """Record one attempt. ``attempt`` (1, 2, ...) makes a replayed delivery harmless;
+        ``shown_at``, when the question was put up, tells a fast answer for its review.
 
         One read (the take) and one write (the counted answer) whatever the outcome; a
         solving answer also reads the learner's standing for the streak and achievements.
@@ -182,7 +191,7 @@ class ProgressService:
         if lesson is None:
             raise ContentUnavailable(f"lesson {challenge.lesson_id} is not published")
         now = self._clock.now()
-        take = await self._take(learner.id, lesson, now)
+        take = await self._take(learner.id, lesson, now, challenge_id)
         mine = [answer for answer in take.answers if answer.challenge_id == challenge_id]
         replay = _replayed(mine, attempt)
         if replay is not None:
@@ -200,10 +209,27 @@ class ProgressService:
             submission,
             now,
         )
-        return await self._counted(learner, challenge, take, record)
+        card = self._reviewed(take.card, record, elapsed_since(shown_at, now))
+        return await self._counted(learner, challenge, take, record, card)
+
+    def _reviewed(
+        self, card: ReviewCard | None, record: AnswerRecord, elapsed: timedelta | None
+    ) -> ReviewCard | None:
+        """The challenge's card after this answer as a review (first answered: a new card)."""
+        if self._scheduler is None:
+            return None
+        now = record.answered_at
+        card = card or ReviewCard.new(record.user_id, record.challenge_id, now)
+        rating = rating_for(record.is_correct, record.attempt, elapsed, self._review_rules.fast)
+        return card.reviewed(self._scheduler.schedule(card, rating, now), rating, now)
 
     async def _counted(
-        self, learner: Learner, challenge: Challenge, take: Take, record: AnswerRecord
+        self,
+        learner: Learner,
+        challenge: Challenge,
+        take: Take,
+        record: AnswerRecord,
+        card: ReviewCard | None = None,
     ) -> AnswerOutcome:
         now = record.answered_at
         answers = [*take.answers, record]
@@ -221,7 +247,9 @@ class ProgressService:
             day = self._streaks.today(learner.timezone, now)
             midnight = day_start(now, self._streaks.timezone(learner.timezone))
         ends_wait = record.is_correct and learner.pending_challenge_id == challenge.id
-        counted = CountedAnswer(record, progress, tuple(activities), day, ends_wait, midnight)
+        counted = CountedAnswer(
+            record, progress, tuple(activities), day, ends_wait, midnight, card
+        )
         recorded = await self._uow.progress.record_answer(counted)
         if recorded is None:
             await self._uow.rollback()
@@ -250,12 +278,13 @@ class ProgressService:
             goal_met=met,
         )
 
-    async def _take(self, user_id: int, lesson: Lesson, now: datetime) -> Take:
+    async def _take(self, user_id: int, lesson: Lesson, now: datetime, challenge_id: int) -> Take:
         """The take an answer counts in; a lesson answered before it was opened is started."""
-        take = await self._uow.progress.take(user_id, lesson.id)
+        card_of = challenge_id if self._scheduler is not None else None
+        take = await self._uow.progress.take(user_id, lesson.id, card_of)
         if take is None:
             await self._ensure_started(user_id, lesson, now)
-            take = await self._uow.progress.take(user_id, lesson.id)
+            take = await self._uow.progress.take(user_id, lesson.id, card_of)
         if take is None:
             raise ContentUnavailable(f"no progress on lesson {lesson.id}")
         return take

@@ -9,6 +9,7 @@ from .leaderboard import FakeLeaderboardReader, FakeLeaderboardRefresher
 from .learners import FakeLearnerRepository
 from .progress import FakeAnswerRepository, FakeProgressRepository, FakeStudyCalendar
 from .reminders import FakeReminders
+from .review import FakeReviewCards, FakeScheduler
 from .tables import Tables
 from .uow import FakeUnitOfWork
 from .updates import FakeUpdateJournal
@@ -26,6 +27,8 @@ __all__ = [
     "FakeNotifier",
     "FakeProgressRepository",
     "FakeReminders",
+    "FakeReviewCards",
+    "FakeScheduler",
     "FakeStudyCalendar",
     "FakeTotalsReader",
     "FakeUnitOfWork",

@@ -74,7 +74,12 @@ class FakeTotalsReader:
             for (owner, _), row in self._tables.progress.items()
             if owner == user_id and row.completed_at is not None and row.completed_at >= since
         )
-        return lessons + self.points_earned_since(user_id, since)
+        reviews = sum(
+            row.points
+            for (owner, _, _), row in self._tables.reviews.items()
+            if owner == user_id and row.reviewed_at >= since
+        )
+        return lessons + reviews + self.points_earned_since(user_id, since)
 
     async def _completed_modules(self, completed: set[int]) -> frozenset[str]:
         slugs = set()

@@ -10,6 +10,7 @@ from domain.inbox import InboxMessage
 from domain.leaderboard import LeaderboardEntry
 from domain.learners import Learner
 from domain.progress import AnswerRecord, Progress
+from domain.review import ReviewCard, ReviewRecord
 
 
 @dataclass
@@ -28,6 +29,8 @@ class Tables:
     hidden: set[int] = field(default_factory=set)
     reminder_hours: dict[int, int] = field(default_factory=dict)
     reminded_on: dict[int, date] = field(default_factory=dict)
+    cards: dict[tuple[int, int], ReviewCard] = field(default_factory=dict)
+    reviews: dict[tuple[int, int, int], ReviewRecord] = field(default_factory=dict)
     last_learner_id: int = 0
 
     def snapshot(self) -> "Tables":
@@ -51,3 +54,5 @@ class Tables:
         self.hidden.discard(user_id)
         self.reminder_hours.pop(user_id, None)
         self.reminded_on.pop(user_id, None)
+        self.cards = {key: row for key, row in self.cards.items() if key[0] != user_id}
+        self.reviews = {key: row for key, row in self.reviews.items() if key[0] != user_id}

@@ -17,6 +17,7 @@ from .leaderboard import (
 from .learners import FakeLearnerRepository
 from .progress import FakeAnswerRepository, FakeProgressRepository, FakeStudyCalendar
 from .reminders import FakeReminders
+from .review import FakeReviewCards
 from .tables import Tables
 from .updates import FakeUpdateJournal
 
@@ -49,6 +50,7 @@ class FakeUnitOfWork:
         self.full_refresh_claim = FakeRefreshLock()
         self.board_privacy = FakeBoardPrivacy(self.working)
         self.reminders = FakeReminders(self.working)
+        self.reviews = FakeReviewCards(self.working, catalogue)
 
     @property
     def committed(self) -> bool:
