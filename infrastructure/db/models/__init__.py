@@ -12,6 +12,7 @@ from infrastructure.db.models.inbox import InboxRow
 from infrastructure.db.models.learners import ProcessedUpdateRow, StudyDayRow, UserRow
 from infrastructure.db.models.progress import AnswerRow, EarnedRow, ProgressRow
 from infrastructure.db.models.records import ActivityRow, LeaderboardRow, LearnerTotalsRow
+from infrastructure.db.models.review import ReviewCardRow, ReviewLogRow
 
 __all__ = [
     "AchievementRow",
@@ -28,6 +29,8 @@ __all__ = [
     "ModuleRow",
     "ProcessedUpdateRow",
     "ProgressRow",
+    "ReviewCardRow",
+    "ReviewLogRow",
     "StudyDayRow",
     "UserRow",
     "table",
