@@ -247,9 +247,7 @@ class ProgressService:
             day = self._streaks.today(learner.timezone, now)
             midnight = day_start(now, self._streaks.timezone(learner.timezone))
         ends_wait = record.is_correct and learner.pending_challenge_id == challenge.id
-        counted = CountedAnswer(
-            record, progress, tuple(activities), day, ends_wait, midnight, card
-        )
+        counted = CountedAnswer(record, progress, tuple(activities), day, ends_wait, midnight, card)
         recorded = await self._uow.progress.record_answer(counted)
         if recorded is None:
             await self._uow.rollback()

@@ -22,6 +22,7 @@ from infrastructure.db.repositories import (
     SqlLearners,
     SqlProgress,
     SqlReminders,
+    SqlReviewCards,
     SqlStats,
     SqlStudyCalendar,
     SqlTotals,
@@ -63,6 +64,7 @@ class SqlUnitOfWork:
         self.full_refresh_claim = SqlRefreshLock(session, FULL_REFRESH_CLAIM)
         self.board_privacy = SqlBoardPrivacy(session)
         self.reminders = SqlReminders(session)
+        self.reviews = SqlReviewCards(session)
         try:
             await connect_patiently(session)
         except BaseException:

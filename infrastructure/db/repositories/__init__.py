@@ -11,6 +11,7 @@ from infrastructure.db.repositories.learners import SqlLearners
 from infrastructure.db.repositories.progress import SqlAnswers, SqlProgress, SqlStudyCalendar
 from infrastructure.db.repositories.refresh import SqlLeaderboardRefresher
 from infrastructure.db.repositories.reminders import SqlReminders
+from infrastructure.db.repositories.review import SqlReviewCards
 from infrastructure.db.repositories.stats import SqlStats
 from infrastructure.db.repositories.updates import SqlUpdateJournal
 
@@ -28,6 +29,7 @@ __all__ = [
     "SqlLearners",
     "SqlProgress",
     "SqlReminders",
+    "SqlReviewCards",
     "SqlStats",
     "SqlStudyCalendar",
     "SqlTotals",

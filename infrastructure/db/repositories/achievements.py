@@ -12,6 +12,7 @@ from infrastructure.db.models import (
     LessonRow,
     ModuleRow,
     ProgressRow,
+    ReviewLogRow,
     table,
 )
 from infrastructure.db.repositories.achievement_rows import to_achievement
@@ -60,7 +61,8 @@ class SqlTotals:
         return await read_standing(self._session, user_id, catalogue, since)
 
     async def points_since(self, user_id: int, since: datetime) -> int:
-        """One round trip: two sums, each over the learner's own rows (by ``user_id``)."""
+        """One round trip: three sums, each over the learner's own rows (by ``user_id``):
+        lessons, achievements and right reviews."""
         lessons = sa.select(sa.func.coalesce(sa.func.sum(ProgressRow.score), 0)).where(
             ProgressRow.user_id == user_id,
             ProgressRow.status == ProgressStatus.COMPLETED,
@@ -71,9 +73,11 @@ class SqlTotals:
             .join(EarnedRow, EarnedRow.achievement_id == AchievementRow.id)
             .where(EarnedRow.user_id == user_id, EarnedRow.earned_at >= since)
         )
-        statement = sa.select(lessons.scalar_subquery(), earned.scalar_subquery())
-        lesson_points, achievement_points = (await self._session.execute(statement)).one()
-        return int(lesson_points) + int(achievement_points)
+        reviews = sa.select(sa.func.coalesce(sa.func.sum(ReviewLogRow.points), 0)).where(
+            ReviewLogRow.user_id == user_id, ReviewLogRow.reviewed_at >= since
+        )
+        statement = sa.select(*(part.scalar_subquery() for part in (lessons, earned, reviews)))
+        return sum(int(points) for points in (await self._session.execute(statement)).one())
 
     async def totals(self, user_id: int) -> LearnerTotals:
         """The counts in one round trip; completed modules in a second."""

@@ -3,8 +3,9 @@ days and the solved-challenge count, as tagged rows of one UNION ALL. Module com
 and award points come from the cached catalogue, not from more joins.
 
 The ``since`` parameter (the learner's midnight, or NULL) marks what counts as today: the
-lessons first completed since (``TODAY`` rows) and the achievements earned since (an
-``EARNED`` row's ``score`` is 1), so today's points come with the same read."""
+lessons first completed since (``TODAY`` rows), the achievements earned since (an
+``EARNED`` row's ``score`` is 1) and the points of reviews since (the ``REVIEWED`` row),
+so today's points come with the same read."""
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
@@ -17,11 +18,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from domain.achievements import LearnerTotals, Standing
 from domain.enums import ProgressStatus
 from domain.progress import CountedAnswer
-from infrastructure.db.models import AnswerRow, EarnedRow, ProgressRow, StudyDayRow, table
+from infrastructure.db.models import (
+    AnswerRow,
+    EarnedRow,
+    ProgressRow,
+    ReviewLogRow,
+    StudyDayRow,
+    table,
+)
 from infrastructure.db.repositories.catalogue_cache import CatalogueSnapshot
 
 LESSON, EARNED, DAY, SOLVED, RECORDED = "lesson", "earned", "day", "solved", "recorded"
-TODAY = "today"
+TODAY, REVIEWED = "today", "reviewed"
 
 
 Tagged = sa.Select[str, int, int, date]
@@ -47,7 +55,7 @@ def standing_query(user_id: Any, solving: Any = None) -> list[Tagged]:
     """With ``solving``, the solved count leaves that challenge out and ``score`` says
     whether it was solved before: the caller knows whether it is solved now."""
     progress, earned = table(ProgressRow), table(EarnedRow)
-    days, answers = table(StudyDayRow), table(AnswerRow)
+    days, answers, reviews = table(StudyDayRow), table(AnswerRow), table(ReviewLogRow)
     completed = (progress.c.user_id == user_id, progress.c.status == ProgressStatus.COMPLETED)
     since = sa.bindparam("since", type_=progress.c.completed_at.type)
     earned_today = sa.case((earned.c.earned_at >= since, 1), else_=0)
@@ -66,6 +74,9 @@ def standing_query(user_id: Any, solving: Any = None) -> list[Tagged]:
         tagged_row(TODAY, progress.c.lesson_id).where(*completed, progress.c.completed_at >= since),
         tagged_row(DAY, day=days.c.day).where(days.c.user_id == user_id),
         solved.where(*solved_by),
+        tagged_row(REVIEWED, sa.cast(sa.func.sum(reviews.c.points), sa.Integer)).where(
+            reviews.c.user_id == user_id, reviews.c.reviewed_at >= since
+        ),
     ]
 
 
@@ -96,7 +107,7 @@ def fold_standing(
     today: set[int] = set()
     earned_today: set[int] = set()
     days: set[date] = set()
-    solved = 0
+    solved = reviewed = 0
     for kind, number, score, day in rows:
         if kind == LESSON:
             scores[number] = score or 0
@@ -108,6 +119,8 @@ def fold_standing(
                 earned_today.add(number)
         elif kind == DAY:
             days.add(day)
+        elif kind == REVIEWED:
+            reviewed = int(number or 0)
         elif kind == SOLVED:
             solved = int(number) + (
                 1 if after is not None and (score or after.record.is_correct) else 0
@@ -120,8 +133,10 @@ def fold_standing(
         if after.study_day is not None:
             days.add(after.study_day)
     points = sum(a.points for a in catalogue.achievements if a.id in earned)
-    points_today = sum(scores.get(lesson, 0) for lesson in today) + sum(
-        a.points for a in catalogue.achievements if a.id in earned_today
+    points_today = (
+        reviewed
+        + sum(scores.get(lesson, 0) for lesson in today)
+        + sum(a.points for a in catalogue.achievements if a.id in earned_today)
     )
     totals = LearnerTotals(
         lessons_completed=len(scores),

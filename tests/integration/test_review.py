@@ -1,0 +1,151 @@
+"""Review cards on every backend: written with the answers (in the same write), read
+when due in one statement, and a review answer counted once however often it arrives."""
+
+import asyncio
+from datetime import timedelta
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from domain.catalogue import Submission
+from domain.enums import ActivityType
+from domain.errors import StorageConflict
+from domain.learners import Learner, TelegramProfile
+from domain.review import CardState, ReviewRules
+from domain.services import JourneyService, LearnerService, ProgressService, ReviewService
+from domain.services.review import ReviewOutcome
+from infrastructure.db.models import ActivityRow, ReviewCardRow, ReviewLogRow
+from infrastructure.review import FsrsScheduler
+from tests.integration.conftest import UowFactory
+from tests.support.clock import FixedClock
+from tests.support.course import Course
+from tests.support.queries import count_rows
+
+RIGHT, WRONG = Submission(frozenset({1})), Submission(frozenset({0}))
+RULES = ReviewRules(points=3)
+SCHEDULER = FsrsScheduler(fuzz=False)
+
+
+@pytest.fixture
+async def grace(uow_factory: UowFactory, clock: FixedClock) -> Learner:
+    async with uow_factory() as uow:
+        return await LearnerService(uow, clock).register(TelegramProfile(11, "grace"))
+
+
+async def answer(
+    uow_factory: UowFactory, clock: FixedClock, learner: Learner, challenge: int, given: Submission
+) -> None:
+    async with uow_factory() as uow:
+        progress = ProgressService(uow, clock, "UTC", scheduler=SCHEDULER, review_rules=RULES)
+        await progress.answer(learner, challenge, given)
+
+
+async def review(
+    uow_factory: UowFactory, clock: FixedClock, learner: Learner, challenge: int, number: int
+) -> ReviewOutcome:
+    async with uow_factory() as uow:
+        service = ReviewService(uow, clock, "UTC", SCHEDULER, RULES)
+        return await service.answer(learner, challenge, RIGHT, number)
+
+
+async def test_answers_write_the_card_and_the_take_reads_it_back(
+    uow_factory: UowFactory, clock: FixedClock, grace: Learner, course: Course
+) -> None:
+    await answer(uow_factory, clock, grace, course.single, WRONG)
+    clock.advance(seconds=30)
+    await answer(uow_factory, clock, grace, course.single, RIGHT)
+    await answer(uow_factory, clock, grace, course.text, Submission(text="print"))
+
+    async with uow_factory() as uow:
+        take = await uow.progress.take(grace.id, course.first_lesson, course.single)
+        plain = await uow.progress.take(grace.id, course.first_lesson)
+    assert take is not None and plain is not None
+    card = take.card
+    assert card is not None
+    assert (card.reps, card.lapses, card.state) == (2, 0, CardState.LEARNING)
+    assert card.last_review == clock.now()
+    assert card.due > clock.now()
+    assert plain.card is None
+    assert take.answers == plain.answers
+
+
+async def test_the_due_read_serves_choice_cards_most_overdue_first(
+    uow_factory: UowFactory, clock: FixedClock, grace: Learner, course: Course
+) -> None:
+    await answer(uow_factory, clock, grace, course.single, WRONG)
+    await answer(uow_factory, clock, grace, course.text, Submission(text="nope"))
+    await answer(uow_factory, clock, grace, course.multiple, Submission(frozenset({0, 2})))
+    async with uow_factory() as uow:
+        service = ReviewService(uow, clock, "UTC", SCHEDULER, RULES)
+        assert await service.due_count(grace) == 0
+        clock.advance(minutes=5)
+        first = await service.next_card(grace)
+        clock.advance(days=30)
+        later = await service.due_count(grace)
+
+    assert first is not None
+    assert (first.challenge.id, first.review, first.due_count) == (course.single, 1, 1)
+    assert later == 2
+
+
+async def test_a_review_is_logged_reschedules_and_counts_today(
+    engine: AsyncEngine, uow_factory: UowFactory, clock: FixedClock, grace: Learner, course: Course
+) -> None:
+    await answer(uow_factory, clock, grace, course.single, WRONG)
+    clock.advance(days=1)
+
+    outcome = await review(uow_factory, clock, grace, course.single, 1)
+
+    assert outcome.is_correct and not outcome.replayed
+    assert outcome.next_due is not None and outcome.next_due > clock.now()
+    async with uow_factory() as uow:
+        today = await JourneyService(uow, clock, "UTC").today(grace)
+        standing = await uow.totals.standing(grace.id, clock.now() - timedelta(hours=1))
+        card = await uow.reviews.get(grace.id, course.single)
+    assert today.points == standing.points_today == RULES.points
+    assert standing.totals.lesson_score == 0
+    assert card is not None and card.reps == 2
+    reviewed = ActivityRow.activity_type == ActivityType.REVIEW_ANSWERED
+    assert await count_rows(engine, ActivityRow.__table__, reviewed) == 1
+
+
+async def test_a_review_replayed_or_raced_by_replicas_counts_once(
+    engine: AsyncEngine, uow_factory: UowFactory, clock: FixedClock, grace: Learner, course: Course
+) -> None:
+    await answer(uow_factory, clock, grace, course.single, WRONG)
+    clock.advance(days=1)
+
+    async def attempt() -> ReviewOutcome | None:
+        try:
+            return await review(uow_factory, clock, grace, course.single, 1)
+        except StorageConflict:
+            return None  # a deadlock undid one replica's transaction: it counted nothing
+
+    outcomes = await asyncio.gather(*(attempt() for _ in range(3)))
+    replay = await review(uow_factory, clock, grace, course.single, 1)
+
+    counted = [o for o in outcomes if o is not None and not o.replayed]
+    assert len(counted) == 1
+    assert replay.replayed
+    assert await count_rows(engine, ReviewLogRow.__table__) == 1
+    async with engine.connect() as connection:
+        reps = await connection.scalar(sa.select(ReviewCardRow.reps))
+    assert reps == 2
+
+
+async def test_a_replayed_lesson_answer_leaves_the_card_alone(
+    engine: AsyncEngine, uow_factory: UowFactory, clock: FixedClock, grace: Learner, course: Course
+) -> None:
+    async with uow_factory() as uow:
+        progress = ProgressService(uow, clock, "UTC", scheduler=SCHEDULER, review_rules=RULES)
+        await progress.answer(grace, course.single, RIGHT, 1)
+    clock.advance(minutes=5)
+    async with uow_factory() as uow:
+        progress = ProgressService(uow, clock, "UTC", scheduler=SCHEDULER, review_rules=RULES)
+        replayed = await progress.answer(grace, course.single, RIGHT, 1)
+
+    assert replayed.replayed
+    async with engine.connect() as connection:
+        reps = await connection.scalar(sa.select(ReviewCardRow.reps))
+    assert reps == 1
