@@ -4,6 +4,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from domain.levels import DEFAULT_CURVE, LevelCurve
+from domain.ports import ReviewScheduler
+from domain.review import ReviewRules
 
 LOCALES_DIR = Path(__file__).parent / "locales"
 LANGUAGES = {"en": "English", "ru": "Русский"}
@@ -17,6 +19,10 @@ class BotConfig:
     default_locale: str = "en"
     board_size: int = 10
     levels: LevelCurve = DEFAULT_CURVE
+    review_scheduler: ReviewScheduler | None = None
+    """The memory model behind /review and the cards lesson answers write; without one
+    (tests of other features), answers write no cards and /review is unavailable."""
+    review_rules: ReviewRules = ReviewRules()
     webhook_url: str | None = None
     webhook_secret: str | None = None
     webhook_host: str = "0.0.0.0"

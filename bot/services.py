@@ -3,7 +3,8 @@
 from dataclasses import dataclass
 
 from domain.levels import DEFAULT_CURVE, LevelCurve
-from domain.ports import Clock, UnitOfWork
+from domain.ports import Clock, ReviewScheduler, UnitOfWork
+from domain.review import ReviewRules
 from domain.services import (
     AchievementService,
     CatalogueService,
@@ -13,6 +14,7 @@ from domain.services import (
     LearnerService,
     ProgressService,
     ReminderService,
+    ReviewService,
     StatsService,
 )
 
@@ -25,6 +27,8 @@ class Services:
     clock: Clock
     default_timezone: str
     levels: LevelCurve = DEFAULT_CURVE
+    review_scheduler: ReviewScheduler | None = None
+    review_rules: ReviewRules = ReviewRules()
 
     @property
     def learners(self) -> LearnerService:
@@ -40,7 +44,22 @@ class Services:
 
     @property
     def progress(self) -> ProgressService:
-        return ProgressService(self.uow, self.clock, self.default_timezone, self.levels)
+        return ProgressService(
+            self.uow,
+            self.clock,
+            self.default_timezone,
+            self.levels,
+            self.review_scheduler,
+            self.review_rules,
+        )
+
+    @property
+    def review(self) -> ReviewService | None:
+        """None when the deployment has no memory model (see ``BotConfig``)."""
+        if self.review_scheduler is None:
+            return None
+        scheduler, rules = self.review_scheduler, self.review_rules
+        return ReviewService(self.uow, self.clock, self.default_timezone, scheduler, rules)
 
     @property
     def achievements(self) -> AchievementService:

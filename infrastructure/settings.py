@@ -1,5 +1,6 @@
 """Settings from the environment and ``.env``: one place that says what can be configured."""
 
+from datetime import timedelta
 from typing import Annotated, Literal
 
 from apscheduler.triggers.cron import CronTrigger
@@ -7,6 +8,7 @@ from pydantic import Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from domain.levels import MAX_LEVELS, CurveKind, LevelCurve
+from domain.review import ReviewRules
 from domain.streaks import is_valid_timezone
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./learnbot.db"
@@ -31,6 +33,13 @@ class Settings(BaseSettings):
         1.3, ge=1, description="exponential: each level costs this times the last"
     )
     level_count: int = Field(10, ge=2, le=MAX_LEVELS, description="the top level")
+    review_fast_seconds: float = Field(
+        8.0, ge=0, description="a first-try answer within this of the question is Easy"
+    )
+    review_points: int = Field(1, ge=0, le=100, description="today's points per right review")
+    review_retention: float = Field(
+        0.9, ge=0.7, le=0.97, description="FSRS: the recall probability a review is due at"
+    )
     bot_token: SecretStr | None = None
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     telegram_api_url: str | None = Field(None, description="base URL of another Bot API server")
@@ -51,6 +60,9 @@ class Settings(BaseSettings):
 
     def levels(self) -> LevelCurve:
         return LevelCurve(self.level_curve, self.level_base, self.level_growth, self.level_count)
+
+    def review_rules(self) -> ReviewRules:
+        return ReviewRules(timedelta(seconds=self.review_fast_seconds), self.review_points)
 
     @field_validator("level_curve", mode="before")
     @classmethod

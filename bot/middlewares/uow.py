@@ -6,11 +6,11 @@ from typing import Any
 from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject
 
+from bot.config import BotConfig
 from bot.middlewares.base import Handler
 from bot.middlewares.said import CURRENT, Said
 from bot.services import Services
 from domain.errors import StorageConflict
-from domain.levels import DEFAULT_CURVE, LevelCurve
 from domain.ports import Clock, UnitOfWorkFactory
 
 ATTEMPTS = 5
@@ -32,13 +32,11 @@ class UnitOfWorkMiddleware(BaseMiddleware):
         self,
         uow_factory: UnitOfWorkFactory,
         clock: Clock,
-        default_timezone: str,
-        levels: LevelCurve = DEFAULT_CURVE,
+        config: BotConfig,
     ) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
-        self._default_timezone = default_timezone
-        self._levels = levels
+        self._config = config
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         for attempt in range(1, ATTEMPTS + 1):
@@ -58,7 +56,15 @@ class UnitOfWorkMiddleware(BaseMiddleware):
     async def _once(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         async with self._uow_factory() as uow:
             data["uow"] = uow
-            data["services"] = Services(uow, self._clock, self._default_timezone, self._levels)
+            config = self._config
+            data["services"] = Services(
+                uow,
+                self._clock,
+                config.default_timezone,
+                config.levels,
+                config.review_scheduler,
+                config.review_rules,
+            )
             result = await handler(event, data)
             await uow.commit()
             return result
