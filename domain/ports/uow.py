@@ -143,6 +143,9 @@ class ReminderPorts(LearnerPorts, Protocol):
     @property
     def reminders(self) -> ReminderRepository: ...
 
+    @property
+    def reviews(self) -> ReviewCards: ...
+
 
 class UnitOfWork(
     ReminderPorts,

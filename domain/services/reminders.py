@@ -12,10 +12,15 @@ from domain.services.learners import LearnerService
 REMINDER_TEXT = "Your streak is waiting: learn one thing today to keep it going!"
 
 
-def reminder_text(daily_goal: int) -> str:
+def reminder_text(daily_goal: int, due_reviews: int = 0) -> str:
     """How far today's goal is: all of it, since a reminder goes only to a learner who has
-    not studied today, and points today come only from study."""
-    return f"{REMINDER_TEXT} Today's goal: {daily_goal} points to go."
+    not studied today, and points today come only from study; and the reviews due."""
+    text = f"{REMINDER_TEXT} Today's goal: {daily_goal} points to go."
+    if due_reviews == 1:
+        return f"{text} 1 card is due for review: /review"
+    if due_reviews:
+        return f"{text} {due_reviews} cards are due for review: /review"
+    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +61,9 @@ class ReminderService:
         today = local_time(candidate, now, self._default_timezone).date()
         if not await self._uow.reminders.claim(candidate.user_id, today):
             return None
+        due = await self._uow.reviews.due(candidate.user_id, now)
         await self._uow.commit()
-        text = reminder_text(candidate.daily_goal)
+        text = reminder_text(candidate.daily_goal, due.count)
         outcome = await notifier.deliver(candidate.telegram_id, text)
         if outcome is Delivery.BLOCKED:
             await LearnerService(self._uow, self._clock).deactivate(candidate.user_id)
