@@ -5,7 +5,7 @@ from pathlib import Path
 
 from domain.levels import DEFAULT_CURVE, LevelCurve
 from domain.ports import ReviewScheduler
-from domain.review import ReviewRules
+from domain.review import DEFAULT_RULES, ReviewRules
 
 LOCALES_DIR = Path(__file__).parent / "locales"
 LANGUAGES = {"en": "English", "ru": "Русский"}
@@ -22,7 +22,7 @@ class BotConfig:
     review_scheduler: ReviewScheduler | None = None
     """The memory model behind /review and the cards lesson answers write; without one
     (tests of other features), answers write no cards and /review is unavailable."""
-    review_rules: ReviewRules = ReviewRules()
+    review_rules: ReviewRules = DEFAULT_RULES
     webhook_url: str | None = None
     webhook_secret: str | None = None
     webhook_host: str = "0.0.0.0"

@@ -28,6 +28,7 @@ COMMANDS = (
     "language",
     "timezone",
     "reminders",
+    "review",
     "ask",
     "help",
 )
@@ -92,6 +93,7 @@ DESCRIPTIONS = {
     "language": _("Interface language"),
     "timezone": _("Set your time zone"),
     "reminders": _("Daily streak reminders"),
+    "review": _("Review what is due"),
     "ask": _("Ask the course team"),
     "help": _("What I can do"),
 }

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from domain.levels import DEFAULT_CURVE, LevelCurve
 from domain.ports import Clock, ReviewScheduler, UnitOfWork
-from domain.review import ReviewRules
+from domain.review import DEFAULT_RULES, ReviewRules
 from domain.services import (
     AchievementService,
     CatalogueService,
@@ -28,7 +28,7 @@ class Services:
     default_timezone: str
     levels: LevelCurve = DEFAULT_CURVE
     review_scheduler: ReviewScheduler | None = None
-    review_rules: ReviewRules = ReviewRules()
+    review_rules: ReviewRules = DEFAULT_RULES
 
     @property
     def learners(self) -> LearnerService:

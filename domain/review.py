@@ -87,6 +87,9 @@ class ReviewRules:
     points: int = DEFAULT_REVIEW_POINTS
 
 
+DEFAULT_RULES = ReviewRules()
+
+
 def rating_for(
     is_correct: bool, attempt: int, elapsed: timedelta | None, fast: timedelta = DEFAULT_FAST
 ) -> Rating:

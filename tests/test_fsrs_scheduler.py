@@ -47,7 +47,8 @@ def test_forgetting_a_known_card_is_a_lapse_and_brings_it_back_soon() -> None:
 
     assert forgotten.lapses == 1
     assert forgotten.state is CardState.RELEARNING
-    assert forgotten.stability is not None and known.stability is not None
+    assert forgotten.stability is not None
+    assert known.stability is not None
     assert forgotten.stability < known.stability
     assert forgotten.due - now < timedelta(hours=1)
 

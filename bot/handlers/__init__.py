@@ -15,6 +15,7 @@ from bot.handlers import (
     profile,
     quiz,
     reminders,
+    review,
     standing,
     start,
 )
@@ -24,6 +25,7 @@ FEATURES = (
     start,
     courses,
     quiz,
+    review,
     standing,
     profile,
     goal,

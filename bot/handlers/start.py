@@ -7,6 +7,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.callbacks import Nav, Screen
 from bot.config import BotConfig
 from bot.handlers.courses import open_lesson
+from bot.handlers.review import due_reviews
 from bot.middlewares.learner import profile_of
 from bot.rendering.menu import help_text, main_menu
 from bot.rendering.reply import show
@@ -20,7 +21,8 @@ router = Router(name=__name__)
 async def start(message: Message, services: Services) -> None:
     assert message.from_user is not None
     learner = await services.learners.log_in(profile_of(message.from_user))
-    await show(message, main_menu(learner, greeting=True))
+    due = await due_reviews(services, learner)
+    await show(message, main_menu(learner, greeting=True, due_reviews=due))
 
 
 @router.message(Command("help"))
@@ -29,8 +31,8 @@ async def help_command(message: Message, learner: Learner, config: BotConfig) ->
 
 
 @router.callback_query(Nav.filter(F.screen == Screen.MENU))
-async def menu(query: CallbackQuery, learner: Learner) -> None:
-    await show(query, main_menu(learner))
+async def menu(query: CallbackQuery, learner: Learner, services: Services) -> None:
+    await show(query, main_menu(learner, due_reviews=await due_reviews(services, learner)))
 
 
 @router.callback_query(Nav.filter(F.screen == Screen.CONTINUE))

@@ -26,7 +26,7 @@ from domain.progress import (
     solved_ids,
     take_score,
 )
-from domain.review import ReviewCard, ReviewRules, elapsed_since, rating_for
+from domain.review import DEFAULT_RULES, ReviewCard, ReviewRules, elapsed_since, rating_for
 from domain.services.achievements import AchievementService
 from domain.services.streaks import StreakService
 from domain.streaks import Streak
@@ -82,7 +82,7 @@ class ProgressService:
         default_timezone: str,
         levels: LevelCurve = DEFAULT_CURVE,
         scheduler: ReviewScheduler | None = None,
-        review_rules: ReviewRules = ReviewRules(),
+        review_rules: ReviewRules = DEFAULT_RULES,
     ) -> None:
         """With a ``scheduler``, every counted answer is also a review of the challenge's
         card, written with the answer."""

@@ -17,7 +17,7 @@ from domain.errors import ContentUnavailable, StaleAnswer
 from domain.goals import day_start, goal_met
 from domain.learners import Learner
 from domain.ports import Clock, ReviewPorts, ReviewScheduler
-from domain.review import ReviewRecord, ReviewRules, elapsed_since, rating_for
+from domain.review import DEFAULT_RULES, ReviewRecord, ReviewRules, elapsed_since, rating_for
 from domain.streaks import local_day
 
 
@@ -47,7 +47,7 @@ class ReviewService:
         clock: Clock,
         default_timezone: str,
         scheduler: ReviewScheduler,
-        rules: ReviewRules = ReviewRules(),
+        rules: ReviewRules = DEFAULT_RULES,
     ) -> None:
         self._uow = uow
         self._clock = clock

@@ -11,8 +11,7 @@ from aiogram.types import CallbackQuery, TelegramObject, User
 from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram.utils.i18n import I18n
 
-from bot.config import LOCALES_DIR
-from bot.config import BotConfig
+from bot.config import LOCALES_DIR, BotConfig
 from bot.middlewares.errors import FriendlyErrors
 from bot.middlewares.said import NoteWhatIsSaid
 from bot.middlewares.uow import ATTEMPTS, UnitOfWorkMiddleware

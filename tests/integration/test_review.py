@@ -60,7 +60,8 @@ async def test_answers_write_the_card_and_the_take_reads_it_back(
     async with uow_factory() as uow:
         take = await uow.progress.take(grace.id, course.first_lesson, course.single)
         plain = await uow.progress.take(grace.id, course.first_lesson)
-    assert take is not None and plain is not None
+    assert take is not None
+    assert plain is not None
     card = take.card
     assert card is not None
     assert (card.reps, card.lapses, card.state) == (2, 0, CardState.LEARNING)
@@ -97,15 +98,18 @@ async def test_a_review_is_logged_reschedules_and_counts_today(
 
     outcome = await review(uow_factory, clock, grace, course.single, 1)
 
-    assert outcome.is_correct and not outcome.replayed
-    assert outcome.next_due is not None and outcome.next_due > clock.now()
+    assert outcome.is_correct
+    assert not outcome.replayed
+    assert outcome.next_due is not None
+    assert outcome.next_due > clock.now()
     async with uow_factory() as uow:
         today = await JourneyService(uow, clock, "UTC").today(grace)
         standing = await uow.totals.standing(grace.id, clock.now() - timedelta(hours=1))
         card = await uow.reviews.get(grace.id, course.single)
     assert today.points == standing.points_today == RULES.points
     assert standing.totals.lesson_score == 0
-    assert card is not None and card.reps == 2
+    assert card is not None
+    assert card.reps == 2
     reviewed = ActivityRow.activity_type == ActivityType.REVIEW_ANSWERED
     assert await count_rows(engine, ActivityRow.__table__, reviewed) == 1
 

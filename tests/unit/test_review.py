@@ -134,7 +134,8 @@ async def test_a_review_answer_is_rated_logged_and_reschedules_the_card(
 
     outcome = await review.answer(learner, PICK_ONE, RIGHT[PICK_ONE], 1, shown_at=shown)
 
-    assert outcome.is_correct and not outcome.replayed
+    assert outcome.is_correct
+    assert not outcome.replayed
     assert scheduler.ratings()[-1] is Rating.EASY
     card = uow.saved.cards[learner.id, PICK_ONE]
     assert (card.reps, card.due) == (2, clock.now() + timedelta(days=4))
@@ -153,7 +154,8 @@ async def test_a_replayed_review_counts_once_and_a_future_one_is_stale(
 
     replay = await review.answer(learner, PICK_ONE, WRONG[PICK_ONE], 1)
 
-    assert replay.replayed and not replay.is_correct
+    assert replay.replayed
+    assert not replay.is_correct
     assert uow.saved == saved
     with pytest.raises(StaleAnswer):
         await review.answer(learner, PICK_ONE, RIGHT[PICK_ONE], 7)
@@ -192,7 +194,8 @@ async def test_right_reviews_add_points_to_today_and_meet_the_goal_once(
     clock.advance(days=1)
     review = ReviewService(uow, clock, "UTC", scheduler, ReviewRules(points=10))
     goal = await uow.learners.get(learner.id)
-    assert goal is not None and goal.daily_goal == 20
+    assert goal is not None
+    assert goal.daily_goal == 20
 
     first = await review.answer(goal, PICK_ONE, RIGHT[PICK_ONE], 1)
     second = await review.answer(goal, PICK_MANY, RIGHT[PICK_MANY], 1)

@@ -172,12 +172,12 @@ def _writes(shape: Shape, user_id: sa.BindParameter[Any], recorded: sa.Exists) -
 
 
 @cache
-def card_upsert(dialect: str, recorded: sa.ColumnElement[bool] = sa.true()) -> Any:
+def card_upsert(dialect: str, recorded: sa.ColumnElement[bool] | None = None) -> Any:
     """The answered challenge's review card, inserted or set to its state after the answer
     (``card_...`` parameters), when ``recorded``."""
     columns = ["user_id", "challenge_id", *CARD_COLUMNS]
     row = sa.select(*(bound(CARDS, name, f"card_{name}").label(name) for name in columns))
-    row = row.where(recorded)
+    row = row.where(sa.true() if recorded is None else recorded)
     if dialect == "mysql":
         mine = mysql.insert(CARDS).from_select(columns, row)
         return mine.on_duplicate_key_update({name: mine.inserted[name] for name in CARD_COLUMNS})
