@@ -88,9 +88,9 @@ class ReviewService:
         if review < card.reps:
             await self._uow.rollback()
             return ReviewOutcome(challenge, is_correct, replayed=True, next_due=card.due)
-        if review > card.reps:
-            raise StaleAnswer(f"review {review} is not the next one ({card.reps})")
         now = self._clock.now()
+        if review > card.reps or not card.is_due(now):
+            raise StaleAnswer(f"review {review} of challenge {challenge_id} is not due")
         rating = rating_for(is_correct, 1, elapsed_since(shown_at, now), self._rules.fast)
         after = card.reviewed(self._scheduler.schedule(card, rating, now), rating, now)
         points = self._rules.points if is_correct else 0

@@ -161,7 +161,10 @@ async def test_a_replayed_review_counts_once_and_a_future_one_is_stale(
         await review.answer(learner, PICK_ONE, RIGHT[PICK_ONE], 7)
     with pytest.raises(ContentUnavailable):
         await review.answer(learner, PICK_MANY, RIGHT[PICK_MANY], 0)
+    with pytest.raises(StaleAnswer):
+        await review.answer(learner, PICK_ONE, RIGHT[PICK_ONE], 2)
     assert len(scheduler.calls) == 2
+    assert uow.saved == saved
 
 
 async def test_a_review_never_touches_lesson_scores_or_achievements(
