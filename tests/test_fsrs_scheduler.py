@@ -1,6 +1,8 @@
 """The FSRS adapter: ratings order the intervals, forgetting shortens them, and the
 state round-trips through the domain's card (as the database stores it)."""
 
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -62,3 +64,20 @@ def test_any_time_zone_is_accepted_and_fuzz_stays_near_the_interval() -> None:
     fuzzed = FsrsScheduler().schedule(card, Rating.GOOD, card.due).due
 
     assert abs(fuzzed - plain) <= (plain - card.due) * 0.3
+
+
+def test_scheduling_loads_fsrs_but_never_its_optimizer() -> None:
+    code = (
+        "import sys; from datetime import UTC, datetime;"
+        "from domain.review import Rating, ReviewCard;"
+        "from infrastructure.review import FsrsScheduler;"
+        "before = 'fsrs' in sys.modules;"
+        "now = datetime.now(UTC);"
+        "FsrsScheduler().schedule(ReviewCard.new(1, 2, now), Rating.GOOD, now);"
+        "print(before, 'fsrs' in sys.modules, 'fsrs.optimizer' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+
+    assert result.stdout.split() == ["False", "True", "False"]

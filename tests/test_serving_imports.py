@@ -26,7 +26,7 @@ LEFT_OUT = [
     "bot.fake_api",
     "aiohttp.web",  # the webhook and METRICS_PORT servers import it when they start
     "pymysql",  # the MySQL driver's protocol, loaded with a MySQL URL only
-    "fsrs.optimizer",  # review scheduling needs fsrs's scheduler, never its optimizer
+    "fsrs",  # the review scheduler imports it on the first answer, never its optimizer
 ]
 
 

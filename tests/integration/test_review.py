@@ -2,6 +2,7 @@
 when due in one statement, and a review answer counted once however often it arrives."""
 
 import asyncio
+import contextlib
 from datetime import timedelta
 
 import pytest
@@ -13,7 +14,14 @@ from domain.enums import ActivityType
 from domain.errors import StorageConflict
 from domain.learners import Learner, TelegramProfile
 from domain.review import CardState, ReviewRules
-from domain.services import JourneyService, LearnerService, ProgressService, ReviewService
+from domain.services import (
+    JourneyService,
+    LearnerService,
+    ProgressService,
+    ReminderService,
+    ReviewService,
+)
+from domain.services.reminders import reminder_text
 from domain.services.review import ReviewOutcome
 from infrastructure.db.models import ActivityRow, ReviewCardRow, ReviewLogRow
 from infrastructure.review import FsrsScheduler
@@ -21,6 +29,7 @@ from tests.integration.conftest import UowFactory
 from tests.support.clock import FixedClock
 from tests.support.course import Course
 from tests.support.queries import count_rows
+from tests.unit.fakes import FakeNotifier
 
 RIGHT, WRONG = Submission(frozenset({1})), Submission(frozenset({0}))
 RULES = ReviewRules(points=3)
@@ -153,3 +162,40 @@ async def test_a_replayed_lesson_answer_leaves_the_card_alone(
     async with engine.connect() as connection:
         reps = await connection.scalar(sa.select(ReviewCardRow.reps))
     assert reps == 1
+
+
+async def test_three_deliveries_of_a_lesson_answer_review_its_card_once(
+    uow_factory: UowFactory, clock: FixedClock, grace: Learner, course: Course
+) -> None:
+    """Two replicas and a re-delivery of one update: the answer's key lets one through."""
+
+    async def deliver() -> None:
+        async with uow_factory() as uow:
+            progress = ProgressService(uow, clock, "UTC", scheduler=SCHEDULER, review_rules=RULES)
+            with contextlib.suppress(StorageConflict):  # a deadlock undid it: nothing written
+                await progress.answer(grace, course.single, WRONG, 1)
+
+    await asyncio.gather(*(deliver() for _ in range(3)))
+
+    async with uow_factory() as uow:
+        card = await uow.reviews.get(grace.id, course.single)
+    assert card is not None
+    assert (card.reps, card.last_review) == (1, clock.now())
+
+
+async def test_the_reminder_names_the_due_cards(
+    uow_factory: UowFactory, clock: FixedClock, grace: Learner, course: Course
+) -> None:
+    """Grace studied (a wrong answer, due again in minutes) on Monday; Tuesday 08:00 UTC."""
+    async with uow_factory() as uow:
+        await ReminderService(uow, clock, "UTC").choose(grace.id, 8)
+        await uow.calendar.mark(grace.id, clock.now().date())
+        await uow.commit()
+    await answer(uow_factory, clock, grace, course.single, WRONG)
+    clock.current = clock.now().replace(hour=8, minute=0) + timedelta(days=1)
+    notifier = FakeNotifier()
+
+    async with uow_factory() as uow:
+        await ReminderService(uow, clock, "UTC").send_due(notifier)
+
+    assert notifier.sent == [(11, reminder_text(20, 1))]
