@@ -8,8 +8,15 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from domain.catalogue import Submission
 from domain.enums import InboxKind
 from domain.learners import TelegramProfile
-from domain.services import InboxService, LeaderboardService, LearnerService, ProgressService
+from domain.services import (
+    InboxService,
+    LeaderboardService,
+    LearnerService,
+    ProgressService,
+    ReviewService,
+)
 from infrastructure.db.models import UserRow
+from infrastructure.review import FsrsScheduler
 from tests.integration.conftest import UowFactory
 from tests.support.clock import FixedClock
 from tests.support.course import Course
@@ -87,9 +94,13 @@ async def test_deleting_a_learner_leaves_no_orphan_rows(
     other = await register(uow_factory, clock, TelegramProfile(5, "bob"))
     for person in (learner, other):
         async with uow_factory() as uow:
-            progress = ProgressService(uow, clock, "UTC")
+            progress = ProgressService(uow, clock, "UTC", scheduler=FsrsScheduler())
             await progress.answer(person, course.single, Submission(frozenset({1})))
             await progress.answer(person, course.text, Submission(text="print"))
+        clock.advance(days=30)
+        async with uow_factory() as uow:
+            review = ReviewService(uow, clock, "UTC", FsrsScheduler())
+            await review.answer(person, course.single, Submission(frozenset({1})), 1)
         async with uow_factory() as uow:
             inbox = InboxService(uow, clock)
             await inbox.ask(
