@@ -3,17 +3,20 @@ when due in one statement, and a review answer counted once however often it arr
 
 import asyncio
 import contextlib
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from domain.activity import Activity
 from domain.catalogue import Submission
 from domain.enums import ActivityType
 from domain.errors import StorageConflict
 from domain.learners import Learner, TelegramProfile
-from domain.review import CardState, ReviewRules
+from domain.progress import AnswerRecord, CountedAnswer
+from domain.review import CardState, Rating, ReviewRules
 from domain.services import (
     JourneyService,
     LearnerService,
@@ -199,3 +202,39 @@ async def test_the_reminder_names_the_due_cards(
         await ReminderService(uow, clock, "UTC").send_due(notifier)
 
     assert notifier.sent == [(11, reminder_text(20, 1))]
+
+
+async def test_an_answer_rated_from_an_outdated_card_leaves_the_newer_card_alone(
+    uow_factory: UowFactory, clock: FixedClock, grace: Learner, course: Course
+) -> None:
+    """A review answered on another screen between a lesson answer's read and its write:
+    the write still counts the answer, but does not put back the older card's successor."""
+    await answer(uow_factory, clock, grace, course.single, WRONG)
+    clock.advance(minutes=5)
+    await review(uow_factory, clock, grace, course.single, 1)
+    reviewed_at = clock.now()
+    clock.advance(minutes=5)
+
+    async with uow_factory() as uow:
+        take = await uow.progress.take(grace.id, course.first_lesson, course.single)
+        assert take is not None
+        assert take.card is not None
+        outdated = replace(take.card, reps=take.card.reps - 1)
+        memory = SCHEDULER.schedule(outdated, Rating.GOOD, clock.now())
+        record = AnswerRecord(grace.id, course.single, 1, 2, True, RIGHT, clock.now())
+        counted = CountedAnswer(
+            record,
+            take.progress.with_attempt(),
+            (Activity(grace.id, ActivityType.CHALLENGE_ATTEMPTED, clock.now()),),
+            None,
+            card=outdated.reviewed(memory, Rating.GOOD, clock.now()),
+        )
+        assert await uow.progress.record_answer(counted) is not None
+        await uow.commit()
+
+    async with uow_factory() as uow:
+        card = await uow.reviews.get(grace.id, course.single)
+        answers = await uow.answers.for_take(grace.id, course.first_lesson, 1)
+    assert card is not None
+    assert (card.reps, card.last_review) == (2, reviewed_at)
+    assert [a.attempt for a in answers] == [1, 2]

@@ -174,18 +174,27 @@ def _writes(shape: Shape, user_id: sa.BindParameter[Any], recorded: sa.Exists) -
 @cache
 def card_upsert(dialect: str, recorded: sa.ColumnElement[bool] | None = None) -> Any:
     """The answered challenge's review card, inserted or set to its state after the answer
-    (``card_...`` parameters), when ``recorded``."""
+    (``card_...`` parameters), when ``recorded``; an existing card only if it is still the
+    one the answer was rated from (one review fewer), so a review answered meanwhile on
+    another screen is not overwritten with a state computed before it."""
     columns = ["user_id", "challenge_id", *CARD_COLUMNS]
     row = sa.select(*(bound(CARDS, name, f"card_{name}").label(name) for name in columns))
     row = row.where(sa.true() if recorded is None else recorded)
     if dialect == "mysql":
         mine = mysql.insert(CARDS).from_select(columns, row)
-        return mine.on_duplicate_key_update({name: mine.inserted[name] for name in CARD_COLUMNS})
+        unchanged = CARDS.c.reps == mine.inserted.reps - 1
+        return mine.on_duplicate_key_update(
+            [
+                (name, sa.func.if_(unchanged, mine.inserted[name], CARDS.c[name]))
+                for name in [*(n for n in CARD_COLUMNS if n != "reps"), "reps"]
+            ]
+        )
     insert = postgresql.insert(CARDS) if dialect == "postgresql" else sqlite.insert(CARDS)
     insert = insert.from_select(columns, row)
     return insert.on_conflict_do_update(
         index_elements=["user_id", "challenge_id"],
         set_={name: insert.excluded[name] for name in CARD_COLUMNS},
+        where=CARDS.c.reps == insert.excluded.reps - 1,
     )
 
 
