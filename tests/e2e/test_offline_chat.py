@@ -11,15 +11,18 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
+from alembic.script import ScriptDirectory
 from sqlalchemy.ext.asyncio import create_async_engine
 from sqlalchemy.pool import NullPool
 
 import migrations
+from learnbot.migrate import alembic_config
 from tests.e2e.conftest import LEARNBOT, START_TIMEOUT
 from tests.support.databases import migrate
 
 HEAD = migrations.HEAD_REVISION
-PREVIOUS = f"{int(HEAD) - 1:04d}"
+PREVIOUS = str(ScriptDirectory.from_config(alembic_config()).get_revision(HEAD).down_revision)
+"""The revision before the head, as the migrations chain them (numbers may skip)."""
 EXIT_TIMEOUT = 20.0
 """A failure timeout: the chat ends in about a second; it used to wait for Enter forever."""
 
