@@ -28,6 +28,7 @@ class Screen(StrEnum):
     LEAGUE = "league"
     PROFILE = "me"
     LANGUAGE = "lang"
+    REVIEW = "rv"
 
 
 class Nav(CallbackData, prefix="n"):
@@ -79,6 +80,26 @@ class ToggleCb(CallbackData, prefix="t"):
 class SubmitCb(CallbackData, prefix="s"):
     challenge_id: Number
     attempt: Number
+    mask: Number
+
+
+class ReviewPickCb(CallbackData, prefix="ra"):
+    """A single-choice review answer; ``review`` is the card's review number when asked."""
+
+    challenge_id: Number
+    review: Number
+    option: Number
+
+
+class ReviewToggleCb(CallbackData, prefix="rt"):
+    challenge_id: Number
+    review: Number
+    mask: Number
+
+
+class ReviewSubmitCb(CallbackData, prefix="rs"):
+    challenge_id: Number
+    review: Number
     mask: Number
 
 

@@ -6,6 +6,9 @@ from pathlib import Path
 from domain.freezes import DEFAULT_FREEZES, FreezeRules
 from domain.leagues import DEFAULT_RULES, LeagueRules
 from domain.levels import DEFAULT_CURVE, LevelCurve
+from domain.ports import ReviewScheduler
+from domain.review import DEFAULT_RULES as DEFAULT_REVIEW
+from domain.review import ReviewRules
 
 LOCALES_DIR = Path(__file__).parent / "locales"
 LANGUAGES = {"en": "English", "ru": "Русский"}
@@ -21,6 +24,10 @@ class BotConfig:
     levels: LevelCurve = DEFAULT_CURVE
     freezes: FreezeRules = DEFAULT_FREEZES
     leagues: LeagueRules = DEFAULT_RULES
+    review_scheduler: ReviewScheduler | None = None
+    """The memory model behind /review and the cards lesson answers write; without one
+    (tests of other features), answers write no cards and /review is unavailable."""
+    review_rules: ReviewRules = DEFAULT_REVIEW
     webhook_url: str | None = None
     webhook_secret: str | None = None
     webhook_host: str = "0.0.0.0"

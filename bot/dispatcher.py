@@ -36,9 +36,7 @@ def build_dispatcher(
     dispatcher.update.outer_middleware(in_flight)
     if metrics is not None:
         dispatcher.update.outer_middleware(Measured(metrics))
-    services = UnitOfWorkMiddleware(
-        uow_factory, clock, config.default_timezone, config.levels, config.freezes
-    )
+    services = UnitOfWorkMiddleware(uow_factory, clock, config)
     dispatcher.update.outer_middleware(services)
     dispatcher.update.outer_middleware(LearnerMiddleware())
     dispatcher.update.outer_middleware(ReplayGuard(clock))

@@ -5,7 +5,9 @@ from dataclasses import dataclass
 from domain.freezes import DEFAULT_FREEZES, FreezeRules
 from domain.leagues import LeagueRules
 from domain.levels import DEFAULT_CURVE, LevelCurve
-from domain.ports import Clock, UnitOfWork
+from domain.ports import Clock, ReviewScheduler, UnitOfWork
+from domain.review import DEFAULT_RULES as DEFAULT_REVIEW
+from domain.review import ReviewRules
 from domain.services import (
     AchievementService,
     CatalogueService,
@@ -17,6 +19,7 @@ from domain.services import (
     ProgressService,
     QuizPollService,
     ReminderService,
+    ReviewService,
     StatsService,
 )
 
@@ -30,6 +33,8 @@ class Services:
     default_timezone: str
     levels: LevelCurve = DEFAULT_CURVE
     freezes: FreezeRules = DEFAULT_FREEZES
+    review_scheduler: ReviewScheduler | None = None
+    review_rules: ReviewRules = DEFAULT_REVIEW
 
     @property
     def learners(self) -> LearnerService:
@@ -48,12 +53,34 @@ class Services:
     @property
     def progress(self) -> ProgressService:
         return ProgressService(
-            self.uow, self.clock, self.default_timezone, self.levels, self.freezes
+            self.uow,
+            self.clock,
+            self.default_timezone,
+            self.levels,
+            self.freezes,
+            self.review_scheduler,
+            self.review_rules,
         )
 
     @property
     def polls(self) -> QuizPollService:
-        return QuizPollService(self.uow, self.clock, self.default_timezone, self.levels)
+        return QuizPollService(
+            self.uow,
+            self.clock,
+            self.default_timezone,
+            self.levels,
+            self.freezes,
+            self.review_scheduler,
+            self.review_rules,
+        )
+
+    @property
+    def review(self) -> ReviewService | None:
+        """None when the deployment has no memory model (see ``BotConfig``)."""
+        if self.review_scheduler is None:
+            return None
+        scheduler, rules = self.review_scheduler, self.review_rules
+        return ReviewService(self.uow, self.clock, self.default_timezone, scheduler, rules)
 
     @property
     def achievements(self) -> AchievementService:

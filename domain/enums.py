@@ -24,6 +24,7 @@ class ActivityType(StrEnum):
     CHALLENGE_SOLVED = "CHALLENGE_SOLVED"
     ACHIEVEMENT_EARNED = "ACHIEVEMENT_EARNED"
     LOGIN = "LOGIN"
+    REVIEW_ANSWERED = "REVIEW_ANSWERED"
 
 
 class ChallengeKind(StrEnum):

@@ -8,6 +8,7 @@ from domain.achievements import Standing
 from domain.activity import Activity
 from domain.catalogue import Challenge, Submission
 from domain.enums import ProgressStatus
+from domain.review import ReviewCard
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,8 @@ class Take:
 
     progress: Progress
     answers: tuple[AnswerRecord, ...]
+    card: ReviewCard | None = None
+    """The learner's review card of the challenge being answered, if asked for and any."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +82,8 @@ class CountedAnswer:
     """The learner's next message no longer answers this (solved) text challenge."""
     day_start: datetime | None = None
     """The learner's midnight, for a study answer: the standing then brings today's points."""
+    card: ReviewCard | None = None
+    """The challenge's review card after this answer, written with it (None: no review)."""
 
 
 @dataclass(frozen=True, slots=True)

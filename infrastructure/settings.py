@@ -1,5 +1,6 @@
 """Settings from the environment and ``.env``: one place that says what can be configured."""
 
+from datetime import timedelta
 from typing import Annotated, Literal
 
 from apscheduler.triggers.cron import CronTrigger
@@ -9,6 +10,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from domain.freezes import MAX_FREEZES, FreezeRules
 from domain.leagues import MAX_TIERS, LeagueRules
 from domain.levels import MAX_LEVELS, CurveKind, LevelCurve
+from domain.review import ReviewRules
 from domain.streaks import is_valid_timezone
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./learnbot.db"
@@ -48,6 +50,13 @@ class Settings(BaseSettings):
         description="crontab in DEFAULT_TIMEZONE: closes an ended week, tells the results; "
         "empty turns it off",
     )
+    review_fast_seconds: float = Field(
+        8.0, ge=0, description="a first-try answer within this of the question is Easy"
+    )
+    review_points: int = Field(1, ge=0, le=100, description="today's points per right review")
+    review_retention: float = Field(
+        0.9, ge=0.7, le=0.97, description="FSRS: the recall probability a review is due at"
+    )
     bot_token: SecretStr | None = None
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     telegram_api_url: str | None = Field(None, description="base URL of another Bot API server")
@@ -76,6 +85,9 @@ class Settings(BaseSettings):
         return LeagueRules(
             self.league_size, self.league_tiers, self.league_promote, self.league_demote
         )
+
+    def review_rules(self) -> ReviewRules:
+        return ReviewRules(timedelta(seconds=self.review_fast_seconds), self.review_points)
 
     @field_validator("level_curve", mode="before")
     @classmethod

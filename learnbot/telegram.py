@@ -7,6 +7,7 @@ from bot.config import BotConfig
 from bot.dispatcher import build_dispatcher
 from bot.reach import reach_bot_api, usable_token
 from bot.runner import run_polling, run_webhook
+from infrastructure.review import FsrsScheduler
 from infrastructure.settings import Settings
 from learnbot.app import Application
 from learnbot.monitoring import serve_metrics
@@ -20,6 +21,8 @@ def bot_config(settings: Settings) -> BotConfig:
         levels=settings.levels(),
         freezes=settings.freezes(),
         leagues=settings.leagues(),
+        review_scheduler=FsrsScheduler(settings.review_retention),
+        review_rules=settings.review_rules(),
         webhook_url=settings.webhook_url,
         webhook_secret=None if secret is None else secret.get_secret_value(),
         webhook_host=settings.webhook_host,

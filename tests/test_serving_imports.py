@@ -28,6 +28,7 @@ LEFT_OUT = [
     "pymysql",  # the MySQL driver's protocol, loaded with a MySQL URL only
     "rich",  # the admin commands' tables and colours; `run` writes log records
     "markdown_it",  # lesson Markdown, parsed from the first lesson shown
+    "fsrs",  # the review scheduler imports it on the first answer, never its optimizer
 ]
 
 

@@ -19,6 +19,7 @@ from bot.handlers import (
     profile,
     quiz,
     reminders,
+    review,
     standing,
     start,
 )
@@ -30,6 +31,7 @@ FEATURES = (
     courses,
     quiz,
     polls,
+    review,
     standing,
     leagues,
     profile,

@@ -11,7 +11,7 @@ from aiogram.filters import Command
 from aiogram.types import Message
 
 from bot.config import BotConfig
-from bot.handlers import admin, inbox, profile, reminders, standing, start
+from bot.handlers import admin, inbox, profile, reminders, review, standing, start
 from bot.rendering.menu import help_text
 from domain.learners import Learner
 
@@ -79,6 +79,12 @@ COMMANDS: tuple[BotCommandSpec, ...] = (
         reminders.reminders,
         _("Daily streak reminders"),
         _("/reminders – a daily reminder to keep your streak"),
+    ),
+    BotCommandSpec(
+        "review",
+        review.review_command,
+        _("Review what is due"),
+        _("/review – questions you answered before, when they are due again"),
     ),
     BotCommandSpec(
         "ask",

@@ -1,5 +1,7 @@
 """Challenges: showing one, and taking answers by button or by typed text."""
 
+from datetime import UTC, datetime
+
 from aiogram import F, Router
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import gettext as _
@@ -56,9 +58,8 @@ async def pick(
     query: CallbackQuery, callback_data: PickCb, learner: Learner, services: Services
 ) -> None:
     submission = Submission(selected=frozenset({callback_data.option}))
-    await _answer(
-        query, learner, services, callback_data.challenge_id, submission, callback_data.attempt
-    )
+    data = callback_data
+    await _answer(query, learner, services, data.challenge_id, submission, data.attempt, True)
 
 
 async def submit(
@@ -92,12 +93,27 @@ async def _answer(
     challenge_id: int,
     submission: Submission,
     attempt: int | None,
+    timed: bool = False,
 ) -> None:
     """Committed before the feedback is shown (a learner never sees "Correct!" for an answer
     that a database outage then loses); a correct answer to the awaited text challenge ends
-    the wait in the same write."""
-    outcome = await services.progress.answer(learner, challenge_id, submission, attempt)
+    the wait in the same write. ``timed``: a one-tap answer, whose speed rates its review
+    (a multiple choice's screen is edited by every tick, a typed answer's never)."""
+    shown = shown_at(event) if timed and isinstance(event, CallbackQuery) else None
+    outcome = await services.progress.answer(
+        learner, challenge_id, submission, attempt, shown_at=shown
+    )
     await show(event, feedback_screen(outcome))
+
+
+def shown_at(query: CallbackQuery) -> datetime | None:
+    """When the question was put up: the last edit of the message the button is on (the
+    screens edit one message in place), else when it was sent."""
+    message = query.message
+    if not isinstance(message, Message):
+        return None
+    moment = message.edit_date or message.date
+    return datetime.fromtimestamp(moment, UTC) if isinstance(moment, int) else moment
 
 
 def build_router() -> Router:

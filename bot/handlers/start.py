@@ -5,6 +5,7 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import Nav, Screen
 from bot.handlers.courses import open_lesson
+from bot.handlers.review import due_reviews
 from bot.middlewares.learner import profile_of
 from bot.rendering.menu import main_menu
 from bot.rendering.reply import show
@@ -15,11 +16,12 @@ from domain.learners import Learner
 async def start(message: Message, services: Services) -> None:
     assert message.from_user is not None
     learner = await services.learners.log_in(profile_of(message.from_user))
-    await show(message, main_menu(learner, greeting=True))
+    due = await due_reviews(services, learner)
+    await show(message, main_menu(learner, greeting=True, due_reviews=due))
 
 
-async def menu(query: CallbackQuery, learner: Learner) -> None:
-    await show(query, main_menu(learner))
+async def menu(query: CallbackQuery, learner: Learner, services: Services) -> None:
+    await show(query, main_menu(learner, due_reviews=await due_reviews(services, learner)))
 
 
 async def carry_on(query: CallbackQuery, learner: Learner, services: Services) -> None:

@@ -6,12 +6,11 @@ from typing import Any
 from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject
 
+from bot.config import BotConfig
 from bot.middlewares.base import Handler
 from bot.middlewares.said import CURRENT, Said
 from bot.services import Services
 from domain.errors import StorageConflict
-from domain.freezes import DEFAULT_FREEZES, FreezeRules
-from domain.levels import DEFAULT_CURVE, LevelCurve
 from domain.ports import Clock, UnitOfWorkFactory
 
 ATTEMPTS = 5
@@ -33,15 +32,11 @@ class UnitOfWorkMiddleware(BaseMiddleware):
         self,
         uow_factory: UnitOfWorkFactory,
         clock: Clock,
-        default_timezone: str,
-        levels: LevelCurve = DEFAULT_CURVE,
-        freezes: FreezeRules = DEFAULT_FREEZES,
+        config: BotConfig,
     ) -> None:
         self._uow_factory = uow_factory
         self._clock = clock
-        self._default_timezone = default_timezone
-        self._levels = levels
-        self._freezes = freezes
+        self._config = config
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         for attempt in range(1, ATTEMPTS + 1):
@@ -61,8 +56,15 @@ class UnitOfWorkMiddleware(BaseMiddleware):
     async def _once(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         async with self._uow_factory() as uow:
             data["uow"] = uow
+            config = self._config
             data["services"] = Services(
-                uow, self._clock, self._default_timezone, self._levels, self._freezes
+                uow,
+                self._clock,
+                config.default_timezone,
+                config.levels,
+                config.freezes,
+                config.review_scheduler,
+                config.review_rules,
             )
             result = await handler(event, data)
             await uow.commit()

@@ -12,25 +12,29 @@ from bot.rendering.reply import Screen as View
 from domain.learners import Learner
 
 
-def main_menu(learner: Learner, greeting: bool = False) -> View:
+def main_menu(learner: Learner, greeting: bool = False, due_reviews: int = 0) -> View:
     name = learner.display_name
     text = (
         _("Hello, <b>{name}</b>! Ready to learn something today?")
         if greeting
         else _("<b>{name}</b>, what next?")
     ).format(name=escape(name))
-    return View(text, menu_keyboard())
+    return View(text, menu_keyboard(due_reviews))
 
 
-def menu_keyboard() -> InlineKeyboardMarkup:
+def menu_keyboard(due_reviews: int = 0) -> InlineKeyboardMarkup:
+    """A review button first when cards are due: what is about to be forgotten comes first."""
     builder = InlineKeyboardBuilder()
+    if due_reviews > 0:
+        review = _("🧠 Review ({count} due)").format(count=due_reviews)
+        builder.button(text=review, callback_data=Nav(screen=Screen.REVIEW))
     builder.button(text=_("▶ Continue"), callback_data=Nav(screen=Screen.CONTINUE))
     builder.button(text=_("📚 Courses"), callback_data=Nav(screen=Screen.COURSES))
     builder.button(text=_("📈 Progress"), callback_data=Nav(screen=Screen.PROGRESS))
     builder.button(text=_("🏅 Achievements"), callback_data=Nav(screen=Screen.ACHIEVEMENTS))
     builder.button(text=_("🏆 Leaderboard"), callback_data=Nav(screen=Screen.BOARD))
     builder.button(text=_("👤 Profile"), callback_data=Nav(screen=Screen.PROFILE))
-    builder.adjust(1, 2, 2, 1)
+    builder.adjust(*((1,) if due_reviews > 0 else ()), 1, 2, 2, 1)
     return builder.as_markup()
 
 

@@ -23,6 +23,7 @@ from domain.ports.learners import LearnerRepository
 from domain.ports.polls import PollStore
 from domain.ports.progress import AnswerRepository, ProgressRepository, StudyCalendar
 from domain.ports.reminders import ReminderReader, ReminderRepository, ReminderWriter
+from domain.ports.review import ReviewCards, ReviewScheduler
 from domain.ports.uow import (
     AchievementPorts,
     AdminPorts,
@@ -36,6 +37,7 @@ from domain.ports.uow import (
     PollPorts,
     ProgressPorts,
     ReminderPorts,
+    ReviewPorts,
     StatsPorts,
     Transaction,
     UnitOfWork,
@@ -81,6 +83,9 @@ __all__ = [
     "ReminderReader",
     "ReminderRepository",
     "ReminderWriter",
+    "ReviewCards",
+    "ReviewPorts",
+    "ReviewScheduler",
     "StatsPorts",
     "StatsReader",
     "StudyCalendar",

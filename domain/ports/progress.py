@@ -15,9 +15,11 @@ class ProgressRepository(Protocol):
 
     async def save(self, progress: Progress) -> None: ...
 
-    async def take(self, user_id: int, lesson_id: int) -> Take | None:
+    async def take(
+        self, user_id: int, lesson_id: int, challenge_id: int | None = None
+    ) -> Take | None:
         """The progress row, held until commit so concurrent answers queue up, with the
-        answers of its current take."""
+        answers of its current take (and, with ``challenge_id``, its review card)."""
         ...
 
     async def record_answer(self, answer: CountedAnswer) -> AnswerRecorded | None:

@@ -20,6 +20,7 @@ from domain.ports.learners import LearnerRepository
 from domain.ports.polls import PollStore
 from domain.ports.progress import AnswerRepository, ProgressRepository, StudyCalendar
 from domain.ports.reminders import ReminderRepository
+from domain.ports.review import ReviewCards
 from domain.ports.updates import UpdateJournal
 
 
@@ -91,6 +92,14 @@ class JourneyPorts(CataloguePorts, Protocol):
 
     @property
     def calendar(self) -> StudyCalendar: ...
+
+
+class ReviewPorts(CataloguePorts, Protocol):
+    @property
+    def reviews(self) -> ReviewCards: ...
+
+    @property
+    def totals(self) -> TotalsReader: ...
 
 
 class UpdatePorts(Transaction, Protocol):
@@ -169,6 +178,9 @@ class ReminderPorts(LearnerPorts, CataloguePorts, Protocol):
     @property
     def freezes(self) -> FreezeStore: ...
 
+    @property
+    def reviews(self) -> ReviewCards: ...
+
 
 class UnitOfWork(
     ReminderPorts,
@@ -181,6 +193,7 @@ class UnitOfWork(
     AdminPorts,
     StatsPorts,
     JourneyPorts,
+    ReviewPorts,
     UpdatePorts,
     ContentPorts,
     Protocol,

@@ -13,6 +13,7 @@ from domain.services.polls import QuizPollService, Vote
 from domain.services.progress import AnswerOutcome, ChallengeStep, Completion, ProgressService
 from domain.services.publishing import PublishingService
 from domain.services.reminders import ReminderReport, ReminderService
+from domain.services.review import ReviewOutcome, ReviewService, ReviewStep
 from domain.services.streaks import StreakService
 from domain.services.updates import forget_old_updates
 
@@ -35,6 +36,9 @@ __all__ = [
     "QuizPollService",
     "ReminderReport",
     "ReminderService",
+    "ReviewOutcome",
+    "ReviewService",
+    "ReviewStep",
     "StatsService",
     "StreakService",
     "Vote",

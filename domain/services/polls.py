@@ -11,10 +11,13 @@ from dataclasses import dataclass
 
 from domain.catalogue import Submission
 from domain.errors import ContentUnavailable, InvalidSubmission, StaleAnswer
+from domain.freezes import DEFAULT_FREEZES, FreezeRules
 from domain.learners import Learner
 from domain.levels import DEFAULT_CURVE, LevelCurve
 from domain.polls import SentPoll
-from domain.ports import Clock, PollPorts
+from domain.ports import Clock, PollPorts, ReviewScheduler
+from domain.review import DEFAULT_RULES as DEFAULT_REVIEW
+from domain.review import ReviewRules
 from domain.services.progress import AnswerOutcome, ChallengeStep, ProgressService
 
 
@@ -33,10 +36,16 @@ class QuizPollService:
         clock: Clock,
         default_timezone: str,
         levels: LevelCurve = DEFAULT_CURVE,
+        freezes: FreezeRules = DEFAULT_FREEZES,
+        scheduler: ReviewScheduler | None = None,
+        review_rules: ReviewRules = DEFAULT_REVIEW,
     ) -> None:
+        """The rules a vote is counted by are those of a button answer."""
         self._uow = uow
         self._clock = clock
-        self._progress = ProgressService(uow, clock, default_timezone, levels)
+        self._progress = ProgressService(
+            uow, clock, default_timezone, levels, freezes, scheduler, review_rules
+        )
 
     async def sent(
         self,

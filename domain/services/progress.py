@@ -7,7 +7,7 @@ answer returns the recorded outcome instead of counting again.
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from domain.achievements import Achievement, Standing
 from domain.activity import Activity
@@ -18,7 +18,7 @@ from domain.freezes import DEFAULT_FREEZES, FreezeRules, Freezes
 from domain.goals import day_start, goal_met
 from domain.learners import Learner
 from domain.levels import DEFAULT_CURVE, LevelCurve, level_reached
-from domain.ports import Clock, ProgressPorts
+from domain.ports import Clock, ProgressPorts, ReviewScheduler
 from domain.progress import (
     AnswerRecord,
     CountedAnswer,
@@ -28,6 +28,8 @@ from domain.progress import (
     solved_ids,
     take_score,
 )
+from domain.review import DEFAULT_RULES as DEFAULT_REVIEW
+from domain.review import ReviewCard, ReviewRules, elapsed_since, rating_for
 from domain.services.achievements import AchievementService
 from domain.services.freezes import FreezeService
 from domain.services.streaks import StreakService
@@ -91,10 +93,16 @@ class ProgressService:
         default_timezone: str,
         levels: LevelCurve = DEFAULT_CURVE,
         freezes: FreezeRules = DEFAULT_FREEZES,
+        scheduler: ReviewScheduler | None = None,
+        review_rules: ReviewRules = DEFAULT_REVIEW,
     ) -> None:
+        """With a ``scheduler``, every counted answer is also a review of the challenge's
+        card, written with the answer."""
         self._uow = uow
         self._clock = clock
         self._levels = levels
+        self._scheduler = scheduler
+        self._review_rules = review_rules
         self._streaks = StreakService(uow.calendar, default_timezone)
         self._achievements = AchievementService(uow)
         self._freeze_rules = freezes
@@ -188,9 +196,11 @@ class ProgressService:
         submission: Submission,
         attempt: int | None = None,
         take_number: int | None = None,
+        shown_at: datetime | None = None,
     ) -> AnswerOutcome:
         """Record one attempt. ``attempt`` (1, 2, ...) makes a replayed delivery harmless;
-        ``take_number``, when the answer names one (a quiz poll does), must be the current take.
+        ``take_number``, when the answer names one (a quiz poll does), must be the current take;
+        ``shown_at``, when the question was put up, tells a fast answer for its review.
 
         One read (the take) and one write (the counted answer) whatever the outcome; a
         solving answer also reads the learner's standing for the streak and achievements.
@@ -204,7 +214,8 @@ class ProgressService:
         if lesson is None:
             raise ContentUnavailable(f"lesson {challenge.lesson_id} is not published")
         now = self._clock.now()
-        take = await self._uow.progress.take(learner.id, lesson.id)
+        card_of = challenge_id if self._scheduler is not None else None
+        take = await self._uow.progress.take(learner.id, lesson.id, card_of)
         if take is None:
             raise StaleAnswer(f"lesson {lesson.id} was never opened")
         if take_number is not None and take_number != take.progress.take:
@@ -230,7 +241,19 @@ class ProgressService:
             submission,
             now,
         )
-        return await self._counted(learner, challenges, take, record)
+        card = self._reviewed(take.card, record, elapsed_since(shown_at, now))
+        return await self._counted(learner, challenges, take, record, card)
+
+    def _reviewed(
+        self, card: ReviewCard | None, record: AnswerRecord, elapsed: timedelta | None
+    ) -> ReviewCard | None:
+        """The challenge's card after this answer as a review (first answered: a new card)."""
+        if self._scheduler is None:
+            return None
+        now = record.answered_at
+        card = card or ReviewCard.new(record.user_id, record.challenge_id, now)
+        rating = rating_for(record.is_correct, record.attempt, elapsed, self._review_rules.fast)
+        return card.reviewed(self._scheduler.schedule(card, rating, now), rating, now)
 
     async def _counted(
         self,
@@ -238,6 +261,7 @@ class ProgressService:
         challenges: Sequence[Challenge],
         take: Take,
         record: AnswerRecord,
+        card: ReviewCard | None = None,
     ) -> AnswerOutcome:
         now = record.answered_at
         challenge = next(c for c in challenges if c.id == record.challenge_id)
@@ -255,7 +279,7 @@ class ProgressService:
             day = self._streaks.today(learner.timezone, now)
             midnight = day_start(now, self._streaks.timezone(learner.timezone))
         ends_wait = record.is_correct and learner.pending_challenge_id == challenge.id
-        counted = CountedAnswer(record, progress, tuple(activities), day, ends_wait, midnight)
+        counted = CountedAnswer(record, progress, tuple(activities), day, ends_wait, midnight, card)
         recorded = await self._uow.progress.record_answer(counted)
         if recorded is None:
             await self._uow.rollback()

@@ -20,13 +20,17 @@ from domain.services.freezes import FreezeService
 REMINDER_TEXT = "Your streak is waiting: learn one thing today to keep it going!"
 
 
-def reminder_text(daily_goal: int, freezes_held: int = 0) -> str:
+def reminder_text(daily_goal: int, freezes_held: int = 0, due_reviews: int = 0) -> str:
     """How far today's goal is: all of it, since a reminder goes only to a learner who has
     not studied today, and points today come only from study. A learner holding a streak
-    freeze is told that missing today would spend one."""
+    freeze is told that missing today would spend one; the reviews due are named."""
     text = f"{REMINDER_TEXT} Today's goal: {daily_goal} points to go."
     if freezes_held:
         text += f" Miss today and a streak freeze keeps your streak (❄️ {freezes_held} held)."
+    if due_reviews == 1:
+        return f"{text} 1 card is due for review: /review"
+    if due_reviews:
+        return f"{text} {due_reviews} cards are due for review: /review"
     return text
 
 
@@ -87,8 +91,9 @@ class ReminderService:
         today = local_time(candidate, now, self._default_timezone).date()
         if not await self._uow.reminders.claim(candidate.user_id, today):
             return None
+        due = await self._uow.reviews.due(candidate.user_id, now)
         await self._uow.commit()
-        text = reminder_text(candidate.daily_goal, candidate.freezes_held)
+        text = reminder_text(candidate.daily_goal, candidate.freezes_held, due.count)
         return await deliver(
             self._uow, self._clock, notifier, candidate.user_id, candidate.telegram_id, text
         )

@@ -25,6 +25,7 @@ from infrastructure.db.repositories import (
     SqlPollStore,
     SqlProgress,
     SqlReminders,
+    SqlReviewCards,
     SqlStats,
     SqlStudyCalendar,
     SqlTotals,
@@ -70,6 +71,7 @@ class SqlUnitOfWork:
         self.polls = SqlPollStore(session)
         self.leagues = SqlLeagues(session)
         self.league_lock = SqlRefreshLock(session, LEAGUES)
+        self.reviews = SqlReviewCards(session)
         try:
             await connect_patiently(session)
         except BaseException:

@@ -30,6 +30,7 @@ def genuine(course: Course, name: str) -> st.SearchStrategy[str]:
         "lesson_id": [course.first_lesson, course.reading, course.advanced_lesson],
         "challenge_id": [course.single, course.text, course.multiple],
         "attempt": [1, 2],
+        "review": [0, 1, 2],
         "option": [0, 1, 2],
         "mask": [1, 2, 5, 7],
         "page": [0, 1],
@@ -108,7 +109,20 @@ def may_change_state(data: str, user: dict[str, Any], course: Course) -> bool:
         case callbacks.SubmitCb(challenge_id=challenge, attempt=attempt, mask=mask):
             selected = {b for b in range(mask.bit_length()) if mask >> b & 1}
             return _answers(course, user, challenge, attempt, selected)
+        case callbacks.ReviewPickCb(challenge_id=challenge, review=review, option=option):
+            return _reviews(course, user, challenge, review, {option})
+        case callbacks.ReviewSubmitCb(challenge_id=challenge, review=review, mask=mask):
+            selected = {b for b in range(mask.bit_length()) if mask >> b & 1}
+            return _reviews(course, user, challenge, review, selected)
     return False
+
+
+def _reviews(
+    course: Course, user: dict[str, Any], challenge: int, review: int, selected: set[int]
+) -> bool:
+    """Ada's one card (her wrong answer), asked as its first review, once it is due."""
+    fits = len(selected) == 1 and selected <= {0, 1, 2}
+    return user is ADA and challenge == course.single and review == 1 and fits
 
 
 def _answers(

@@ -16,6 +16,8 @@ OWNED = (
     "study_days",
     "learner_totals",
     "leaderboard_cache",
+    "review_cards",
+    "review_log",
 )
 """What a learner's actions write, besides their own ``users`` row (profile, last
 contact, settings) and the update journal."""

@@ -14,8 +14,10 @@ from domain.services import (
     LearnerService,
     ProgressService,
     QuizPollService,
+    ReviewService,
 )
 from infrastructure.db.models import LeagueLadderRow, LeagueMemberRow, UserRow
+from infrastructure.review import FsrsScheduler
 from tests.integration.conftest import UowFactory
 from tests.support.answering import opened_answer
 from tests.support.clock import FixedClock
@@ -94,7 +96,7 @@ async def test_deleting_a_learner_leaves_no_orphan_rows(
     other = await register(uow_factory, clock, TelegramProfile(5, "bob"))
     for person in (learner, other):
         async with uow_factory() as uow:
-            progress = ProgressService(uow, clock, "UTC")
+            progress = ProgressService(uow, clock, "UTC", scheduler=FsrsScheduler())
             await opened_answer(uow, progress, person, course.single, Submission(frozenset({1})))
             await opened_answer(uow, progress, person, course.text, Submission(text="print"))
         async with uow_factory() as uow:
@@ -105,6 +107,10 @@ async def test_deleting_a_learner_leaves_no_orphan_rows(
             await uow.freezes.earn(person.id, clock.now().date())
             poll_id = f"poll-of-{person.id}"
             await QuizPollService(uow, clock, "UTC").sent(person, 1, step, poll_id, (0, 1, 2))
+        clock.advance(days=30)
+        async with uow_factory() as uow:
+            review = ReviewService(uow, clock, "UTC", FsrsScheduler())
+            await review.answer(person, course.single, Submission(frozenset({1})), 1)
         async with uow_factory() as uow:
             inbox = InboxService(uow, clock)
             await inbox.ask(

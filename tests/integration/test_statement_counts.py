@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.services import Services
 from domain.catalogue import Submission
 from domain.learners import TelegramProfile
+from infrastructure.review import FsrsScheduler
 from tests.integration.conftest import UowFactory
 from tests.support.clock import FixedClock
 from tests.support.course import Course
@@ -22,7 +23,7 @@ async def test_an_answer_and_the_menus_cost_a_bounded_number_of_statements(
     engine: AsyncEngine, uow_factory: UowFactory, clock: FixedClock, course: Course
 ) -> None:
     async with uow_factory() as uow:
-        services = Services(uow, clock, "UTC")
+        services = Services(uow, clock, "UTC", review_scheduler=FsrsScheduler())
         learner = await services.learners.register(PROFILE)
         await services.progress.open_challenge(learner, course.first_lesson)
         with counted(engine) as contact:
@@ -51,9 +52,13 @@ async def test_an_answer_and_the_menus_cost_a_bounded_number_of_statements(
     assert len(modules) == 1
     assert len(board) == 1
     one_write = engine.dialect.name == "postgresql"
-    assert len(wrong) <= (2 if one_write else 4)
-    assert len(right) <= (2 if one_write else 6)
-    assert len(completing) <= (6 if one_write else 11)
+    # Each answer also reviews its challenge's card: PostgreSQL and MariaDB read it with
+    # the take and write it inside the answer's one write; SQLite, in process, upserts it
+    # in a step of its own (one statement, no network round trip).
+    card = int(engine.dialect.name == "sqlite")
+    assert len(wrong) <= (2 if one_write else 4 + card)
+    assert len(right) <= (2 if one_write else 6 + card)
+    assert len(completing) <= (6 if one_write else 11 + card)
 
 
 async def test_a_streak_freeze_costs_a_statement_only_when_it_is_spent(

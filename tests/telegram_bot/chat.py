@@ -32,11 +32,14 @@ SAID = (SendMessage, EditMessageText, AnswerCallbackQuery)
 class Chat:
     """One learner's private chat; ``said`` holds what the bot said since the last input."""
 
-    def __init__(self, language_code: str = "en", *, admin: bool = False) -> None:
+    def __init__(
+        self, language_code: str = "en", config: BotConfig | None = None, *, admin: bool = False
+    ) -> None:
         self.uow = FakeUnitOfWork(FakeCatalogue(MODULES, LESSONS, CHALLENGES), ACHIEVEMENTS)
         self.session = LocalSession()
-        config = BotConfig(admin_ids=frozenset({9001} if admin else ()))
-        self.dispatcher, _ = build_dispatcher(lambda: self.uow, FixedClock(), config)
+        self.clock = FixedClock()
+        config = config or BotConfig(admin_ids=frozenset({9001} if admin else ()))
+        self.dispatcher, _ = build_dispatcher(lambda: self.uow, self.clock, config)
         self.bot = bot_on(self.session, "4242:chat")
         self.user = {"id": 9001, "is_bot": False, "first_name": "Ada"}
         self.user["language_code"] = language_code

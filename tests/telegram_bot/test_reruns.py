@@ -11,7 +11,7 @@ from aiogram.types import CallbackQuery, TelegramObject, User
 from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram.utils.i18n import I18n
 
-from bot.config import LOCALES_DIR
+from bot.config import LOCALES_DIR, BotConfig
 from bot.middlewares.errors import FriendlyErrors
 from bot.middlewares.said import NoteWhatIsSaid
 from bot.middlewares.uow import ATTEMPTS, UnitOfWorkMiddleware
@@ -44,7 +44,7 @@ class Update:
         self.answers: list[CallbackAnswer] = []
 
     async def deliver(self) -> None:
-        middleware = UnitOfWorkMiddleware(self._fresh_uow, FixedClock(), "UTC")
+        middleware = UnitOfWorkMiddleware(self._fresh_uow, FixedClock(), BotConfig())
         query = CallbackQuery(id="1", from_user=LEARNER, chat_instance="c", data="x")
         await middleware(self._answered, query, {"event_from_user": LEARNER})
 

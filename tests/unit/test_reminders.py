@@ -1,14 +1,16 @@
 """Reminders go out at the learner's own hour, once a local day, only to keep a live streak."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from domain.learners import Learner
+from domain.review import ReviewCard
 from domain.services import ReminderReport, ReminderService
 from domain.services.reminders import reminder_text
 
 from .conftest import MakeLearner
+from .course import LOOP_QUIZ, PICK_MANY, PICK_ONE
 from .fakes import FakeClock, FakeNotifier, FakeUnitOfWork
 
 TOKYO = "Asia/Tokyo"
@@ -131,3 +133,23 @@ async def test_the_reminder_says_how_far_the_learners_own_daily_goal_is(
 
     assert notifier.sent == [(1, reminder_text(50))]
     assert reminder_text(50).endswith("Today's goal: 50 points to go.")
+
+
+async def test_the_reminder_names_the_cards_due_for_review(
+    uow: FakeUnitOfWork, clock: FakeClock, make_learner: MakeLearner
+) -> None:
+    """Two cards due by eight (one of them long overdue), one due later that day."""
+    learner = await reminded(uow, make_learner, 1, TOKYO, 10)
+    for challenge, due in ((PICK_ONE, TOKYO_8AM), (PICK_MANY, datetime(2025, 3, 1, tzinfo=UTC))):
+        uow.working.cards[learner.id, challenge] = ReviewCard.new(learner.id, challenge, due)
+    later = TOKYO_8AM + timedelta(hours=1)
+    uow.working.cards[learner.id, LOOP_QUIZ] = ReviewCard.new(learner.id, LOOP_QUIZ, later)
+    await uow.commit()
+    notifier = FakeNotifier()
+
+    clock.set(TOKYO_8AM)
+    await service(uow, clock).send_due(notifier)
+
+    assert notifier.sent == [(1, reminder_text(20, due_reviews=2))]
+    assert reminder_text(20, due_reviews=2).endswith("2 cards are due for review: /review")
+    assert reminder_text(20, due_reviews=1).endswith("1 card is due for review: /review")

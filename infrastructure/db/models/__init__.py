@@ -25,6 +25,7 @@ from infrastructure.db.models.learners import (
 from infrastructure.db.models.polls import QuizPollRow
 from infrastructure.db.models.progress import AnswerRow, EarnedRow, ProgressRow
 from infrastructure.db.models.records import ActivityRow, LeaderboardRow, LearnerTotalsRow
+from infrastructure.db.models.review import ReviewCardRow, ReviewLogRow
 
 __all__ = [
     "AchievementRow",
@@ -47,6 +48,8 @@ __all__ = [
     "ProcessedUpdateRow",
     "ProgressRow",
     "QuizPollRow",
+    "ReviewCardRow",
+    "ReviewLogRow",
     "StreakFreezeRow",
     "StudyDayRow",
     "UserRow",

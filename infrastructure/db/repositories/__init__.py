@@ -14,6 +14,7 @@ from infrastructure.db.repositories.polls import SqlPollStore
 from infrastructure.db.repositories.progress import SqlAnswers, SqlProgress, SqlStudyCalendar
 from infrastructure.db.repositories.refresh import SqlLeaderboardRefresher
 from infrastructure.db.repositories.reminders import SqlReminders
+from infrastructure.db.repositories.review import SqlReviewCards
 from infrastructure.db.repositories.stats import SqlStats
 from infrastructure.db.repositories.updates import SqlUpdateJournal
 
@@ -34,6 +35,7 @@ __all__ = [
     "SqlPollStore",
     "SqlProgress",
     "SqlReminders",
+    "SqlReviewCards",
     "SqlStats",
     "SqlStudyCalendar",
     "SqlTotals",

@@ -51,7 +51,8 @@ class SqlTotals:
         return await read_standing(self._session, user_id, catalogue, since)
 
     async def points_since(self, user_id: int, since: datetime) -> int:
-        """The points of the standing read (one round trip over the learner's own rows)."""
+        """The points of the standing read (one round trip over the learner's own rows):
+        lessons, achievements and right reviews."""
         return (await self.standing(user_id, since)).points_today
 
     async def totals(self, user_id: int) -> LearnerTotals:

@@ -12,12 +12,20 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.progress import AnswerRecorded, CountedAnswer, Progress, Take
-from infrastructure.db.models import ActivityRow, AnswerRow, ProgressRow, StudyDayRow, table
+from infrastructure.db.models import (
+    ActivityRow,
+    AnswerRow,
+    ProgressRow,
+    ReviewCardRow,
+    StudyDayRow,
+    table,
+)
 from infrastructure.db.repositories.activity import activity_values
 from infrastructure.db.repositories.answer_rows import answer_values, to_answer_record
 from infrastructure.db.repositories.catalogue_cache import CatalogueSnapshot
 from infrastructure.db.repositories.counted_mysql import write_counted_mysql
 from infrastructure.db.repositories.counted_statements import (
+    card_upsert,
     counted_statement,
     parameters,
     progress_update,
@@ -25,12 +33,13 @@ from infrastructure.db.repositories.counted_statements import (
     shape_of,
     wait_ended,
 )
+from infrastructure.db.repositories.review_rows import CARD_COLUMNS, to_card
 from infrastructure.db.repositories.standing import read_standing
 from infrastructure.db.repositories.totals import claim_mark, mark_changed
 from infrastructure.db.upsert import insert_if_absent
 
 ANSWERS, PROGRESS = table(AnswerRow), table(ProgressRow)
-ACTIVITY, DAYS = table(ActivityRow), table(StudyDayRow)
+ACTIVITY, DAYS, CARDS = table(ActivityRow), table(StudyDayRow), table(ReviewCardRow)
 ACTIVITY_INSERT, PROGRESS_UPDATE, WAIT_ENDED = sa.insert(ACTIVITY), progress_update(), wait_ended()
 ANSWER_KEY = ["user_id", "challenge_id", "take", "attempt"]
 PROGRESS_COLUMNS = ("status", "score", "attempts", "take", "started_at", "completed_at")
@@ -38,42 +47,63 @@ ANSWER_COLUMNS = ("challenge_id", "attempt", "is_correct", "answer", "answered_a
 MYSQL = ("mysql", "mariadb")
 PROGRESS_KEY = "FORCE INDEX (uq_user_progress_user_id_lesson_id)"
 ANSWERS_KEY = "FORCE INDEX (uq_challenge_answers_user_id_challenge_id_take_attempt)"
+CARDS_KEY = "FORCE INDEX (PRIMARY)"
+CARD_AT = len(PROGRESS_COLUMNS) + len(ANSWER_COLUMNS) + 1
 
 
 async def read_take(
-    session: AsyncSession, user_id: int, lesson_id: int, challenge_ids: Sequence[int]
+    session: AsyncSession,
+    user_id: int,
+    lesson_id: int,
+    challenge_ids: Sequence[int],
+    card_of: int | None = None,
 ) -> tuple[int, Take] | None:
     """The progress row's id and take: the row locked and left-joined to the take's
-    answers to the lesson's challenges (see ``_take_statement``)."""
+    answers to the lesson's challenges (see ``_take_statement``), and with ``card_of``
+    to the learner's review card of that challenge, in the same read."""
     parameters = {"user_id": user_id, "lesson_id": lesson_id, "challenges": list(challenge_ids)}
-    rows = (await session.execute(_take_statement(), parameters)).all()
+    parameters["card_of"] = card_of
+    rows = (await session.execute(_take_statement(card_of is not None), parameters)).all()
     if not rows:
         return None
     progress = Progress(user_id, lesson_id, *rows[0][: len(PROGRESS_COLUMNS)])
     answers = tuple(
-        to_answer_record(user_id, progress.take, *row[len(PROGRESS_COLUMNS) : -1])
+        to_answer_record(user_id, progress.take, *row[len(PROGRESS_COLUMNS) : CARD_AT - 1])
         for row in rows
         if row.challenge_id is not None
     )
-    return rows[0].id, Take(progress, answers)
+    card = rows[0][CARD_AT:]
+    found = to_card(user_id, card_of, card) if card_of is not None and card[0] is not None else None
+    return rows[0].id, Take(progress, answers, found)
 
 
 @cache
-def _take_statement() -> sa.Select[Any]:
-    """Built once (bound per read). ``FOR UPDATE OF`` the progress row alone where the
-    dialect can say so. MySQL locks every row it reads, so it is told to read both tables
-    by the learner's unique keys: on a fresh table its planner would pick ``(lesson_id,
-    status)`` and lock other learners' rows (deadlocks between learners)."""
+def _take_statement(with_card: bool) -> sa.Select[Any]:
+    """Built once per form (bound per read). ``FOR UPDATE OF`` the progress row alone where
+    the dialect can say so. MySQL locks every row it reads, so it is told to read the
+    tables by the learner's unique keys: on a fresh table its planner would pick
+    ``(lesson_id, status)`` and lock other learners' rows (deadlocks between learners).
+    The review card, at most one row, joins the progress row without multiplying rows."""
     user_id = sa.bindparam("user_id", type_=sa.Integer)
     joined = sa.and_(
         ANSWERS.c.user_id == PROGRESS.c.user_id,
         ANSWERS.c.take == PROGRESS.c.take,
         ANSWERS.c.challenge_id.in_(sa.bindparam("challenges", expanding=True)),
     )
+    source = PROGRESS.outerjoin(ANSWERS, joined)
+    card_columns: list[sa.ColumnElement[Any]] = []
+    if with_card:
+        card = sa.and_(
+            CARDS.c.user_id == PROGRESS.c.user_id,
+            CARDS.c.challenge_id == sa.bindparam("card_of", type_=sa.Integer),
+        )
+        source = PROGRESS.outerjoin(CARDS, card).outerjoin(ANSWERS, joined)
+        card_columns = [CARDS.c[name] for name in CARD_COLUMNS]
     statement = (
         sa.select(*(PROGRESS.c[name] for name in PROGRESS_COLUMNS))
         .add_columns(*(ANSWERS.c[name] for name in ANSWER_COLUMNS), PROGRESS.c.id)
-        .select_from(PROGRESS.outerjoin(ANSWERS, joined))
+        .add_columns(*card_columns)
+        .select_from(source)
         .where(PROGRESS.c.user_id == user_id, PROGRESS.c.lesson_id == sa.bindparam("lesson_id"))
         .order_by(ANSWERS.c.challenge_id, ANSWERS.c.attempt)
         .with_for_update(of=PROGRESS)
@@ -81,6 +111,8 @@ def _take_statement() -> sa.Select[Any]:
     for dialect in MYSQL:
         statement = statement.with_hint(PROGRESS, PROGRESS_KEY, dialect)
         statement = statement.with_hint(ANSWERS, ANSWERS_KEY, dialect)
+        if with_card:
+            statement = statement.with_hint(CARDS, CARDS_KEY, dialect)
     return statement
 
 
@@ -135,4 +167,6 @@ async def _write_in_steps(session: AsyncSession, row: int, counted: CountedAnswe
         await insert_if_absent(session, DAYS, day, ["user_id", "day"])
     if counted.ends_wait:
         await session.execute(WAIT_ENDED, values)
+    if counted.card is not None:
+        await session.execute(card_upsert("sqlite"), values)
     return True

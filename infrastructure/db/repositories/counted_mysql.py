@@ -36,6 +36,7 @@ from infrastructure.db.repositories.counted_statements import (
     Shape,
     activities_insert,
     bound,
+    card_upsert,
     parameters,
     progress_update,
     recorded_from,
@@ -147,6 +148,8 @@ def _statements(shape: Shape) -> list[Any]:
     if shape.marks:
         learner = sa.select(user_id.label("user_id")).where(RECORDED_NOW)
         statements.append(mark_statement("mysql", learner))
+    if shape.card:
+        statements.append(card_upsert("mysql", RECORDED_NOW))
     outcome = tagged(RECORDED, FLAG)
     statements.append(
         sa.union_all(outcome, *standing_query(user_id)) if shape.study_day else outcome

@@ -19,14 +19,22 @@ from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql
+from sqlalchemy.dialects import mysql, postgresql, sqlite
 
 from domain.progress import AnswerRecorded, CountedAnswer
-from infrastructure.db.models import ActivityRow, AnswerRow, ProgressRow, StudyDayRow, UserRow
+from infrastructure.db.models import (
+    ActivityRow,
+    AnswerRow,
+    ProgressRow,
+    ReviewCardRow,
+    StudyDayRow,
+    UserRow,
+)
 from infrastructure.db.models import table as table_of
 from infrastructure.db.repositories.activity import activity_values
 from infrastructure.db.repositories.answer_rows import answer_values
 from infrastructure.db.repositories.catalogue_cache import CatalogueSnapshot
+from infrastructure.db.repositories.review_rows import CARD_COLUMNS, card_values
 from infrastructure.db.repositories.standing import (
     RECORDED,
     fold_standing,
@@ -36,7 +44,7 @@ from infrastructure.db.repositories.standing import (
 from infrastructure.db.repositories.totals import mark_statement
 
 ANSWERS, PROGRESS, ACTIVITY = table_of(AnswerRow), table_of(ProgressRow), table_of(ActivityRow)
-DAYS, USERS = table_of(StudyDayRow), table_of(UserRow)
+DAYS, USERS, CARDS = table_of(StudyDayRow), table_of(UserRow), table_of(ReviewCardRow)
 ANSWER_KEY = ["user_id", "challenge_id", "take", "attempt"]
 PROGRESS_COLUMNS = ("status", "score", "attempts", "take", "started_at", "completed_at")
 ANSWER_COLUMNS = (
@@ -57,11 +65,12 @@ class Shape:
     study_day: bool
     ends_wait: bool
     marks: bool
+    card: bool
 
 
 def shape_of(counted: CountedAnswer, marks: bool) -> Shape:
-    activities = len(counted.activities)
-    return Shape(activities, counted.study_day is not None, counted.ends_wait, marks)
+    activities, card = len(counted.activities), counted.card is not None
+    return Shape(activities, counted.study_day is not None, counted.ends_wait, marks, card)
 
 
 def parameters(row: int, counted: CountedAnswer) -> dict[str, Any]:
@@ -74,6 +83,8 @@ def parameters(row: int, counted: CountedAnswer) -> dict[str, Any]:
         values |= {f"activity_{number}_{k}": v for k, v in activity_values(activity).items()}
     values["day"] = counted.study_day
     values["since"] = counted.day_start
+    if counted.card is not None:
+        values |= {f"card_{name}": value for name, value in card_values(counted.card).items()}
     return values
 
 
@@ -156,6 +167,35 @@ def _writes(shape: Shape, user_id: sa.BindParameter[Any], recorded: sa.Exists) -
         yield wait_ended(recorded)
     if shape.marks:
         yield mark_statement("postgresql", sa.select(user_id.label("user_id")).where(recorded))
+    if shape.card:
+        yield card_upsert("postgresql", recorded)
+
+
+@cache
+def card_upsert(dialect: str, recorded: sa.ColumnElement[bool] | None = None) -> Any:
+    """The answered challenge's review card, inserted or set to its state after the answer
+    (``card_...`` parameters), when ``recorded``; an existing card only if it is still the
+    one the answer was rated from (one review fewer), so a review answered meanwhile on
+    another screen is not overwritten with a state computed before it."""
+    columns = ["user_id", "challenge_id", *CARD_COLUMNS]
+    row = sa.select(*(bound(CARDS, name, f"card_{name}").label(name) for name in columns))
+    row = row.where(sa.true() if recorded is None else recorded)
+    if dialect == "mysql":
+        mine = mysql.insert(CARDS).from_select(columns, row)
+        unchanged = CARDS.c.reps == mine.inserted.reps - 1
+        return mine.on_duplicate_key_update(
+            [
+                (name, sa.func.if_(unchanged, mine.inserted[name], CARDS.c[name]))
+                for name in [*(n for n in CARD_COLUMNS if n != "reps"), "reps"]
+            ]
+        )
+    insert = postgresql.insert(CARDS) if dialect == "postgresql" else sqlite.insert(CARDS)
+    insert = insert.from_select(columns, row)
+    return insert.on_conflict_do_update(
+        index_elements=["user_id", "challenge_id"],
+        set_={name: insert.excluded[name] for name in CARD_COLUMNS},
+        where=CARDS.c.reps == insert.excluded.reps - 1,
+    )
 
 
 def activities_insert(count: int, recorded: sa.ColumnElement[bool]) -> sa.Insert:

@@ -59,9 +59,12 @@ class SqlProgress:
         await self._session.execute(statement)
         await self._points_saved(progress)
 
-    async def take(self, user_id: int, lesson_id: int) -> Take | None:
+    async def take(
+        self, user_id: int, lesson_id: int, challenge_id: int | None = None
+    ) -> Take | None:
         challenges = await self._catalogue.challenges(lesson_id)
-        found = await read_take(self._session, user_id, lesson_id, [c.id for c in challenges])
+        ids = [c.id for c in challenges]
+        found = await read_take(self._session, user_id, lesson_id, ids, challenge_id)
         if found is None:
             return None
         self._rows[user_id, lesson_id], take = found

@@ -4,8 +4,9 @@ ALL. Module completion and award points come from the cached catalogue, not from
 joins.
 
 The ``since`` parameter (the learner's midnight, or NULL) marks what counts as today: the
-lessons first completed since (``TODAY`` rows) and the achievements earned since (an
-``EARNED`` row's ``score`` is 1), so today's points come with the same read."""
+lessons first completed since (``TODAY`` rows), the achievements earned since (an
+``EARNED`` row's ``score`` is 1) and the points of reviews since (the ``REVIEWED`` row),
+so today's points come with the same read."""
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
@@ -24,6 +25,7 @@ from infrastructure.db.models import (
     AnswerRow,
     EarnedRow,
     ProgressRow,
+    ReviewLogRow,
     StreakFreezeRow,
     StudyDayRow,
     table,
@@ -33,7 +35,7 @@ from infrastructure.db.repositories.freezes import EARNED as FREEZE_EARNED
 from infrastructure.db.repositories.freezes import SPENT
 
 LESSON, EARNED, DAY, SOLVED, RECORDED = "lesson", "earned", "day", "solved", "recorded"
-TODAY, FREEZE = "today", "freeze"
+TODAY, FREEZE, REVIEWED = "today", "freeze", "reviewed"
 
 
 Tagged = sa.Select[str, int, int, date]
@@ -60,6 +62,7 @@ def standing_query(user_id: Any, solving: Any = None) -> list[Tagged]:
     whether it was solved before: the caller knows whether it is solved now."""
     progress, earned = table(ProgressRow), table(EarnedRow)
     days, answers, freezes = table(StudyDayRow), table(AnswerRow), table(StreakFreezeRow)
+    reviews = table(ReviewLogRow)
     fact = sa.case((freezes.c.kind == FREEZE_EARNED, 0), (freezes.c.kind == SPENT, 1), else_=2)
     completed = (progress.c.user_id == user_id, progress.c.status == ProgressStatus.COMPLETED)
     since = sa.bindparam("since", type_=progress.c.completed_at.type)
@@ -80,6 +83,9 @@ def standing_query(user_id: Any, solving: Any = None) -> list[Tagged]:
         tagged_row(DAY, day=days.c.day).where(days.c.user_id == user_id),
         tagged_row(FREEZE, fact, day=freezes.c.day).where(freezes.c.user_id == user_id),
         solved.where(*solved_by),
+        tagged_row(REVIEWED, sa.cast(sa.func.sum(reviews.c.points), sa.Integer)).where(
+            reviews.c.user_id == user_id, reviews.c.reviewed_at >= since
+        ),
     ]
 
 
@@ -111,7 +117,7 @@ def fold_standing(
     earned_today: set[int] = set()
     days: set[date] = set()
     freezes: dict[int, list[date]] = {0: [], 1: [], 2: []}
-    solved = 0
+    solved = reviewed = 0
     for kind, number, score, day in rows:
         if kind == LESSON:
             scores[number] = score or 0
@@ -125,6 +131,8 @@ def fold_standing(
             days.add(day)
         elif kind == FREEZE:
             freezes[int(number)].append(day)
+        elif kind == REVIEWED:
+            reviewed = int(number or 0)
         elif kind == SOLVED:
             solved = int(number) + (
                 1 if after is not None and (score or after.record.is_correct) else 0
@@ -138,9 +146,10 @@ def fold_standing(
             days.add(after.study_day)
     award_points = catalogue.award_points
     totals = learner_totals(scores, earned, solved, catalogue.outline, award_points)
-    points_today = points((scores.get(lesson) for lesson in today), earned_today, award_points)
+    today_points = points((scores.get(lesson) for lesson in today), earned_today, award_points)
     ledger = FreezeLedger(frozenset(freezes[0]), frozenset(freezes[1]), tuple(sorted(freezes[2])))
-    return Standing(totals, frozenset(earned), tuple(sorted(days)), points_today, ledger)
+    days_studied = tuple(sorted(days))
+    return Standing(totals, frozenset(earned), days_studied, today_points + reviewed, ledger)
 
 
 def _completed_since(counted: CountedAnswer) -> bool:

@@ -59,6 +59,11 @@ async def audit(database_url: str, answers_by_learner: dict[int, int]) -> Ledger
         _completed_lessons(rows),
         Counter({(user, lesson) for user, lesson, _ in completions}),
     )
+    ledger.expect(
+        "review card reps vs answers",
+        rows.card_reps,
+        Counter((user, challenge) for (user, challenge, _, _), _ in rows.answers),
+    )
     ledger.expect("ACHIEVEMENT_EARNED vs awards", activity[EARNED], rows.earned)
     ledger.expect("awards vs what was earned", rows.earned, _deserved(rows, completions, correct))
     ledger.counts = {

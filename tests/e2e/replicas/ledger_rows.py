@@ -20,6 +20,7 @@ from infrastructure.db.models import (
     LessonRow,
     ModuleRow,
     ProgressRow,
+    ReviewCardRow,
     UserRow,
 )
 from infrastructure.db.repositories.achievements import to_achievement
@@ -39,6 +40,8 @@ class Rows:
     lesson_of: dict[int, int]
     lessons_in_module: dict[str, frozenset[int]]
     telegram_of: dict[int, int]
+    card_reps: Counter[tuple[int, int]]
+    """Reviews per (user, challenge) by the cards: every counted answer is one."""
 
 
 async def read_rows(database_url: str) -> Rows:
@@ -99,6 +102,14 @@ async def _read(connection: AsyncConnection) -> Rows:
         lesson_of=dict(await rows(sa.select(ChallengeRow.id, ChallengeRow.lesson_id))),
         lessons_in_module={slug: frozenset(ids) for slug, ids in modules.items()},
         telegram_of=dict(await rows(sa.select(UserRow.id, UserRow.telegram_id))),
+        card_reps=Counter(
+            {
+                (u, c): reps
+                for u, c, reps in await rows(
+                    sa.select(ReviewCardRow.user_id, ReviewCardRow.challenge_id, ReviewCardRow.reps)
+                )
+            }
+        ),
     )
 
 

@@ -11,6 +11,7 @@ from .leagues import FakeLeagues
 from .learners import FakeLearnerRepository
 from .progress import FakeAnswerRepository, FakeProgressRepository, FakeStudyCalendar
 from .reminders import FakeReminders
+from .review import FakeReviewCards, FakeScheduler
 from .tables import Tables
 from .uow import FakeUnitOfWork
 from .updates import FakeUpdateJournal
@@ -30,6 +31,8 @@ __all__ = [
     "FakeNotifier",
     "FakeProgressRepository",
     "FakeReminders",
+    "FakeReviewCards",
+    "FakeScheduler",
     "FakeStudyCalendar",
     "FakeTotalsReader",
     "FakeUnitOfWork",

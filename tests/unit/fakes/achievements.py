@@ -76,7 +76,12 @@ class FakeTotalsReader:
             and row.completed_at is not None
             and row.completed_at >= since
         ]
-        return points(lessons, self._earned_since(user_id, since), self._points)
+        reviews = sum(
+            row.points
+            for (owner, _, _), row in self._tables.reviews.items()
+            if owner == user_id and row.reviewed_at >= since
+        )
+        return points(lessons, self._earned_since(user_id, since), self._points) + reviews
 
     async def achievements_count(self, user_id: int) -> int:
         return sum(1 for owner, _ in self._tables.earned if owner == user_id)

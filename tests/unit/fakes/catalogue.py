@@ -3,6 +3,7 @@ from dataclasses import replace
 
 from domain.catalogue import Challenge, Lesson, Module, ModuleOutline
 from domain.content import NO_SETTINGS, CourseSettings
+from domain.enums import ChallengeKind
 
 
 class FakeCatalogue:
@@ -71,3 +72,12 @@ class FakeCatalogue:
         if lesson is None or await self.published_module(lesson.module_id) is None:
             return None
         return challenge
+
+    def is_servable(self, challenge_id: int) -> bool:
+        """Published and answered by buttons: what review serves (the SQL adapter joins)."""
+        challenge = next((row for row in self.all_challenges if row.id == challenge_id), None)
+        if challenge is None or challenge.kind is ChallengeKind.TEXT:
+            return False
+        lesson = next(row for row in self.lessons if row.id == challenge.lesson_id)
+        module = next(row for row in self.modules if row.id == lesson.module_id)
+        return lesson.is_published and module.is_published

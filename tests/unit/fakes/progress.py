@@ -33,13 +33,16 @@ class FakeProgressRepository:
         assert key in self._tables.progress, "save() updates a row that add() inserted"
         self._tables.progress[key] = progress
 
-    async def take(self, user_id: int, lesson_id: int) -> Take | None:
+    async def take(
+        self, user_id: int, lesson_id: int, challenge_id: int | None = None
+    ) -> Take | None:
         progress = self._tables.progress.get((user_id, lesson_id))
         if progress is None:
             return None
         answers = await self._answers.for_take(user_id, lesson_id, progress.take)
         ordered = sorted(answers, key=lambda row: (row.challenge_id, row.attempt))
-        return Take(progress, tuple(ordered))
+        card = None if challenge_id is None else self._tables.cards.get((user_id, challenge_id))
+        return Take(progress, tuple(ordered), card)
 
     async def record_answer(self, answer: CountedAnswer) -> AnswerRecorded | None:
         """All or nothing, as the SQL adapter: a recorded attempt changes nothing else."""
@@ -47,6 +50,8 @@ class FakeProgressRepository:
             return None
         await self.save(answer.progress)
         self._tables.activities.extend(answer.activities)
+        if answer.card is not None:
+            self._tables.cards[answer.card.user_id, answer.card.challenge_id] = answer.card
         learner = self._tables.learners.get(answer.record.user_id)
         if answer.ends_wait and learner is not None:
             waiting = learner.pending_challenge_id == answer.record.challenge_id

@@ -11,6 +11,7 @@ from domain.leaderboard import LeaderboardEntry
 from domain.learners import Learner
 from domain.polls import SentPoll
 from domain.progress import AnswerRecord, Progress
+from domain.review import ReviewCard, ReviewRecord
 
 
 @dataclass
@@ -50,6 +51,8 @@ class Tables:
     league_members: dict[tuple[date, int], "FakeMembership"] = field(default_factory=dict)
     league_ladder: dict[int, int] = field(default_factory=dict)
     league_closed: set[date] = field(default_factory=set)
+    cards: dict[tuple[int, int], ReviewCard] = field(default_factory=dict)
+    reviews: dict[tuple[int, int, int], ReviewRecord] = field(default_factory=dict)
     last_learner_id: int = 0
 
     def snapshot(self) -> "Tables":
@@ -77,3 +80,5 @@ class Tables:
         self.polls = {key: row for key, row in self.polls.items() if row.user_id != user_id}
         self.league_members = {k: m for k, m in self.league_members.items() if k[1] != user_id}
         self.league_ladder.pop(user_id, None)
+        self.cards = {key: row for key, row in self.cards.items() if key[0] != user_id}
+        self.reviews = {key: row for key, row in self.reviews.items() if key[0] != user_id}

@@ -20,6 +20,7 @@ from .learners import FakeLearnerRepository
 from .polls import FakePollStore
 from .progress import FakeAnswerRepository, FakeProgressRepository, FakeStudyCalendar
 from .reminders import FakeReminders
+from .review import FakeReviewCards
 from .tables import Tables
 from .updates import FakeUpdateJournal
 
@@ -56,6 +57,7 @@ class FakeUnitOfWork:
         self.polls = FakePollStore(self.working)
         self.leagues = FakeLeagues(self.working)
         self.league_lock = FakeRefreshLock()
+        self.reviews = FakeReviewCards(self.working, catalogue)
 
     @property
     def committed(self) -> bool:
