@@ -50,7 +50,7 @@ class Kind:
         if not submission.selected <= frozenset(range(len(challenge.options))):
             raise InvalidSubmission("an option that this challenge does not have")
         if len(submission.selected) not in self.picks:
-            raise InvalidSubmission("this challenge takes exactly one option")
+            raise InvalidSubmission(f"this challenge takes {_how_many(self.picks)}")
         return submission.selected == challenge.correct_options
 
     def definition_problems(self, options: Sequence[str], answers: Sequence[str]) -> list[Problem]:
@@ -68,17 +68,11 @@ class Kind:
         missing = [answer for answer in dict.fromkeys(answers) if answer not in options]
         said = [("answers", f"{answer!r} is not among the options") for answer in missing]
         correct = len(set(answers))
-        if len(self.picks) == 1 and correct not in self.picks:
-            needed = _count(self.picks.start)
-            message = (
-                f"a {self.name} challenge needs exactly {needed} correct option, got {correct}"
-            )
-            said.append(("answers", message))
-        elif correct < self.picks.start:
-            needed = _count(self.picks.start)
-            said.append(
-                ("answers", f"a {self.name} challenge needs at least {needed} correct option")
-            )
+        needed = f"{self.name} challenge needs {_how_many(self.picks, 'correct ')}"
+        if correct not in self.picks and len(self.picks) == 1:
+            said.append(("answers", f"a {needed}, got {correct}"))
+        elif correct not in self.picks:
+            said.append(("answers", f"a {needed}"))
         return said
 
     def stored(self, options: Sequence[str], answers: Sequence[str]) -> tuple[int | str, ...]:
@@ -137,6 +131,12 @@ def _option_problems(options: Sequence[str]) -> list[Problem]:
     if len(set(options)) != len(options):
         return [("options", "two options have the same text")]
     return []
+
+
+def _how_many(picks: range, what: str = "") -> str:
+    """'exactly one option', 'at least 2 correct options': the count a kind asks for."""
+    least = f"{_count(picks.start)} {what}option{'s' if picks.start > 1 else ''}"
+    return f"exactly {least}" if len(picks) == 1 else f"at least {least}"
 
 
 def _count(number: int) -> str:
