@@ -5,13 +5,11 @@ from datetime import datetime
 
 import pytest
 import sqlalchemy as sa
-from alembic import command
-from sqlalchemy.engine import URL, Connection
+from sqlalchemy.engine import URL
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool
 
-from learnbot.migrate import alembic_config
-from tests.support.databases import migrate
+from tests.support.databases import downgrade, migrate
 
 NOW = datetime(2026, 3, 2, 9, 30)
 ROWS = (
@@ -32,16 +30,6 @@ async def engine(empty_database: URL) -> AsyncIterator[AsyncEngine]:
         yield engine
     finally:
         await engine.dispose()
-
-
-async def downgrade(engine: AsyncEngine, revision: str) -> None:
-    def run(connection: Connection) -> None:
-        config = alembic_config()
-        config.attributes["connection"] = connection
-        command.downgrade(config, revision)
-
-    async with engine.begin() as connection:
-        await connection.run_sync(run)
 
 
 async def stored(engine: AsyncEngine) -> list[tuple[str, str]]:
