@@ -1,11 +1,10 @@
 """Course content: modules contain lessons, lessons contain challenges."""
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from domain.enums import ChallengeForm, ChallengeKind
-from domain.errors import InvalidSubmission, NothingChosen
+from domain.kinds import kind_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,25 +64,12 @@ class Challenge:
 
     @property
     def is_poll(self) -> bool:
-        """Only a single-choice challenge is put as a quiz poll (the validator sees to it)."""
-        return self.form is ChallengeForm.POLL and self.kind is ChallengeKind.SINGLE_CHOICE
+        """Put as a quiz poll only when its kind may be (the validator sees to it too)."""
+        return self.form is ChallengeForm.POLL and self.form in kind_of(self.kind).forms
 
     def check(self, submission: Submission) -> bool:
         """Whether the submission is right; raises InvalidSubmission when it does not fit."""
-        if self.kind is ChallengeKind.TEXT:
-            if submission.text is None:
-                raise InvalidSubmission("this challenge expects a typed answer")
-            accepted = {normalise_answer(answer) for answer in self.accepted_answers}
-            return normalise_answer(submission.text) in accepted
-        if submission.text is not None:
-            raise InvalidSubmission("this challenge expects chosen options")
-        if self.kind is ChallengeKind.MULTIPLE_CHOICE and not submission.selected:
-            raise NothingChosen("no option was ticked")
-        if not submission.selected <= frozenset(range(len(self.options))):
-            raise InvalidSubmission("an option that this challenge does not have")
-        if self.kind is ChallengeKind.SINGLE_CHOICE and len(submission.selected) != 1:
-            raise InvalidSubmission("this challenge takes exactly one option")
-        return submission.selected == self.correct_options
+        return kind_of(self.kind).check(self, submission)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,11 +84,3 @@ class LessonContent:
         ids = [challenge.id for challenge in self.challenges]
         position = ids.index(challenge_id) + 1
         return self.challenges[position] if position < len(ids) else None
-
-
-_WHITESPACE = re.compile(r"\s+")
-
-
-def normalise_answer(text: str) -> str:
-    """Case and whitespace do not make a typed answer wrong."""
-    return _WHITESPACE.sub(" ", text).strip().casefold()

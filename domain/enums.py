@@ -28,6 +28,8 @@ class ActivityType(StrEnum):
 
 
 class ChallengeKind(StrEnum):
+    """Each kind's rules are its row in ``domain.kinds.KINDS``; stored as a plain VARCHAR."""
+
     SINGLE_CHOICE = "single_choice"
     MULTIPLE_CHOICE = "multiple_choice"
     TEXT = "text"

@@ -12,7 +12,7 @@ from bot.rendering.quiz import all_solved_screen, challenge_screen, feedback_scr
 from bot.rendering.reply import show
 from bot.services import Services
 from domain.catalogue import Submission
-from domain.enums import ChallengeKind
+from domain.kinds import kind_of
 from domain.learners import Learner
 
 MAX_TYPED_ANSWER = 500
@@ -32,7 +32,7 @@ async def ask(
     if step is None:
         await show(event, all_solved_screen())
         return
-    pending = step.challenge.id if step.challenge.kind is ChallengeKind.TEXT else None
+    pending = step.challenge.id if kind_of(step.challenge.kind).typed else None
     await services.learners.await_answer(learner, pending)
     if step.challenge.is_poll:
         await ask_by_poll(event, learner, services, step)

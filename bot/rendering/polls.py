@@ -7,8 +7,9 @@ from aiogram.utils.i18n import ngettext
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import LessonCb
+from bot.rendering.kinds import shuffled
 from bot.rendering.markdown import to_telegram_html
-from bot.rendering.quiz import question_head, shuffled
+from bot.rendering.quiz import question_head
 from bot.rendering.reply import Screen as View
 from domain.catalogue import Challenge
 from domain.services import ChallengeStep

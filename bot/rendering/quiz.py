@@ -1,7 +1,7 @@
 """Challenges and their feedback: options shuffled per learner, selections in the payload."""
 
-import random
 from collections.abc import Sequence
+from functools import partial
 
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
@@ -11,36 +11,30 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.callbacks import ChallengeCb, LessonCb, Nav, PickCb, Screen, SubmitCb, ToggleCb
 from bot.rendering.common import escape
 from bot.rendering.freezes import earned_line
+from bot.rendering.kinds import Payloads, answer_controls, correct_answer_lines
 from bot.rendering.markdown import to_telegram_html
 from bot.rendering.reply import Screen as View
 from domain.achievements import Achievement
-from domain.catalogue import Challenge
-from domain.enums import ChallengeKind
 from domain.freezes import Freezes
 from domain.services import AnswerOutcome, ChallengeStep
 from domain.streaks import Streak
-
-
-def shuffled(options: Sequence[str], learner_id: int, challenge_id: int) -> list[int]:
-    """The same order for a learner every time they see the challenge, another for others."""
-    order = list(range(len(options)))
-    random.Random(learner_id * 1_000_003 + challenge_id).shuffle(order)
-    return order
 
 
 def challenge_screen(step: ChallengeStep, learner_id: int, mask: int = 0) -> View:
     challenge = step.challenge
     lines = [question_head(step), "", to_telegram_html(challenge.prompt)]
     builder = InlineKeyboardBuilder()
-    if challenge.kind is ChallengeKind.TEXT:
-        lines += ["", _("✍ Type your answer and send it as a message.")]
-    elif challenge.kind is ChallengeKind.SINGLE_CHOICE:
-        for index in shuffled(challenge.options, learner_id, challenge.id):
-            data = PickCb(challenge_id=challenge.id, attempt=step.attempt, option=index)
-            builder.button(text=challenge.options[index], callback_data=data)
-    else:
-        lines += ["", _("Select every correct option, then press Check.")]
-        _multiple_choice(builder, step, learner_id, mask)
+    payloads = Payloads(
+        pick=partial(PickCb, challenge_id=challenge.id, attempt=step.attempt),
+        tick=partial(
+            ToggleCb,
+            lesson_id=challenge.lesson_id,
+            challenge_id=challenge.id,
+            attempt=step.attempt,
+        ),
+        submit=partial(SubmitCb, challenge_id=challenge.id, attempt=step.attempt),
+    )
+    lines += answer_controls(builder, challenge, learner_id, mask, payloads)
     builder.button(
         text=_("⬅ Lesson"), callback_data=LessonCb(lesson_id=challenge.lesson_id, page=0)
     )
@@ -52,25 +46,6 @@ def challenge_screen(step: ChallengeStep, learner_id: int, mask: int = 0) -> Vie
 def question_head(step: ChallengeStep) -> str:
     head = _("Question {position} of {count}").format(position=step.position, count=step.count)
     return f"<i>{head}</i>"
-
-
-def _multiple_choice(
-    builder: InlineKeyboardBuilder, step: ChallengeStep, learner_id: int, mask: int
-) -> None:
-    challenge = step.challenge
-    for index in shuffled(challenge.options, learner_id, challenge.id):
-        chosen = bool(mask & (1 << index))
-        label = f"{'☑' if chosen else '☐'} {challenge.options[index]}"
-        toggled = mask ^ (1 << index)
-        data = ToggleCb(
-            lesson_id=challenge.lesson_id,
-            challenge_id=challenge.id,
-            attempt=step.attempt,
-            mask=toggled,
-        )
-        builder.button(text=label, callback_data=data)
-    submit = SubmitCb(challenge_id=challenge.id, attempt=step.attempt, mask=mask)
-    builder.button(text=_("✔ Check"), callback_data=submit)
 
 
 def feedback_screen(outcome: AnswerOutcome) -> View:
@@ -120,21 +95,6 @@ def _verdict(outcome: AnswerOutcome) -> str:
             else _("✅ Correct, on attempt {n}.").format(n=outcome.attempt)
         )
     return _("❌ Not quite.")
-
-
-def correct_answer_lines(challenge: Challenge) -> list[str]:
-    """One answer on the line; several one per line, since a comma may belong to an option."""
-    answers = _correct_answers(challenge)
-    if len(answers) > 1:
-        return [_("Correct answers:"), *(f"• {escape(answer)}" for answer in answers)]
-    return [_("Correct answer: {answer}").format(answer=escape(answer)) for answer in answers]
-
-
-def _correct_answers(challenge: Challenge) -> list[str]:
-    """A typed answer's first accepted spelling; a choice's right options in the author's order."""
-    if challenge.kind is ChallengeKind.TEXT:
-        return list(challenge.accepted_answers[:1])
-    return [challenge.options[index] for index in sorted(challenge.correct_options)]
 
 
 def completion_lines(

@@ -1,6 +1,7 @@
 """Review screens: a due card asked as its lesson asks it, and the feedback on the answer."""
 
 from datetime import datetime
+from functools import partial
 
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.i18n import ngettext
@@ -8,10 +9,10 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import Nav, ReviewPickCb, ReviewSubmitCb, ReviewToggleCb, Screen
 from bot.rendering.common import add_menu_button
+from bot.rendering.kinds import Payloads, answer_controls, correct_answer_lines
 from bot.rendering.markdown import to_telegram_html
-from bot.rendering.quiz import correct_answer_lines, milestone_lines, shuffled
+from bot.rendering.quiz import milestone_lines
 from bot.rendering.reply import Screen as View
-from domain.enums import ChallengeKind
 from domain.services import ReviewOutcome, ReviewStep
 
 
@@ -21,21 +22,12 @@ def review_screen(step: ReviewStep, learner_id: int, mask: int = 0) -> View:
     head = ngettext("🧠 Review: {count} card due", "🧠 Review: {count} cards due", count)
     lines = [f"<i>{head.format(count=count)}</i>", "", to_telegram_html(challenge.prompt)]
     builder = InlineKeyboardBuilder()
-    order = shuffled(challenge.options, learner_id, challenge.id)
-    if challenge.kind is ChallengeKind.SINGLE_CHOICE:
-        for index in order:
-            data = ReviewPickCb(challenge_id=challenge.id, review=step.review, option=index)
-            builder.button(text=challenge.options[index], callback_data=data)
-    else:
-        lines += ["", _("Select every correct option, then press Check.")]
-        for index in order:
-            mark = "☑" if mask & (1 << index) else "☐"
-            toggled = ReviewToggleCb(
-                challenge_id=challenge.id, review=step.review, mask=mask ^ (1 << index)
-            )
-            builder.button(text=f"{mark} {challenge.options[index]}", callback_data=toggled)
-        submit = ReviewSubmitCb(challenge_id=challenge.id, review=step.review, mask=mask)
-        builder.button(text=_("✔ Check"), callback_data=submit)
+    payloads = Payloads(
+        pick=partial(ReviewPickCb, challenge_id=challenge.id, review=step.review),
+        tick=partial(ReviewToggleCb, challenge_id=challenge.id, review=step.review),
+        submit=partial(ReviewSubmitCb, challenge_id=challenge.id, review=step.review),
+    )
+    lines += answer_controls(builder, challenge, learner_id, mask, payloads)
     add_menu_button(builder)
     builder.adjust(1)
     return View("\n".join(lines), builder.as_markup())

@@ -13,7 +13,8 @@ from domain.content import (
     LessonSpec,
     ModuleSpec,
 )
-from domain.enums import ChallengeForm, ChallengeKind
+from domain.enums import ChallengeForm
+from domain.kinds import kind_of
 
 
 def export_pack(pack: CoursePack, root: Path) -> None:
@@ -94,7 +95,7 @@ def _lesson(lesson: LessonSpec) -> str:
 def _challenge(challenge: ChallengeSpec) -> dict[str, Any]:
     data: dict[str, Any] = {"slug": challenge.slug, "kind": challenge.kind.value}
     data["prompt"] = challenge.prompt
-    if challenge.kind is ChallengeKind.TEXT:
+    if kind_of(challenge.kind).typed:
         data["answers"] = list(challenge.answers)
     else:
         data["options"] = list(challenge.options)

@@ -3,7 +3,8 @@
 Telegram counts characters in UTF-16 code units, as it does everywhere in the Bot API.
 """
 
-from domain.enums import ChallengeForm, ChallengeKind
+from domain.enums import ChallengeForm
+from domain.kinds import kind_of, kinds_put_as
 from infrastructure.content.schema import ChallengeModel
 
 POLL_KEYS = ("form", "open_period", "kind", "prompt", "options", "explanation")
@@ -23,8 +24,9 @@ def poll_problems(challenge: ChallengeModel) -> list[tuple[str, str]]:
             return []
         return [("open_period", "only a quiz poll (form: poll) has an open period")]
     said = []
-    if challenge.kind is not ChallengeKind.SINGLE_CHOICE:
-        said.append(("form", f"a quiz poll needs kind single_choice, not {challenge.kind}"))
+    if ChallengeForm.POLL not in kind_of(challenge.kind).forms:
+        kinds = " or ".join(kinds_put_as(ChallengeForm.POLL))
+        said.append(("form", f"a quiz poll needs kind {kinds}, not {challenge.kind}"))
     if (length := utf16_len(challenge.prompt)) > MAX_QUESTION:
         said.append(("prompt", _too_long("the question", length, MAX_QUESTION)))
     if len(challenge.options) > MAX_OPTIONS:

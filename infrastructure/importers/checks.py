@@ -1,6 +1,6 @@
 """What the pack's validator would refuse, found per question so the rest still imports."""
 
-from domain.enums import ChallengeKind
+from domain.kinds import kind_of
 from infrastructure.importers.questions import Question
 
 
@@ -8,7 +8,8 @@ def problem(question: Question) -> str | None:
     """The reason the pack cannot hold ``question`` as it is, or None."""
     if not question.prompt.strip():
         return "the question has no text"
-    if question.kind is ChallengeKind.TEXT:
+    kind = kind_of(question.kind)
+    if kind.typed:
         return None if any(str(a).strip() for a in question.answers) else "no accepted answer"
     options = question.options
     if len(options) < 2:
@@ -17,6 +18,6 @@ def problem(question: Question) -> str | None:
         return "an option is empty"
     if len(set(options)) != len(options):
         return "two options have the same text"
-    if question.kind is ChallengeKind.SINGLE_CHOICE and len(question.answers) != 1:
+    if len(kind.picks) == 1 and len(question.answers) not in kind.picks:
         return "a single choice needs exactly one correct option"
     return None if question.answers else "no option is correct"

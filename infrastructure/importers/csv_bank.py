@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from domain.enums import ChallengeKind
+from domain.kinds import kind_of
 from infrastructure.importers.questions import Bank, BankError, Question
 
 COLUMNS = (
@@ -56,11 +57,9 @@ def _question(line: int, row: dict[str, str]) -> Question:
     options, answers = split_cell(row.get("options", "")), split_cell(row.get("answers", ""))
     kind = _kind(row.get("kind", ""), options, answers)
     missing = [answer for answer in answers if answer not in options]
-    if kind is not ChallengeKind.TEXT and missing:
+    if not kind_of(kind).typed and missing:
         raise ValueError(f"{missing[0]!r} is not among the options")
-    chosen: tuple[int | str, ...] = tuple(answers)
-    if kind is not ChallengeKind.TEXT:
-        chosen = tuple(sorted({options.index(answer) for answer in answers}))
+    chosen = kind_of(kind).stored(options, answers)
     category = tuple(name for name in (row.get("module", ""), row.get("lesson", "")) if name)
     return Question(
         line=line,

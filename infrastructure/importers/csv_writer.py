@@ -4,7 +4,7 @@ import csv
 import io
 
 from domain.content import ChallengeSpec, CoursePack
-from domain.enums import ChallengeKind
+from domain.kinds import kind_of
 from infrastructure.importers.csv_bank import COLUMNS
 from infrastructure.importers.written import (
     Written,
@@ -34,7 +34,7 @@ def write_csv(pack: CoursePack) -> Written:
 
 
 def _answers(challenge: ChallengeSpec) -> str:
-    if challenge.kind is ChallengeKind.TEXT:
+    if kind_of(challenge.kind).typed:
         return "|".join(_bar(str(answer)) for answer in challenge.answers)
     return "|".join(_bar(option) for option in correct_options(challenge))
 

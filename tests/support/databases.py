@@ -7,10 +7,12 @@ need it fail, never skip.
 
 import os
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 import sqlalchemy as sa
 from alembic import command
+from alembic.config import Config
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool
@@ -62,11 +64,18 @@ class ScratchDatabases:
 
 async def migrate(engine: AsyncEngine, revision: str = "head") -> None:
     """Run Alembic on the engine's own connection, the way tests and tools embed it."""
+    await _alembic(engine, command.upgrade, revision)
 
-    def upgrade(connection: Connection) -> None:
+
+async def downgrade(engine: AsyncEngine, revision: str) -> None:
+    await _alembic(engine, command.downgrade, revision)
+
+
+async def _alembic(engine: AsyncEngine, step: Callable[[Config, str], None], revision: str) -> None:
+    def run(connection: Connection) -> None:
         config = alembic_config()
         config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+        step(config, revision)
 
     async with engine.begin() as connection:
-        await connection.run_sync(upgrade)
+        await connection.run_sync(run)

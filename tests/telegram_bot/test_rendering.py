@@ -9,7 +9,8 @@ from bot.config import LOCALES_DIR
 from bot.middlewares.locale import pick_locale
 from bot.rendering.bars import progress_bar
 from bot.rendering.course import lesson_pages, lesson_screen
-from bot.rendering.quiz import completion_lines, correct_answer_lines, shuffled
+from bot.rendering.kinds import correct_answer_lines, shuffled
+from bot.rendering.quiz import completion_lines
 from bot.rendering.standing import criterion_text
 from domain.achievements import Showcase, parse_criterion
 from domain.catalogue import Challenge, Lesson, LessonContent, Module

@@ -28,14 +28,24 @@ class Base(DeclarativeBase):
     __table_args__: Any = TABLE_OPTIONS
 
 
+ENUM_LENGTH = 32
+"""Room for longer names than today's: a new value must not need a wider column."""
+
+
 def db_enum(values: type[StrEnum], name: str) -> sa.Enum:
-    """Native ENUM on PostgreSQL and MySQL, a CHECK constraint on SQLite."""
+    """A VARCHAR the application validates, the same on every backend.
+
+    No native ENUM and no CHECK constraint: a new member of ``values`` (a challenge kind,
+    an activity type) is then a code change only, with no migration.
+    """
     return sa.Enum(
         values,
         name=name,
         values_callable=lambda members: [member.value for member in members],
-        create_constraint=True,
+        native_enum=False,
+        create_constraint=False,
         validate_strings=True,
+        length=ENUM_LENGTH,
     )
 
 

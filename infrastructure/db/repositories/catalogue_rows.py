@@ -3,7 +3,8 @@
 import json
 
 from domain.catalogue import Challenge, Lesson, Module
-from domain.enums import ChallengeForm, ChallengeKind
+from domain.enums import ChallengeForm
+from domain.kinds import kind_of
 from infrastructure.db.models import ChallengeRow, LessonRow, ModuleRow
 
 
@@ -26,8 +27,7 @@ def to_lesson(row: LessonRow, *, with_content: bool = True) -> Lesson:
 
 def to_challenge(row: ChallengeRow) -> Challenge:
     """``answers`` holds option indexes for choice challenges and accepted texts otherwise."""
-    answers = json.loads(row.answers)
-    is_text = row.kind is ChallengeKind.TEXT
+    correct_options, accepted_answers = kind_of(row.kind).loaded(json.loads(row.answers))
     return Challenge(
         id=row.id,
         lesson_id=row.lesson_id,
@@ -36,8 +36,8 @@ def to_challenge(row: ChallengeRow) -> Challenge:
         kind=row.kind,
         prompt=row.prompt,
         options=tuple(json.loads(row.options)),
-        correct_options=frozenset() if is_text else frozenset(answers),
-        accepted_answers=tuple(answers) if is_text else (),
+        correct_options=correct_options,
+        accepted_answers=accepted_answers,
         explanation=row.explanation,
         points=row.points,
         form=ChallengeForm(row.form),

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.activity import Activity
-from domain.enums import ChallengeKind
+from domain.kinds import reviewable_kinds
 from domain.review import DueCards, ReviewCard, ReviewRecord
 from infrastructure.db.models import (
     ActivityRow,
@@ -68,7 +68,7 @@ def due_statement() -> sa.Select[Any]:
     MariaDB is told the order: left to itself it walks every challenge of the course and
     looks each card up by primary key (2,000 lookups for a 2,000-question course)."""
     servable = (
-        CHALLENGES.c.kind != ChallengeKind.TEXT,
+        CHALLENGES.c.kind.in_(reviewable_kinds()),
         LESSONS.c.is_published,
         MODULES.c.is_published,
     )

@@ -3,7 +3,7 @@ from dataclasses import replace
 
 from domain.catalogue import Challenge, Lesson, Module, ModuleOutline
 from domain.content import NO_SETTINGS, CourseSettings
-from domain.enums import ChallengeKind
+from domain.kinds import kind_of
 
 
 class FakeCatalogue:
@@ -76,7 +76,7 @@ class FakeCatalogue:
     def is_servable(self, challenge_id: int) -> bool:
         """Published and answered by buttons: what review serves (the SQL adapter joins)."""
         challenge = next((row for row in self.all_challenges if row.id == challenge_id), None)
-        if challenge is None or challenge.kind is ChallengeKind.TEXT:
+        if challenge is None or not kind_of(challenge.kind).reviewable:
             return False
         lesson = next(row for row in self.lessons if row.id == challenge.lesson_id)
         module = next(row for row in self.modules if row.id == lesson.module_id)
