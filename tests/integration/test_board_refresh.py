@@ -26,7 +26,6 @@ from infrastructure.db.models import (
 from tests.integration.conftest import UowFactory
 from tests.support.clock import FixedClock
 from tests.support.course import Course
-from tests.support.use_cases import committed
 
 TOKYO_WEEK = datetime(2026, 3, 1, 15, tzinfo=UTC)
 """Monday 2 March 2026, 00:00 in Tokyo: the week the fixed clock (Monday 09:30 UTC) is in."""
@@ -152,7 +151,7 @@ async def cached(engine: AsyncEngine) -> tuple[Board, dict[int, datetime]]:
 
 async def refresh(uow_factory: UowFactory, clock: FixedClock) -> int | None:
     async with uow_factory() as uow:
-        return (await committed(LeaderboardService(uow, clock, "Asia/Tokyo")).refresh()).ranked
+        return (await LeaderboardService(uow, clock, "Asia/Tokyo").refresh()).ranked
 
 
 async def test_the_board_matches_an_independent_computation(

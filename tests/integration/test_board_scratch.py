@@ -15,7 +15,6 @@ from tests.integration.conftest import UowFactory
 from tests.integration.test_board_refresh import achievement_points, build_world, cached
 from tests.support.clock import FixedClock
 from tests.support.course import Course
-from tests.support.use_cases import committed
 
 
 async def test_a_refresh_ignores_scratch_tables_left_on_its_connection(
@@ -32,9 +31,7 @@ async def test_a_refresh_ignores_scratch_tables_left_on_its_connection(
         inputs = dict.fromkeys(INPUTS.c.keys(), 1000) | {"user_id": inactive}
         await uow.session.execute(sa.insert(INPUTS).values(inputs))
 
-        assert (
-            await committed(LeaderboardService(uow, clock, "Asia/Tokyo")).refresh()
-        ).ranked == 36
+        assert (await LeaderboardService(uow, clock, "Asia/Tokyo").refresh()).ranked == 36
 
     board, _ = await cached(engine)
     assert board == world.expected(await achievement_points(engine))

@@ -18,7 +18,6 @@ from tests.integration.test_refresh_lock import SERVERS, CommitHook, learners_wi
 from tests.support.cli import learnbot, ok
 from tests.support.clock import FixedClock
 from tests.support.course import Course
-from tests.support.use_cases import committed
 
 BONUS = 100
 """Enough to lift the learners it is given to from the bottom of the board to the top."""
@@ -87,16 +86,14 @@ async def test_a_full_refresh_waits_for_a_tick_in_progress_then_runs(
     async def full_refresh() -> RefreshResult:
         async with uow_factory() as uow:
             uow.refresh_lock = SqlRefreshLock(uow.session, pause=pause)
-            return await committed(LeaderboardService(uow, clock)).refresh_fully(wait_seconds=60)
+            return await LeaderboardService(uow, clock).refresh_fully(wait_seconds=60)
 
     async def start_a_full_refresh() -> None:
         waiting.append(asyncio.create_task(full_refresh()))
         await found_it_taken.wait()
 
     async with uow_factory() as uow:
-        tick = await committed(
-            LeaderboardService(CommitHook(uow, start_a_full_refresh), clock)
-        ).refresh()
+        tick = await LeaderboardService(CommitHook(uow, start_a_full_refresh), clock).refresh()
     tick_done.set()
 
     assert (tick, await waiting[0]) == (RefreshResult(ranked=30), RefreshResult(ranked=30))
@@ -111,17 +108,15 @@ async def test_one_replica_runs_a_scheduled_full_refresh_and_the_others_skip_it(
 
     async def the_other_replicas() -> None:
         async with uow_factory() as other:
-            others.append(
-                await committed(LeaderboardService(other, clock)).refresh_fully_on_schedule(60)
-            )
+            others.append(await LeaderboardService(other, clock).refresh_fully_on_schedule(60))
         async with uow_factory() as operator:
-            others.append(await committed(LeaderboardService(operator, clock)).refresh_fully(0))
+            others.append(await LeaderboardService(operator, clock).refresh_fully(0))
 
     async with uow_factory() as uow:
-        service = committed(LeaderboardService(CommitHook(uow, the_other_replicas), clock))
+        service = LeaderboardService(CommitHook(uow, the_other_replicas), clock)
         first = await service.refresh_fully_on_schedule(wait_seconds=60)
 
     assert (first, others) == (RefreshResult(ranked=30), [RefreshResult(None)] * 2)
     async with uow_factory() as uow:
-        later = await committed(LeaderboardService(uow, clock)).refresh_fully_on_schedule(60)
+        later = await LeaderboardService(uow, clock).refresh_fully_on_schedule(60)
     assert later == RefreshResult(ranked=30), "the claim and the lock were released"

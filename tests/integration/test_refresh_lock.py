@@ -17,7 +17,6 @@ from infrastructure.settings import Settings
 from tests.integration.conftest import UowFactory
 from tests.support.clock import FixedClock
 from tests.support.course import Course
-from tests.support.use_cases import committed
 
 SERVERS = pytest.mark.parametrize("engine", ["postgresql", "mariadb"], indirect=True)
 Snapshot = dict[int, int]
@@ -68,7 +67,7 @@ async def snapshot(engine: AsyncEngine) -> Snapshot:
 
 
 async def refresh(uow: Any, clock: FixedClock) -> RefreshResult:
-    return await committed(LeaderboardService(uow, clock)).refresh()
+    return await LeaderboardService(uow, clock).refresh()
 
 
 @SERVERS
