@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from domain.freezes import DEFAULT_FREEZES, FreezeRules
 from domain.leagues import LeagueRules
+from domain.learners import Learner
 from domain.levels import DEFAULT_CURVE, LevelCurve
 from domain.ports import Clock, ReviewScheduler, UnitOfWork
 from domain.review import DEFAULT_RULES as DEFAULT_REVIEW
@@ -11,6 +12,7 @@ from domain.review import ReviewRules
 from domain.services import (
     AchievementService,
     CatalogueService,
+    ChallengeStep,
     InboxService,
     JourneyService,
     LeaderboardService,
@@ -21,6 +23,7 @@ from domain.services import (
     ReminderService,
     ReviewService,
     StatsService,
+    put_challenge,
 )
 
 
@@ -61,6 +64,12 @@ class Services:
             self.review_scheduler,
             self.review_rules,
         )
+
+    async def put_challenge(
+        self, learner: Learner, lesson_id: int, challenge_id: int | None = None
+    ) -> ChallengeStep | None:
+        """Opening a challenge is one use case over two services (``put_challenge``)."""
+        return await put_challenge(self.progress, self.learners, learner, lesson_id, challenge_id)
 
     @property
     def polls(self) -> QuizPollService:

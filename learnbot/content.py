@@ -44,7 +44,12 @@ async def publish(
     dry_run: bool = False,
     progress: Callable[[int], None] | None = None,
 ) -> ContentDiff:
-    return await PublishingService(ports, clock).publish(pack, dry_run=dry_run, progress=progress)
+    """The publish command's one use case: committed once, when the whole pack is written
+    and changed something; a dry run or a pack that changes nothing commits nothing."""
+    diff = await PublishingService(ports, clock).publish(pack, dry_run=dry_run, progress=progress)
+    if diff and not dry_run:
+        await ports.commit()
+    return diff
 
 
 async def current_pack(app: Application, title: str) -> CoursePack:

@@ -72,6 +72,7 @@ def reply(message_id: MessageId, text: Annotated[str, typer.Argument(help="The a
     async def use(learnbot: Application) -> tuple[Reply, bool]:
         async with learnbot.unit_of_work() as uow:
             answer = await InboxService(uow, learnbot.clock).reply(message_id, text)
+            await uow.commit()
         async with notifier(learnbot.settings) as sender:
             return answer, await deliver(answer, sender)
 
@@ -88,7 +89,9 @@ def resolve(message_id: MessageId) -> None:
 
     async def use(learnbot: Application) -> InboxMessage:
         async with learnbot.unit_of_work() as uow:
-            return await InboxService(uow, learnbot.clock).resolve(message_id)
+            resolved = await InboxService(uow, learnbot.clock).resolve(message_id)
+            await uow.commit()
+            return resolved
 
     console.print(f"Message {run_in_app(use).id} is resolved.")
 

@@ -143,6 +143,7 @@ def deactivate(learner: LearnerNumber, telegram: ByTelegram = False) -> None:
     async def use(learnbot: Application) -> None:
         async with learnbot.unit_of_work() as uow:
             await LearnerService(uow, learnbot.clock).deactivate(found.id)
+            await uow.commit()
 
     run_in_app(use)
     console.print(f"Learner {_who(found)} is deactivated.")
@@ -162,6 +163,7 @@ def delete(
     async def use(learnbot: Application) -> None:
         async with learnbot.unit_of_work() as uow:
             await LearnerService(uow, learnbot.clock).delete(found.id)
+            await uow.commit()
 
     run_in_app(use)
     console.print(f"Learner {_who(found)} and all of their data are deleted.")

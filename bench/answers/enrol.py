@@ -25,6 +25,7 @@ async def enrol(learnbot: Application, count: int) -> dict[int, int]:
         )
         async with learnbot.unit_of_work() as uow:
             ids[telegram_id] = (await LearnerService(uow, learnbot.clock).register(profile)).id
+            await uow.commit()
     return ids
 
 

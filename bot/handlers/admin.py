@@ -13,6 +13,7 @@ from bot.rendering.admin import inbox_text, stats_text
 from bot.rendering.common import escape
 from bot.services import Services
 from domain.learners import Learner
+from domain.services.commits import before_sending
 
 
 class IsAdmin(Filter):
@@ -36,6 +37,7 @@ async def reply(message: Message, command: CommandObject, services: Services, bo
         await message.answer(_("Use: /reply MESSAGE-ID your answer"))
         return
     answer = await services.inbox.reply(item, text)
+    await before_sending(services.uow)
     try:
         await bot.send_message(answer.telegram_id, "💬 " + escape(answer.text))
     except TelegramAPIError:

@@ -12,6 +12,7 @@ from bot.rendering.reply import Screen as View
 from bot.rendering.reply import show
 from bot.services import Services
 from domain.learners import Learner
+from domain.services.commits import before_showing
 
 
 async def courses(query: CallbackQuery, learner: Learner, services: Services) -> None:
@@ -48,6 +49,7 @@ async def finish(
     if completion is None:
         await ask(query, learner, services, callback_data.lesson_id)
         return
+    await before_showing(services.uow)
     score = completion.progress.score
     lines = completion_lines(
         score,

@@ -10,6 +10,7 @@ from bot.rendering.reply import show
 from bot.services import Services
 from domain.learners import Learner
 from domain.services import ChallengeStep
+from domain.services.commits import before_showing, before_the_vote
 
 
 async def ask_by_poll(
@@ -33,6 +34,7 @@ async def ask_by_poll(
     )
     assert sent.poll is not None, "sendPoll answers with the poll it sent"
     await services.polls.sent(learner, sent.chat.id, step, sent.poll.id, poll.order)
+    await before_the_vote(services.uow)
 
 
 async def vote(answer: PollAnswer, learner: Learner, services: Services, bot: Bot) -> None:
@@ -41,6 +43,7 @@ async def vote(answer: PollAnswer, learner: Learner, services: Services, bot: Bo
     counted = await services.polls.vote(learner, answer.poll_id, answer.option_ids)
     if counted is None:
         return
+    await before_showing(services.uow)
     screen = feedback_screen(counted.outcome)
     await bot.send_message(counted.chat_id, screen.text, reply_markup=screen.keyboard)
 

@@ -12,8 +12,8 @@ from bot.rendering.quiz import all_solved_screen, challenge_screen, feedback_scr
 from bot.rendering.reply import show
 from bot.services import Services
 from domain.catalogue import Submission
-from domain.kinds import kind_of
 from domain.learners import Learner
+from domain.services.commits import before_showing
 
 MAX_TYPED_ANSWER = 500
 
@@ -28,12 +28,11 @@ async def ask(
 ) -> None:
     """Show a challenge; a text one also becomes what the learner's next message answers,
     and a quiz poll one is sent as a poll."""
-    step = await services.progress.open_challenge(learner, lesson_id, challenge_id)
+    step = await services.put_challenge(learner, lesson_id, challenge_id)
+    await before_showing(services.uow)
     if step is None:
         await show(event, all_solved_screen())
         return
-    pending = step.challenge.id if kind_of(step.challenge.kind).typed else None
-    await services.learners.await_answer(learner, pending)
     if step.challenge.is_poll:
         await ask_by_poll(event, learner, services, step)
         return
@@ -95,14 +94,16 @@ async def _answer(
     attempt: int | None,
     timed: bool = False,
 ) -> None:
-    """Committed before the feedback is shown (a learner never sees "Correct!" for an answer
-    that a database outage then loses); a correct answer to the awaited text challenge ends
-    the wait in the same write. ``timed``: a one-tap answer, whose speed rates its review
-    (a multiple choice's screen is edited by every tick, a typed answer's never)."""
+    """Committed before the feedback is shown (``before_showing``: a learner never sees
+    "Correct!" for an answer that a database outage then loses); a correct answer to the
+    awaited text challenge ends the wait in the same write. ``timed``: a one-tap answer,
+    whose speed rates its review (a multiple choice's screen is edited by every tick, a
+    typed answer's never)."""
     shown = shown_at(event) if timed and isinstance(event, CallbackQuery) else None
     outcome = await services.progress.answer(
         learner, challenge_id, submission, attempt, shown_at=shown
     )
+    await before_showing(services.uow)
     await show(event, feedback_screen(outcome))
 
 

@@ -10,6 +10,7 @@ from bot.rendering.review import nothing_due_screen, review_feedback_screen, rev
 from bot.services import Services
 from domain.catalogue import Submission
 from domain.learners import Learner
+from domain.services.commits import before_showing
 
 Event = Message | CallbackQuery
 
@@ -86,6 +87,7 @@ async def _answer(
     shown = shown_at(query) if timed else None
     outcome = await review.answer(learner, challenge_id, submission, number, shown)
     left = await review.due_count(learner)
+    await before_showing(services.uow)
     await show(query, review_feedback_screen(outcome, left, services.clock.now()))
 
 

@@ -23,6 +23,9 @@ log = logging.getLogger(__name__)
 class UnitOfWorkMiddleware(BaseMiddleware):
     """One unit of work per update: committed when the handler succeeds, else rolled back.
 
+    This is the update's one commit: services never commit, so the learner's registration,
+    a message's replay claim and the handler's effects land together or not at all (a
+    handler commits earlier only at a named point of ``domain.services.commits``).
     Handlers receive it as ``services``: the domain services bound to this update. An
     update whose transaction a deadlock undid is run again from the start, a bounded few
     times, but only while the learner has seen nothing of it (see ``bot.middlewares.said``).

@@ -1,7 +1,10 @@
-"""Use cases: each public coroutine is one transaction, committed by the service itself."""
+"""Use cases: each public coroutine runs in its caller's unit of work and never commits it;
+the driving adapter commits once (see ``domain.services.commits`` for the few rules that
+commit earlier, each at one named point)."""
 
 from domain.services.achievements import AchievementService
 from domain.services.admin import AdminService, StatsService
+from domain.services.asking import put_challenge
 from domain.services.catalogue import CatalogueService
 from domain.services.freezes import FreezeService
 from domain.services.inbox import InboxService, deliver
@@ -44,4 +47,5 @@ __all__ = [
     "Vote",
     "deliver",
     "forget_old_updates",
+    "put_challenge",
 ]

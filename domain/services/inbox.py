@@ -42,7 +42,6 @@ class InboxService:
             challenge_id=challenge_id,
         )
         await self._uow.inbox.add(message)
-        await self._uow.commit()
         return message
 
     async def listed(
@@ -64,20 +63,16 @@ class InboxService:
         if learner is None:
             raise LearnerNotFound(f"no learner with id {message.user_id}")
         await self._uow.inbox.save(message)
-        await self._uow.commit()
         return Reply(message, learner.telegram_id, reply_text(message, answer))
 
     async def resolve(self, message_id: UUID) -> InboxMessage:
         message = (await self.show(message_id)).resolved()
         await self._uow.inbox.save(message)
-        await self._uow.commit()
         return message
 
     async def forget(self, learner_id: int) -> int:
         """The learner clears their own history: hidden from everyone, kept only as a flag."""
-        cleared = await self._uow.inbox.clear(learner_id)
-        await self._uow.commit()
-        return cleared
+        return await self._uow.inbox.clear(learner_id)
 
     async def export(self, learner_id: int) -> dict[str, object]:
         """Everything stored for the learner, cleared messages included, as JSON data."""

@@ -53,9 +53,7 @@ class JourneyService:
         settler = FreezeService(self._uow.freezes, course.freezes(self._freeze_rules))
         streak, freezes = await settler.report(learner.id, days, today)
         level = course.levels(self._levels).level_of(totals.total_score)
-        report = Report(modules, totals, streak, level, await self.today(learner), freezes)
-        await self._uow.commit()
-        return report
+        return Report(modules, totals, streak, level, await self.today(learner), freezes)
 
     async def today(self, learner: Learner) -> DailyProgress:
         """Points earned since midnight in the learner's zone, against their goal."""

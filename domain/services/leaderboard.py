@@ -2,6 +2,7 @@
 
 from domain.leaderboard import Board, BoardKind, RefreshResult, week_start
 from domain.ports import Clock, LeaderboardPorts
+from domain.services.commits import under_the_lock
 
 
 class LeaderboardService:
@@ -18,9 +19,7 @@ class LeaderboardService:
 
     async def set_hidden(self, user_id: int, hidden: bool) -> bool:
         """Takes effect on the next read: hidden learners are filtered out when others read."""
-        changed = await self._uow.board_privacy.set_hidden(user_id, hidden)
-        await self._uow.commit()
-        return changed
+        return await self._uow.board_privacy.set_hidden(user_id, hidden)
 
     async def is_hidden(self, user_id: int) -> bool:
         return await self._uow.board_privacy.is_hidden(user_id)
@@ -61,5 +60,5 @@ class LeaderboardService:
             week = week_start(now, self._timezone)
             refresher = self._uow.leaderboard_refresher
             ranked = await refresher.refresh(now, week, recount_all=recount_all)
-            await self._uow.commit()
+            await under_the_lock(self._uow)
         return RefreshResult(ranked=ranked)

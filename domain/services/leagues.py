@@ -15,6 +15,7 @@ from domain.leagues import (
     weeks_to_close,
 )
 from domain.ports import Clock, LeaguePorts, Notifier
+from domain.services.commits import before_sending, under_the_lock
 from domain.services.delivery import DeliveryReport, deliver
 
 NEWS_BATCH = 500
@@ -61,7 +62,7 @@ class LeagueService:
             for week in closed:
                 bounds = week_bounds(week, self._timezone)
                 placed = await self._uow.leagues.close(week, bounds, self._rules, now)
-            await self._uow.commit()
+            await under_the_lock(self._uow)
         return RolloverResult(closed=closed, placed=placed)
 
     async def tell_results(self, notifier: Notifier, text: ResultText) -> NewsReport:
@@ -84,7 +85,7 @@ class LeagueService:
     ) -> Delivery | None:
         if not await self._uow.leagues.claim_told(result.user_id, result.week):
             return None
-        await self._uow.commit()
+        await before_sending(self._uow)
         return await deliver(
             self._uow, self._clock, notifier, result.user_id, result.telegram_id, text(result)
         )

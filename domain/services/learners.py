@@ -25,14 +25,12 @@ class LearnerService:
             learner = learner.contacted(profile, now)
         else:
             return learner
-        await self._uow.commit()
         return learner
 
     async def log_in(self, profile: TelegramProfile) -> Learner:
         """An explicit start of a session (/start): registered and logged as LOGIN."""
         learner = await self.register(profile)
         await self._uow.activity.add(Activity(learner.id, ActivityType.LOGIN, self._clock.now()))
-        await self._uow.commit()
         return learner
 
     async def find(self, key: LearnerKey) -> Learner:
@@ -49,20 +47,17 @@ class LearnerService:
     async def deactivate(self, learner_id: int) -> None:
         if not await self._uow.learners.set_active(learner_id, False, self._clock.now()):
             raise LearnerNotFound(f"no learner with id {learner_id}")
-        await self._uow.commit()
 
     async def set_timezone(self, learner_id: int, timezone: str | None) -> None:
         if timezone is not None and not is_valid_timezone(timezone):
             raise ValueError(f"unknown time zone {timezone!r}")
         if not await self._uow.learners.set_timezone(learner_id, timezone, self._clock.now()):
             raise LearnerNotFound(f"no learner with id {learner_id}")
-        await self._uow.commit()
 
     async def set_locale(self, learner_id: int, locale: str | None) -> None:
         """The learner's own choice of interface language; None follows Telegram's."""
         if not await self._uow.learners.set_locale(learner_id, locale, self._clock.now()):
             raise LearnerNotFound(f"no learner with id {learner_id}")
-        await self._uow.commit()
 
     async def set_daily_goal(self, learner_id: int, points: int) -> None:
         """One of the goals offered (``DAILY_GOALS``); any other is refused."""
@@ -70,17 +65,14 @@ class LearnerService:
             raise ValueError(f"no such daily goal: {points}")
         if not await self._uow.learners.set_daily_goal(learner_id, points, self._clock.now()):
             raise LearnerNotFound(f"no learner with id {learner_id}")
-        await self._uow.commit()
 
     async def await_answer(self, learner: Learner, challenge_id: int | None) -> None:
         """Remember which text challenge the learner's next message answers (one write)."""
         if learner.pending_challenge_id == challenge_id:
             return
         await self._uow.learners.set_pending_challenge(learner.id, challenge_id)
-        await self._uow.commit()
 
     async def delete(self, learner_id: int) -> None:
         """Remove the learner with everything they left behind, in one transaction."""
         if not await self._uow.learners.delete(learner_id):
             raise LearnerNotFound(f"no learner with id {learner_id}")
-        await self._uow.commit()

@@ -55,7 +55,7 @@ class QuizPollService:
         poll_id: str,
         order: Sequence[int],
     ) -> SentPoll:
-        """Committed at once: the learner may vote as soon as Telegram shows the poll."""
+        """Remember a poll sent; the handler commits it at once (``before_the_vote``)."""
         poll = SentPoll.of(
             poll_id,
             learner.id,
@@ -67,7 +67,6 @@ class QuizPollService:
             self._clock.now(),
         )
         await self._uow.polls.add(poll)
-        await self._uow.commit()
         return poll
 
     async def vote(self, learner: Learner, poll_id: str, option_ids: Sequence[int]) -> Vote | None:

@@ -111,9 +111,7 @@ class ProgressService:
         """IN_PROGRESS from the first visit; a later visit changes nothing."""
         lesson = await self._published_lesson(lesson_id)
         await self._ensure_started(learner.id, lesson, self._clock.now())
-        progress = await self._progress(learner.id, lesson_id, lock=False)
-        await self._uow.commit()
-        return progress
+        return await self._progress(learner.id, lesson_id, lock=False)
 
     async def retaking(self, learner: Learner, progress: Progress) -> bool:
         """Whether a completed lesson's current take has challenges still to solve.
@@ -136,7 +134,6 @@ class ProgressService:
         if progress.take == from_take:
             progress = progress.retaken()
             await self._uow.progress.save(progress)
-            await self._uow.commit()
         return progress
 
     async def finish_reading(self, learner: Learner, lesson_id: int) -> Completion | None:
@@ -149,9 +146,7 @@ class ProgressService:
         progress = await self._progress(learner.id, lesson_id)
         if progress.is_completed:
             return None
-        completion = await self._complete(learner, progress, now)
-        await self._uow.commit()
-        return completion
+        return await self._complete(learner, progress, now)
 
     async def open_challenge(
         self, learner: Learner, lesson_id: int, challenge_id: int | None = None
@@ -172,7 +167,6 @@ class ProgressService:
         answers = await self._uow.answers.for_take(learner.id, lesson_id, progress.take)
         if challenge_id is not None and not _was_shown(learner, challenge_id, challenges, answers):
             raise StaleAnswer(f"challenge {challenge_id} is not the one this take puts next")
-        await self._uow.commit()
         solved = solved_ids(answers)
         wanted = [
             c
@@ -293,7 +287,6 @@ class ProgressService:
             level = studied.level_reached(recorded.standing, gained)
             today = gained if _completed_since(progress, midnight) else 0
             met = _goal_met(learner, recorded.standing, today, achievements)
-        await self._uow.commit()
         return AnswerOutcome(
             challenge,
             record.is_correct,

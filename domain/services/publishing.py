@@ -2,7 +2,7 @@
 
 Removed modules and lessons are unpublished, never deleted, so learners keep their
 progress; a removed challenge that learners answered stops the publish. Everything runs in
-the caller's single transaction, committed only when the whole pack has been written.
+the caller's single transaction, which the caller commits once the whole pack is written.
 """
 
 from collections.abc import Callable
@@ -39,8 +39,6 @@ class PublishingService:
         await writes.achievements(current, pack)
         await writes.settings(current, pack)
         await writes.league_tiers(current, pack)
-        if diff and not dry_run:
-            await self._uow.commit()
         return diff
 
 

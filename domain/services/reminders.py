@@ -14,6 +14,7 @@ from domain.reminders import (
     is_valid_hour,
     local_time,
 )
+from domain.services.commits import before_sending, settled_freezes
 from domain.services.delivery import DeliveryReport, deliver
 from domain.services.freezes import FreezeService
 
@@ -73,7 +74,7 @@ class ReminderService:
         ledger = await FreezeService(self._uow.freezes, rules).settled(
             candidate.user_id, days, today
         )
-        await self._uow.commit()
+        await settled_freezes(self._uow)
         kept = max((*days, *ledger.spent), default=None)
         held = ledger.held(rules)
         return replace(candidate, last_study_day=kept, freezes_held=held)
@@ -92,7 +93,7 @@ class ReminderService:
         if not await self._uow.reminders.claim(candidate.user_id, today):
             return None
         due = await self._uow.reviews.due(candidate.user_id, now)
-        await self._uow.commit()
+        await before_sending(self._uow)
         text = reminder_text(candidate.daily_goal, candidate.freezes_held, due.count)
         return await deliver(
             self._uow, self._clock, notifier, candidate.user_id, candidate.telegram_id, text
@@ -104,7 +105,6 @@ class ReminderService:
             raise ValueError(f"no such hour: {hour}")
         if not await self._uow.reminders.choose(learner_id, hour, self._clock.now()):
             raise LearnerNotFound(f"no learner with id {learner_id}")
-        await self._uow.commit()
 
     async def chosen_hour(self, learner_id: int) -> int | None:
         return await self._uow.reminders.chosen_hour(learner_id)

@@ -57,13 +57,11 @@ class ReviewService:
 
     async def due_count(self, learner: Learner) -> int:
         due = await self._uow.reviews.due(learner.id, self._clock.now())
-        await self._uow.commit()
         return due.count
 
     async def next_card(self, learner: Learner) -> ReviewStep | None:
         """The most overdue card whose challenge is published; None when nothing is due."""
         due = await self._uow.reviews.due(learner.id, self._clock.now())
-        await self._uow.commit()
         if due.first is None:
             return None
         challenge = await self._uow.catalogue.published_challenge(due.first.challenge_id)
@@ -101,7 +99,6 @@ class ReviewService:
             await self._uow.rollback()
             return ReviewOutcome(challenge, is_correct, replayed=True, next_due=card.due)
         met = await self._goal_met(learner, points, day_start(now, timezone))
-        await self._uow.commit()
         return ReviewOutcome(challenge, is_correct, next_due=after.due, goal_met=met)
 
     async def _goal_met(self, learner: Learner, points: int, midnight: datetime) -> bool:

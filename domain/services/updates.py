@@ -9,6 +9,4 @@ KEEP_CLAIMS = timedelta(days=2)
 
 async def forget_old_updates(uow: UpdatePorts, clock: Clock) -> int:
     """Drop claims no re-delivery can match any more; returns how many went."""
-    forgotten = await uow.updates.forget_before(clock.now() - KEEP_CLAIMS)
-    await uow.commit()
-    return forgotten
+    return await uow.updates.forget_before(clock.now() - KEEP_CLAIMS)

@@ -1,4 +1,5 @@
-"""Scheduler jobs: each run opens its own unit of work and calls one domain service.
+"""Scheduler jobs: each run opens its own unit of work, calls one domain service, and
+commits once it has returned (an error rolls the run back).
 
 Jobs are plain coroutine functions taking their dependencies as arguments: APScheduler
 awaits them on the loop, and nothing is kept in module-level holders.
@@ -49,6 +50,7 @@ async def refresh_leaderboard(
     started = time.perf_counter()
     async with uow_factory() as uow:
         result = await LeaderboardService(uow, clock, timezone).refresh()
+        await uow.commit()
     if result.skipped:
         log.info("leaderboard refresh skipped: another process holds the lock")
     else:
@@ -76,6 +78,7 @@ async def refresh_leaderboard_fully(
             result = await service.refresh_fully_on_schedule(FULL_REFRESH_WAIT_SECONDS)
         else:
             result = await service.refresh_fully(FULL_REFRESH_WAIT_SECONDS)
+        await uow.commit()
     if result.skipped:
         log.info(
             "full leaderboard refresh skipped: another replica claimed it, or a refresh "
@@ -91,6 +94,7 @@ async def refresh_leaderboard_fully(
 async def forget_handled_updates(uow_factory: UnitOfWorkFactory, clock: Clock) -> int:
     async with uow_factory() as uow:
         forgotten = await forget_old_updates(uow, clock)
+        await uow.commit()
     log.info("forgot %d handled updates", forgotten)
     return forgotten
 
@@ -106,6 +110,7 @@ async def send_reminders(
     async with notifier_factory() as notifier, uow_factory() as uow:
         throttled = ThrottledNotifier(notifier, RateLimiter())
         report = await ReminderService(uow, clock, timezone, freezes).send_due(throttled)
+        await uow.commit()
     log.info(
         "reminders: %d sent, %d blocked, %d failed", report.sent, report.blocked, report.failed
     )
@@ -126,6 +131,7 @@ async def roll_leagues(
     process holding it tells them once it is done."""
     async with uow_factory() as uow:
         result = await LeagueService(uow, clock, timezone, rules).rollover(wait_seconds)
+        await uow.commit()
     if result.skipped:
         log.info("leagues rollover skipped: another process holds the lock")
         return result, NewsReport()
@@ -138,6 +144,7 @@ async def roll_leagues(
     async with notifier_factory() as notifier, uow_factory() as uow:
         throttled = ThrottledNotifier(notifier, RateLimiter())
         report = await LeagueService(uow, clock, timezone, rules).tell_results(throttled, text)
+        await uow.commit()
     if report != NewsReport():
         log.info(
             "league results: %d sent, %d blocked, %d failed",

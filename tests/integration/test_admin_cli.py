@@ -25,6 +25,7 @@ from tests.support.cli import learnbot, ok
 from tests.support.clock import FixedClock
 from tests.support.course import Course
 from tests.support.queries import count_rows, owned_rows
+from tests.support.use_cases import committed
 
 
 @dataclass(frozen=True)
@@ -43,14 +44,14 @@ async def people(uow_factory: UowFactory, course: Course) -> People:
     carol = await _register(uow_factory, now - timedelta(days=10), TelegramProfile(1003, "carol"))
     clock = FixedClock(now)
     async with uow_factory() as uow:
-        progress = ProgressService(uow, clock, "UTC")
+        progress = committed(ProgressService(uow, clock, "UTC"))
         await opened_answer(uow, progress, ada, course.single, Submission(frozenset({1})))
         await opened_answer(uow, progress, ada, course.text, Submission(text="print"))
         await progress.finish_reading(ada, course.reading)
         await opened_answer(uow, progress, bob, course.single, Submission(frozenset({0})))
-        await LearnerService(uow, clock).deactivate(carol.id)
-        await LeaderboardService(uow, clock).refresh()
-        inbox = InboxService(uow, clock)
+        await committed(LearnerService(uow, clock)).deactivate(carol.id)
+        await committed(LeaderboardService(uow, clock)).refresh()
+        inbox = committed(InboxService(uow, clock))
         await inbox.ask(ada, 1001, InboxKind.QUESTION, "Why b?", challenge_id=course.single)
         await inbox.ask(bob, 1002, InboxKind.PROBLEM, "Typo.", lesson_id=course.first_lesson)
     return People(ada, bob, carol)
@@ -58,7 +59,7 @@ async def people(uow_factory: UowFactory, course: Course) -> People:
 
 async def _register(uow_factory: UowFactory, when: datetime, profile: TelegramProfile) -> Learner:
     async with uow_factory() as uow:
-        return await LearnerService(uow, FixedClock(when)).register(profile)
+        return await committed(LearnerService(uow, FixedClock(when))).register(profile)
 
 
 def ids_listed(output: str) -> list[int]:

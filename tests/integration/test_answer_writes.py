@@ -16,6 +16,7 @@ from tests.support.answering import opened_answer
 from tests.support.clock import FixedClock
 from tests.support.course import Course
 from tests.support.queries import count_rows
+from tests.support.use_cases import committed
 
 
 async def counted(
@@ -42,8 +43,8 @@ async def test_the_returned_standing_is_what_a_fresh_read_finds_across_takes_and
     uow_factory: UowFactory, clock: FixedClock, course: Course
 ) -> None:
     async with uow_factory() as uow:
-        learner = await LearnerService(uow, clock).register(TelegramProfile(9, "grace"))
-        progress = ProgressService(uow, clock, "UTC")
+        learner = await committed(LearnerService(uow, clock)).register(TelegramProfile(9, "grace"))
+        progress = committed(ProgressService(uow, clock, "UTC"))
         await progress.open_challenge(learner, course.first_lesson)
         await opened_answer(uow, progress, learner, course.single, Submission(frozenset({1})), 1)
         await opened_answer(uow, progress, learner, course.text, Submission(text="print"), 1)
@@ -66,8 +67,10 @@ async def test_a_recorded_attempt_writes_nothing_the_second_time(
     engine: AsyncEngine, uow_factory: UowFactory, clock: FixedClock, course: Course
 ) -> None:
     async with uow_factory() as uow:
-        learner = await LearnerService(uow, clock).register(TelegramProfile(9, "grace"))
-        await ProgressService(uow, clock, "UTC").open_challenge(learner, course.first_lesson)
+        learner = await committed(LearnerService(uow, clock)).register(TelegramProfile(9, "grace"))
+        await committed(ProgressService(uow, clock, "UTC")).open_challenge(
+            learner, course.first_lesson
+        )
         answer, first = await counted(uow, learner, course.single, course.first_lesson, True, clock)
         await uow.commit()
         assert first is not None
@@ -85,11 +88,11 @@ async def test_a_solved_text_challenge_ends_the_wait_for_a_typed_answer(
     uow_factory: UowFactory, clock: FixedClock, course: Course
 ) -> None:
     async with uow_factory() as uow:
-        learners = LearnerService(uow, clock)
+        learners = committed(LearnerService(uow, clock))
         learner = await learners.register(TelegramProfile(9, "grace"))
         await learners.await_answer(learner, course.text)
         waiting = await learners.register(TelegramProfile(9, "grace"))
-        progress = ProgressService(uow, clock, "UTC")
+        progress = committed(ProgressService(uow, clock, "UTC"))
         await progress.open_challenge(waiting, course.first_lesson, course.text)
         await opened_answer(uow, progress, waiting, course.text, Submission(text="input"))
         assert (await learners.register(TelegramProfile(9, "grace"))).pending_challenge_id

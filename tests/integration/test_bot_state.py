@@ -16,6 +16,7 @@ from tests.support.answering import opened_answer
 from tests.support.clock import FixedClock
 from tests.support.course import Course
 from tests.support.queries import count_rows
+from tests.support.use_cases import committed
 
 PROFILE = TelegramProfile(501, "grace", "Grace", "Hopper", "en")
 
@@ -24,12 +25,16 @@ async def test_the_journey_shows_published_modules_with_lesson_marks(
     uow_factory: UowFactory, clock: FixedClock, course: Course
 ) -> None:
     async with uow_factory() as uow:
-        learner = await LearnerService(uow, clock).register(PROFILE)
+        learner = await committed(LearnerService(uow, clock)).register(PROFILE)
         await opened_answer(
-            uow, ProgressService(uow, clock, "UTC"), learner, course.single, Submission({1})
+            uow,
+            committed(ProgressService(uow, clock, "UTC")),
+            learner,
+            course.single,
+            Submission({1}),
         )
     async with uow_factory() as uow:
-        journey = JourneyService(uow, clock, "UTC")
+        journey = committed(JourneyService(uow, clock, "UTC"))
         modules = await journey.modules(learner)
         resume = await journey.resume(learner)
 
@@ -50,12 +55,12 @@ async def test_locale_and_pending_challenge_are_remembered(
     uow_factory: UowFactory, clock: FixedClock, course: Course
 ) -> None:
     async with uow_factory() as uow:
-        service = LearnerService(uow, clock)
+        service = committed(LearnerService(uow, clock))
         learner = await service.register(PROFILE)
         await service.set_locale(learner.id, "ru")
         await service.await_answer(learner, course.text)
     async with uow_factory() as uow:
-        again = await LearnerService(uow, clock).register(PROFILE)
+        again = await committed(LearnerService(uow, clock)).register(PROFILE)
 
     assert again.locale == "ru"
     assert again.pending_challenge_id == course.text

@@ -13,6 +13,7 @@ from tests.integration.conftest import UowFactory
 from tests.support.answering import opened_answer
 from tests.support.clock import FixedClock
 from tests.support.course import Course
+from tests.support.use_cases import committed
 
 
 async def test_learners_see_published_content_only_and_in_order(
@@ -46,8 +47,8 @@ async def test_totals_count_completed_lessons_solved_challenges_and_modules(
     uow_factory: UowFactory, clock: FixedClock, course: Course
 ) -> None:
     async with uow_factory() as uow:
-        learner = await LearnerService(uow, clock).register(TelegramProfile(9))
-        progress = ProgressService(uow, clock, "UTC")
+        learner = await committed(LearnerService(uow, clock)).register(TelegramProfile(9))
+        progress = committed(ProgressService(uow, clock, "UTC"))
         await opened_answer(uow, progress, learner, course.single, Submission(frozenset({1})))
         await opened_answer(uow, progress, learner, course.text, Submission(text="print()"))
         await progress.finish_reading(learner, course.reading)

@@ -15,6 +15,7 @@ from learnbot.content import publish, read_pack
 from tests.integration.conftest import UowFactory
 from tests.support.clock import FixedClock
 from tests.support.packs import COURSE, write_pack
+from tests.support.use_cases import committed
 
 SETTINGS = CourseSettings(((1, "Newcomer"), (2, "Apprentice")), 2, 1)
 CURVE = LevelCurve(base=10)
@@ -56,18 +57,18 @@ async def test_the_packs_names_and_freeze_rules_reach_the_learner(
     pack = tiny(tmp_path)
     await published(uow_factory, clock, pack)
     async with uow_factory() as uow:
-        learner = await LearnerService(uow, clock).register(TelegramProfile(5, "ada"))
+        learner = await committed(LearnerService(uow, clock)).register(TelegramProfile(5, "ada"))
         await uow.calendar.mark(learner.id, clock.now().date() - timedelta(days=1))
         await uow.commit()
         (module,) = [m for m in await uow.catalogue.published_modules() if m.slug == "basics"]
         (intro, *_) = await uow.catalogue.published_lessons(module.id)
         (pick, *_) = await uow.catalogue.challenges(intro.id)
     async with uow_factory() as uow:
-        progress = ProgressService(uow, clock, "UTC", CURVE)
+        progress = committed(ProgressService(uow, clock, "UTC", CURVE))
         await progress.start_lesson(learner, intro.id)
         outcome = await progress.answer(learner, pick.id, Submission(frozenset({1})), 1)
     async with uow_factory() as uow:
-        report = await JourneyService(uow, clock, "UTC", CURVE).report(learner)
+        report = await committed(JourneyService(uow, clock, "UTC", CURVE)).report(learner)
 
     assert outcome.freeze_earned == Freezes(1, 1)
     assert report.freezes == Freezes(1, 1)

@@ -15,20 +15,21 @@ from tests.integration.conftest import UowFactory
 from tests.support.answering import opened_answer
 from tests.support.clock import FixedClock
 from tests.support.course import Course
+from tests.support.use_cases import committed
 
 
 @pytest.fixture
 async def grace(uow_factory: UowFactory, clock: FixedClock) -> Learner:
     async with uow_factory() as uow:
-        return await LearnerService(uow, clock).register(TelegramProfile(11, "grace"))
+        return await committed(LearnerService(uow, clock)).register(TelegramProfile(11, "grace"))
 
 
 async def test_the_goal_is_stored_and_read_with_the_learner_and_by_reminders(
     uow_factory: UowFactory, clock: FixedClock, grace: Learner
 ) -> None:
     async with uow_factory() as uow:
-        await LearnerService(uow, clock).set_daily_goal(grace.id, 30)
-        await ReminderService(uow, clock, "UTC").choose(grace.id, 8)
+        await committed(LearnerService(uow, clock)).set_daily_goal(grace.id, 30)
+        await committed(ReminderService(uow, clock, "UTC")).choose(grace.id, 8)
     async with uow_factory() as uow:
         stored = await uow.learners.get(grace.id)
         (candidate,) = await uow.reminders.candidates()
@@ -43,14 +44,14 @@ async def test_todays_points_are_counted_from_local_midnight(
 ) -> None:
     """15 lesson points and 5 for the first lesson; 09:30 UTC is 18:30 in Tokyo."""
     async with uow_factory() as uow:
-        await LearnerService(uow, clock).set_timezone(grace.id, "Asia/Tokyo")
+        await committed(LearnerService(uow, clock)).set_timezone(grace.id, "Asia/Tokyo")
         tokyo = await uow.learners.get(grace.id)
         assert tokyo is not None
-        progress = ProgressService(uow, clock, "UTC")
+        progress = committed(ProgressService(uow, clock, "UTC"))
         await opened_answer(uow, progress, tokyo, course.single, Submission(frozenset({1})))
         await opened_answer(uow, progress, tokyo, course.text, Submission(text="print"))
     async with uow_factory() as uow:
-        journey = JourneyService(uow, clock, "UTC")
+        journey = committed(JourneyService(uow, clock, "UTC"))
         today = await journey.today(tokyo)
         clock.advance(hours=6)
         tomorrow = await journey.today(tokyo)
@@ -66,7 +67,7 @@ async def first_attempt(
     submission = Submission(text=typed) if typed else Submission(frozenset({1}))
     async with uow_factory() as uow:
         return await opened_answer(
-            uow, ProgressService(uow, clock, "UTC"), learner, challenge, submission, 1
+            uow, committed(ProgressService(uow, clock, "UTC")), learner, challenge, submission, 1
         )
 
 
@@ -93,8 +94,8 @@ async def test_a_read_lesson_meets_the_goal_with_todays_points_only(
     await first_attempt(uow_factory, clock, grace, course.text, "print")
     clock.advance(days=1)
     async with uow_factory() as uow:
-        await LearnerService(uow, clock).set_daily_goal(grace.id, goal)
-        completion = await ProgressService(uow, clock, "UTC").finish_reading(
+        await committed(LearnerService(uow, clock)).set_daily_goal(grace.id, goal)
+        completion = await committed(ProgressService(uow, clock, "UTC")).finish_reading(
             replace(grace, daily_goal=goal), course.reading
         )
 

@@ -18,6 +18,7 @@ from tests.integration.conftest import UowFactory
 from tests.support.clock import FixedClock
 from tests.support.course import Course
 from tests.support.queries import count_rows
+from tests.support.use_cases import committed
 from tests.unit.fakes import FakeNotifier
 
 RULES = FreezeRules(every=3, cap=2)
@@ -26,8 +27,8 @@ RULES = FreezeRules(every=3, cap=2)
 @pytest.fixture
 async def grace(uow_factory: UowFactory, clock: FixedClock) -> Learner:
     async with uow_factory() as uow:
-        learner = await LearnerService(uow, clock).register(TelegramProfile(11, "grace"))
-        await ReminderService(uow, clock, "UTC").choose(learner.id, clock.now().hour)
+        learner = await committed(LearnerService(uow, clock)).register(TelegramProfile(11, "grace"))
+        await committed(ReminderService(uow, clock, "UTC")).choose(learner.id, clock.now().hour)
         return learner
 
 
@@ -74,13 +75,15 @@ async def test_facts_are_written_once_and_told_once(
 
 async def settle_by_report(uow_factory: UowFactory, clock: FixedClock, learner: Learner) -> Freezes:
     async with uow_factory() as uow:
-        return (await JourneyService(uow, clock, "UTC", freezes=RULES).report(learner)).freezes
+        return (
+            await committed(JourneyService(uow, clock, "UTC", freezes=RULES)).report(learner)
+        ).freezes
 
 
 async def settle_by_reminder(uow_factory: UowFactory, clock: FixedClock) -> int:
     async with uow_factory() as uow:
         notifier = FakeNotifier()
-        await ReminderService(uow, clock, "UTC", RULES).send_due(notifier)
+        await committed(ReminderService(uow, clock, "UTC", RULES)).send_due(notifier)
         return len(notifier.sent)
 
 
@@ -88,7 +91,7 @@ async def answer(
     uow_factory: UowFactory, clock: FixedClock, learner: Learner, challenge: int
 ) -> AnswerOutcome:
     async with uow_factory() as uow:
-        progress = ProgressService(uow, clock, "UTC", freezes=RULES)
+        progress = committed(ProgressService(uow, clock, "UTC", freezes=RULES))
         return await progress.answer(learner, challenge, Submission(frozenset({1})), 1)
 
 
@@ -120,7 +123,7 @@ async def test_answers_delivered_three_times_earn_one_freeze_and_keep_the_streak
     third kept day in a row, which earns a freeze once however often it is delivered."""
     await history(uow_factory, clock, grace, study=[2], earned=[2])
     async with uow_factory() as uow:  # the learner opened the lesson, as the bot asks
-        await ProgressService(uow, clock, "UTC", freezes=RULES).start_lesson(
+        await committed(ProgressService(uow, clock, "UTC", freezes=RULES)).start_lesson(
             grace, course.first_lesson
         )
 

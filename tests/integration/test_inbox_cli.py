@@ -20,6 +20,7 @@ from tests.support.cli import learnbot, ok
 from tests.support.clock import FixedClock
 from tests.support.course import Course
 from tests.support.queries import count_rows
+from tests.support.use_cases import committed
 
 TOKEN = "4242:fake-token-for-tests"
 TELEGRAM_ID = 2**40 + 3
@@ -28,8 +29,10 @@ TELEGRAM_ID = 2**40 + 3
 @pytest.fixture
 async def question(uow_factory: UowFactory, clock: FixedClock, course: Course) -> InboxMessage:
     async with uow_factory() as uow:
-        ada = await LearnerService(uow, clock).register(TelegramProfile(TELEGRAM_ID, "ada"))
-        inbox = InboxService(uow, clock)
+        ada = await committed(LearnerService(uow, clock)).register(
+            TelegramProfile(TELEGRAM_ID, "ada")
+        )
+        inbox = committed(InboxService(uow, clock))
         return await inbox.ask(
             ada, TELEGRAM_ID, InboxKind.QUESTION, "Why is *b* right? 🤔", challenge_id=course.single
         )
@@ -129,7 +132,7 @@ async def test_export_writes_every_message_even_cleared_ones(
     tmp_path: Path,
 ) -> None:
     async with uow_factory() as uow:
-        assert await InboxService(uow, clock).forget(question.user_id) == 1
+        assert await committed(InboxService(uow, clock)).forget(question.user_id) == 1
     target = tmp_path / "ada.json"
 
     ok(await learnbot(engine, "inbox", "export", str(question.user_id), "-o", str(target)))

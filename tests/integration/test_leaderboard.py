@@ -19,6 +19,7 @@ from infrastructure.db.models import (
 from tests.integration.conftest import UowFactory
 from tests.support.clock import FixedClock
 from tests.support.course import Course
+from tests.support.use_cases import committed
 
 T0 = datetime(2026, 1, 5, tzinfo=UTC)
 CACHE = table(LeaderboardRow)
@@ -58,7 +59,7 @@ async def earned(engine: AsyncEngine, user_id: int, slug: str) -> None:
 
 async def refresh(uow_factory: UowFactory, clock: FixedClock) -> int | None:
     async with uow_factory() as uow:
-        return (await LeaderboardService(uow, clock).refresh()).ranked
+        return (await committed(LeaderboardService(uow, clock)).refresh()).ranked
 
 
 async def test_ranks_are_competition_ranks_over_lessons_and_achievements(
@@ -120,7 +121,7 @@ async def test_the_board_shows_the_top_and_the_learners_neighbours(
     await refresh(uow_factory, clock)
 
     async with uow_factory() as uow:
-        board = await LeaderboardService(uow, clock).board(ids[4], top=3, around=2)
+        board = await committed(LeaderboardService(uow, clock)).board(ids[4], top=3, around=2)
 
     assert [entry.rank for entry in board.top] == [1, 2, 3]
     assert board.me is not None
@@ -136,11 +137,11 @@ async def test_hidden_learners_see_themselves_and_nobody_else_sees_them(
     await completed(engine, shy, course.first_lesson, 20)
     await completed(engine, third, course.first_lesson, 10)
     async with uow_factory() as uow:
-        assert await LeaderboardService(uow, clock).set_hidden(shy, True)
+        assert await committed(LeaderboardService(uow, clock)).set_hidden(shy, True)
     await refresh(uow_factory, clock)
 
     async with uow_factory() as uow:
-        service = LeaderboardService(uow, clock)
+        service = committed(LeaderboardService(uow, clock))
         theirs = await service.board(third, around=5)
         mine = await service.board(shy, around=5)
         hidden = await service.is_hidden(shy)
@@ -161,7 +162,7 @@ async def test_the_weekly_board_counts_points_since_monday(
     await refresh(uow_factory, clock)
 
     async with uow_factory() as uow:
-        board = await LeaderboardService(uow, clock).board(veteran, BoardKind.WEEK)
+        board = await committed(LeaderboardService(uow, clock)).board(veteran, BoardKind.WEEK)
 
     assert board.kind is BoardKind.WEEK
     assert [(e.user_id, e.place(BoardKind.WEEK), e.points(BoardKind.WEEK)) for e in board.top] == [
@@ -192,7 +193,7 @@ async def test_every_learners_board_matches_the_cached_rows_read_plainly(
             await completed_at(engine, user_id, course.reading, 5, clock.now())
     off_board = ids[8]
     async with uow_factory() as uow:
-        service = LeaderboardService(uow, clock)
+        service = committed(LeaderboardService(uow, clock))
         for shy in (ids[1], ids[5]):
             assert await service.set_hidden(shy, True)
         await uow.learners.set_active(off_board, False, clock.now())
@@ -214,7 +215,7 @@ async def test_every_learners_board_matches_the_cached_rows_read_plainly(
         return leaders, [viewer], [*above, *others[at + 1 : at + 1 + around]]
 
     async with uow_factory() as uow:
-        service = LeaderboardService(uow, clock)
+        service = committed(LeaderboardService(uow, clock))
         for viewer in ids:
             for kind in BoardKind:
                 for around in (0, 1, 3):

@@ -27,6 +27,7 @@ from tests.integration.conftest import UowFactory
 from tests.integration.test_refresh_lock import SERVERS, CommitHook
 from tests.support.clock import FixedClock
 from tests.support.course import Course
+from tests.support.use_cases import committed
 from tests.unit.fakes import FakeNotifier
 
 RULES = LeagueRules(size=4, tiers=3, promote=1, demote=1)
@@ -60,7 +61,7 @@ async def earn(engine: AsyncEngine, lesson: int, week: date, points: dict[int, i
 
 async def rollover(uow_factory: UowFactory, now: datetime) -> Any:
     async with uow_factory() as uow:
-        return await LeagueService(uow, FixedClock(now), "UTC", RULES).rollover()
+        return await committed(LeagueService(uow, FixedClock(now), "UTC", RULES)).rollover()
 
 
 async def members(engine: AsyncEngine, week: date) -> dict[int, tuple[Any, ...]]:
@@ -175,14 +176,18 @@ async def test_two_replicas_racing_close_the_week_once(
     async def first() -> Any:
         async with uow_factory() as uow:
             hooked = CommitHook(uow, hold_until_the_other_is_done)
-            return await LeagueService(hooked, FixedClock(NEXT_MONDAY), "UTC", RULES).rollover()
+            return await committed(
+                LeagueService(hooked, FixedClock(NEXT_MONDAY), "UTC", RULES)
+            ).rollover()
 
     async def second() -> Any:
         await holding.wait()
         try:
             sessions = create_session_factory(other)
             async with SqlUnitOfWork(sessions, CatalogueCache()) as uow:
-                return await LeagueService(uow, FixedClock(NEXT_MONDAY), "UTC", RULES).rollover()
+                return await committed(
+                    LeagueService(uow, FixedClock(NEXT_MONDAY), "UTC", RULES)
+                ).rollover()
         finally:
             released.set()
 
@@ -216,7 +221,7 @@ async def test_a_hidden_member_is_left_out_of_what_others_see_but_still_competes
         await connection.execute(named)
 
     async with uow_factory() as uow:
-        service = LeagueService(uow, FixedClock(MONDAY), "UTC", RULES)
+        service = committed(LeagueService(uow, FixedClock(MONDAY), "UTC", RULES))
         seen_by_first, seen_by_hidden = await service.view(ids[0]), await service.view(ids[2])
         nobody = await service.view(999_999)
 
@@ -242,7 +247,7 @@ async def test_each_member_is_told_the_result_once_and_one_who_blocked_is_deacti
     notifier = FakeNotifier(blocked=frozenset({502}))
 
     async with uow_factory() as uow:
-        service = LeagueService(uow, FixedClock(NEXT_MONDAY), "UTC", RULES)
+        service = committed(LeagueService(uow, FixedClock(NEXT_MONDAY), "UTC", RULES))
         first = await service.tell_results(notifier, told)
         again = await service.tell_results(notifier, told)
         blocked = await uow.learners.get(ids[2])

@@ -23,6 +23,7 @@ from tests.support.answering import opened_answer
 from tests.support.clock import FixedClock
 from tests.support.course import Course
 from tests.support.queries import count_rows, owned_rows
+from tests.support.use_cases import committed
 
 BIG_ID = 2**40 + 7
 PROFILE = TelegramProfile(BIG_ID, "ada", "Ada", "Lovelace", "en")
@@ -30,7 +31,7 @@ PROFILE = TelegramProfile(BIG_ID, "ada", "Ada", "Lovelace", "en")
 
 async def register(uow_factory: UowFactory, clock: FixedClock, profile: TelegramProfile = PROFILE):
     async with uow_factory() as uow:
-        return await LearnerService(uow, clock).register(profile)
+        return await committed(LearnerService(uow, clock)).register(profile)
 
 
 async def test_telegram_ids_beyond_32_bits_round_trip(
@@ -96,23 +97,25 @@ async def test_deleting_a_learner_leaves_no_orphan_rows(
     other = await register(uow_factory, clock, TelegramProfile(5, "bob"))
     for person in (learner, other):
         async with uow_factory() as uow:
-            progress = ProgressService(uow, clock, "UTC", scheduler=FsrsScheduler())
+            progress = committed(ProgressService(uow, clock, "UTC", scheduler=FsrsScheduler()))
             await opened_answer(uow, progress, person, course.single, Submission(frozenset({1})))
             await opened_answer(uow, progress, person, course.text, Submission(text="print"))
         async with uow_factory() as uow:
-            step = await ProgressService(uow, clock, "UTC").open_challenge(
+            step = await committed(ProgressService(uow, clock, "UTC")).open_challenge(
                 person, course.first_lesson, course.single
             )
             assert step is not None
             await uow.freezes.earn(person.id, clock.now().date())
             poll_id = f"poll-of-{person.id}"
-            await QuizPollService(uow, clock, "UTC").sent(person, 1, step, poll_id, (0, 1, 2))
+            await committed(QuizPollService(uow, clock, "UTC")).sent(
+                person, 1, step, poll_id, (0, 1, 2)
+            )
         clock.advance(days=30)
         async with uow_factory() as uow:
-            review = ReviewService(uow, clock, "UTC", FsrsScheduler())
+            review = committed(ReviewService(uow, clock, "UTC", FsrsScheduler()))
             await review.answer(person, course.single, Submission(frozenset({1})), 1)
         async with uow_factory() as uow:
-            inbox = InboxService(uow, clock)
+            inbox = committed(InboxService(uow, clock))
             await inbox.ask(
                 person,
                 person.telegram_id,
@@ -121,7 +124,7 @@ async def test_deleting_a_learner_leaves_no_orphan_rows(
                 lesson_id=course.first_lesson,
             )
     async with uow_factory() as uow:
-        await LeaderboardService(uow, clock).refresh()
+        await committed(LeaderboardService(uow, clock)).refresh()
     async with engine.begin() as connection:  # a week in a league, as a rollover leaves it
         week = {"week": clock.now().date(), "tier": 0, "league": 0}
         people = [{"user_id": person.id} for person in (learner, other)]
@@ -130,7 +133,7 @@ async def test_deleting_a_learner_leaves_no_orphan_rows(
     before = await owned_rows(engine, other.id)
 
     async with uow_factory() as uow:
-        await LearnerService(uow, clock).delete(learner.id)
+        await committed(LearnerService(uow, clock)).delete(learner.id)
 
     assert await owned_rows(engine, learner.id) == dict.fromkeys(before, 0)
     assert await owned_rows(engine, other.id) == before

@@ -15,6 +15,7 @@ from tests.integration.conftest import UowFactory
 from tests.support.answering import opened_answer
 from tests.support.clock import FixedClock
 from tests.support.course import Course
+from tests.support.use_cases import committed
 
 TENS = LevelCurve(CurveKind.LINEAR, base=10, levels=10)
 RIGHT = Submission(frozenset({1}))
@@ -27,7 +28,7 @@ Answer = Callable[[int, Submission], Awaitable[AnswerOutcome]]
 @pytest.fixture
 async def ada(uow_factory: UowFactory, clock: FixedClock) -> Learner:
     async with uow_factory() as uow:
-        return await LearnerService(uow, clock).register(TelegramProfile(7, "ada"))
+        return await committed(LearnerService(uow, clock)).register(TelegramProfile(7, "ada"))
 
 
 @pytest.fixture
@@ -36,7 +37,7 @@ def answer(uow_factory: UowFactory, clock: FixedClock, ada: Learner) -> Answer:
 
     async def first_attempt(challenge: int, submission: Submission) -> AnswerOutcome:
         async with uow_factory() as uow:
-            service = ProgressService(uow, clock, "UTC", TENS)
+            service = committed(ProgressService(uow, clock, "UTC", TENS))
             return await opened_answer(uow, service, ada, challenge, submission, attempt=1)
 
     return first_attempt
@@ -61,9 +62,9 @@ async def test_a_read_lesson_announces_the_level_its_achievements_reach(
     await answer(course.single, RIGHT)
     await answer(course.text, TYPED)
     async with uow_factory() as uow:
-        service = ProgressService(uow, clock, "UTC", TENS)
+        service = committed(ProgressService(uow, clock, "UTC", TENS))
         completion = await service.finish_reading(ada, course.reading)
-        level = await JourneyService(uow, clock, "UTC", TENS).level(ada)
+        level = await committed(JourneyService(uow, clock, "UTC", TENS)).level(ada)
 
     assert completion is not None
     assert completion.level_reached == 6

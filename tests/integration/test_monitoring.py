@@ -31,6 +31,7 @@ from tests.integration.conftest import UowFactory
 from tests.support.clock import FixedClock
 from tests.support.course import Course
 from tests.support.ports import free_port
+from tests.support.use_cases import committed
 
 OPERATIONS = Path(__file__).resolve().parents[2] / "docs" / "operations.md"
 ADA = {"id": 7001, "is_bot": False, "first_name": "Ada", "language_code": "en"}
@@ -40,7 +41,7 @@ async def test_serve_metrics_checks_the_database_and_counts_learners(
     engine: AsyncEngine, uow_factory: UowFactory, clock: FixedClock
 ) -> None:
     async with uow_factory() as uow:
-        await LearnerService(uow, clock).register(TelegramProfile(77, "ada"))
+        await committed(LearnerService(uow, clock)).register(TelegramProfile(77, "ada"))
     settings = Settings(database_url=engine.url.render_as_string(hide_password=False))
     metrics = Metrics()
 

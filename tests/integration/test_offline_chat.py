@@ -16,6 +16,7 @@ from tests.integration.conftest import UowFactory
 from tests.support.answering import opened_answer
 from tests.support.clock import FixedClock
 from tests.support.course import Course
+from tests.support.use_cases import committed
 
 TICK_TIMEOUT = 30.0
 """A failure timeout: the job runs every second in this test."""
@@ -78,8 +79,10 @@ async def complete_a_lesson(uow_factory: UowFactory, course: Course, clock: Fixe
     """The author, as the chat's learner, completes the first lesson: 15 points, and 5 for
     the first-lesson achievement."""
     async with uow_factory() as uow:
-        author = await LearnerService(uow, clock).register(TelegramProfile(CHAT_USER_ID, "me"))
-        progress = ProgressService(uow, clock, "UTC")
+        author = await committed(LearnerService(uow, clock)).register(
+            TelegramProfile(CHAT_USER_ID, "me")
+        )
+        progress = committed(ProgressService(uow, clock, "UTC"))
         await opened_answer(uow, progress, author, course.single, Submission(frozenset({1})))
         await opened_answer(uow, progress, author, course.text, Submission(text="print"))
     return author

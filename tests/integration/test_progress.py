@@ -16,6 +16,7 @@ from tests.support.answering import opened_answer
 from tests.support.clock import FixedClock
 from tests.support.course import Course
 from tests.support.queries import count_rows
+from tests.support.use_cases import committed
 
 RIGHT = Submission(frozenset({1}))
 WRONG = Submission(frozenset({0}))
@@ -24,7 +25,7 @@ WRONG = Submission(frozenset({0}))
 @pytest.fixture
 async def learner(uow_factory: UowFactory, clock: FixedClock) -> Learner:
     async with uow_factory() as uow:
-        return await LearnerService(uow, clock).register(TelegramProfile(7, "ada"))
+        return await committed(LearnerService(uow, clock)).register(TelegramProfile(7, "ada"))
 
 
 async def answer(
@@ -37,7 +38,12 @@ async def answer(
 ):
     async with uow_factory() as uow:
         return await opened_answer(
-            uow, ProgressService(uow, clock, "UTC"), learner, challenge, submission, attempt
+            uow,
+            committed(ProgressService(uow, clock, "UTC")),
+            learner,
+            challenge,
+            submission,
+            attempt,
         )
 
 
@@ -73,7 +79,7 @@ async def test_achievements_are_awarded_once_with_their_activity(
 
     assert {a.slug for a in outcome.new_achievements} == {"first-lesson", "solver"}
     async with uow_factory() as uow:
-        await ProgressService(uow, clock, "UTC").finish_reading(learner, course.reading)
+        await committed(ProgressService(uow, clock, "UTC")).finish_reading(learner, course.reading)
         earned = {item.achievement.slug for item in await uow.achievements.earned(learner.id)}
     assert earned == {"first-lesson", "solver", "basics-done", "thirty"}
     assert await count_rows(engine, EarnedRow) == 4
@@ -144,7 +150,9 @@ async def test_a_retake_never_lowers_the_score(
     await answer(uow_factory, clock, learner, course.single, RIGHT)
     await answer(uow_factory, clock, learner, course.text, Submission(text="print"))
     async with uow_factory() as uow:
-        await ProgressService(uow, clock, "UTC").retake_lesson(learner, course.first_lesson, 1)
+        await committed(ProgressService(uow, clock, "UTC")).retake_lesson(
+            learner, course.first_lesson, 1
+        )
 
     await answer(uow_factory, clock, learner, course.single, WRONG)
     await answer(uow_factory, clock, learner, course.single, RIGHT)

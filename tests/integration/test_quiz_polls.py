@@ -25,6 +25,7 @@ from tests.support.clock import FixedClock
 from tests.support.course import Course
 from tests.support.packs import edit, write_pack
 from tests.support.queries import count_rows
+from tests.support.use_cases import committed
 
 POLL_ID = "5368520391001234567"
 ORDER = (1, 2, 0)
@@ -44,7 +45,9 @@ async def polled(engine: AsyncEngine, course: Course) -> Course:
 
 async def register(uow_factory: UowFactory, clock: FixedClock, telegram_id: int) -> Learner:
     async with uow_factory() as uow:
-        return await LearnerService(uow, clock).register(TelegramProfile(telegram_id, "ada"))
+        return await committed(LearnerService(uow, clock)).register(
+            TelegramProfile(telegram_id, "ada")
+        )
 
 
 @pytest.fixture
@@ -56,11 +59,11 @@ async def send(
     uow_factory: UowFactory, clock: FixedClock, learner: Learner, course: Course
 ) -> SentPoll:
     async with uow_factory() as uow:
-        step = await ProgressService(uow, clock, "UTC").open_challenge(
+        step = await committed(ProgressService(uow, clock, "UTC")).open_challenge(
             learner, course.first_lesson, course.single
         )
         assert step is not None
-        return await QuizPollService(uow, clock, "UTC").sent(
+        return await committed(QuizPollService(uow, clock, "UTC")).sent(
             learner, learner.telegram_id, step, POLL_ID, ORDER
         )
 
@@ -69,7 +72,7 @@ async def vote(
     uow_factory: UowFactory, clock: FixedClock, learner: Learner, poll_id: str, options: list[int]
 ) -> Vote | None:
     async with uow_factory() as uow:
-        return await QuizPollService(uow, clock, "UTC").vote(learner, poll_id, options)
+        return await committed(QuizPollService(uow, clock, "UTC")).vote(learner, poll_id, options)
 
 
 async def test_the_sent_poll_reads_back_as_it_was_stored(

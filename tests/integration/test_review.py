@@ -32,6 +32,7 @@ from tests.integration.conftest import UowFactory
 from tests.support.clock import FixedClock
 from tests.support.course import Course
 from tests.support.queries import count_rows
+from tests.support.use_cases import committed
 from tests.unit.fakes import FakeNotifier
 
 RIGHT, WRONG = Submission(frozenset({1})), Submission(frozenset({0}))
@@ -43,8 +44,8 @@ SCHEDULER = FsrsScheduler(fuzz=False)
 async def grace(uow_factory: UowFactory, clock: FixedClock, course: Course) -> Learner:
     """A learner with both quiz lessons open, as the bot opens them before asking."""
     async with uow_factory() as uow:
-        learner = await LearnerService(uow, clock).register(TelegramProfile(11, "grace"))
-        progress = ProgressService(uow, clock, "UTC")
+        learner = await committed(LearnerService(uow, clock)).register(TelegramProfile(11, "grace"))
+        progress = committed(ProgressService(uow, clock, "UTC"))
         for lesson in (course.first_lesson, course.advanced_lesson):
             await progress.start_lesson(learner, lesson)
         return learner
@@ -54,7 +55,9 @@ async def answer(
     uow_factory: UowFactory, clock: FixedClock, learner: Learner, challenge: int, given: Submission
 ) -> None:
     async with uow_factory() as uow:
-        progress = ProgressService(uow, clock, "UTC", scheduler=SCHEDULER, review_rules=RULES)
+        progress = committed(
+            ProgressService(uow, clock, "UTC", scheduler=SCHEDULER, review_rules=RULES)
+        )
         await progress.answer(learner, challenge, given)
 
 
@@ -62,7 +65,7 @@ async def review(
     uow_factory: UowFactory, clock: FixedClock, learner: Learner, challenge: int, number: int
 ) -> ReviewOutcome:
     async with uow_factory() as uow:
-        service = ReviewService(uow, clock, "UTC", SCHEDULER, RULES)
+        service = committed(ReviewService(uow, clock, "UTC", SCHEDULER, RULES))
         return await service.answer(learner, challenge, RIGHT, number)
 
 
@@ -95,7 +98,7 @@ async def test_the_due_read_serves_choice_cards_most_overdue_first(
     await answer(uow_factory, clock, grace, course.text, Submission(text="nope"))
     await answer(uow_factory, clock, grace, course.multiple, Submission(frozenset({0, 2})))
     async with uow_factory() as uow:
-        service = ReviewService(uow, clock, "UTC", SCHEDULER, RULES)
+        service = committed(ReviewService(uow, clock, "UTC", SCHEDULER, RULES))
         assert await service.due_count(grace) == 0
         clock.advance(minutes=5)
         first = await service.next_card(grace)
@@ -120,7 +123,7 @@ async def test_a_review_is_logged_reschedules_and_counts_today(
     assert outcome.next_due is not None
     assert outcome.next_due > clock.now()
     async with uow_factory() as uow:
-        today = await JourneyService(uow, clock, "UTC").today(grace)
+        today = await committed(JourneyService(uow, clock, "UTC")).today(grace)
         standing = await uow.totals.standing(grace.id, clock.now() - timedelta(hours=1))
         card = await uow.reviews.get(grace.id, course.single)
     assert today.points == standing.points_today == RULES.points
@@ -159,11 +162,15 @@ async def test_a_replayed_lesson_answer_leaves_the_card_alone(
     engine: AsyncEngine, uow_factory: UowFactory, clock: FixedClock, grace: Learner, course: Course
 ) -> None:
     async with uow_factory() as uow:
-        progress = ProgressService(uow, clock, "UTC", scheduler=SCHEDULER, review_rules=RULES)
+        progress = committed(
+            ProgressService(uow, clock, "UTC", scheduler=SCHEDULER, review_rules=RULES)
+        )
         await progress.answer(grace, course.single, RIGHT, 1)
     clock.advance(minutes=5)
     async with uow_factory() as uow:
-        progress = ProgressService(uow, clock, "UTC", scheduler=SCHEDULER, review_rules=RULES)
+        progress = committed(
+            ProgressService(uow, clock, "UTC", scheduler=SCHEDULER, review_rules=RULES)
+        )
         replayed = await progress.answer(grace, course.single, RIGHT, 1)
 
     assert replayed.replayed
@@ -179,7 +186,9 @@ async def test_three_deliveries_of_a_lesson_answer_review_its_card_once(
 
     async def deliver() -> None:
         async with uow_factory() as uow:
-            progress = ProgressService(uow, clock, "UTC", scheduler=SCHEDULER, review_rules=RULES)
+            progress = committed(
+                ProgressService(uow, clock, "UTC", scheduler=SCHEDULER, review_rules=RULES)
+            )
             with contextlib.suppress(StorageConflict):  # a deadlock undid it: nothing written
                 await progress.answer(grace, course.single, WRONG, 1)
 
@@ -196,7 +205,7 @@ async def test_the_reminder_names_the_due_cards(
 ) -> None:
     """Grace studied (a wrong answer, due again in minutes) on Monday; Tuesday 08:00 UTC."""
     async with uow_factory() as uow:
-        await ReminderService(uow, clock, "UTC").choose(grace.id, 8)
+        await committed(ReminderService(uow, clock, "UTC")).choose(grace.id, 8)
         await uow.calendar.mark(grace.id, clock.now().date())
         await uow.commit()
     await answer(uow_factory, clock, grace, course.single, WRONG)
@@ -204,7 +213,7 @@ async def test_the_reminder_names_the_due_cards(
     notifier = FakeNotifier()
 
     async with uow_factory() as uow:
-        await ReminderService(uow, clock, "UTC").send_due(notifier)
+        await committed(ReminderService(uow, clock, "UTC")).send_due(notifier)
 
     assert notifier.sent == [(11, reminder_text(20, due_reviews=1))]
 

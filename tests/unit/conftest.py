@@ -8,6 +8,7 @@ import pytest
 from domain.achievements import Achievement
 from domain.learners import Learner, TelegramProfile
 from domain.services import ProgressService
+from tests.support.use_cases import committed
 
 from .course import ACHIEVEMENTS, CHALLENGES, LESSONS, MODULES
 from .fakes import FakeCatalogue, FakeClock, FakeUnitOfWork
@@ -60,4 +61,4 @@ async def learner(make_learner: MakeLearner) -> Learner:
 
 @pytest.fixture
 def progress_service(uow: FakeUnitOfWork, clock: FakeClock) -> ProgressService:
-    return ProgressService(uow, clock, "UTC")
+    return committed(ProgressService(uow, clock, "UTC"))

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from domain.leaderboard import BoardKind, RefreshResult, visible_ranks, week_start
 from domain.learners import TelegramProfile
 from domain.services import LeaderboardService, LearnerService
+from tests.support.use_cases import committed
 
 from .fakes import FakeClock, FakeUnitOfWork
 
@@ -28,10 +29,10 @@ def test_hidden_learners_leave_no_gap_and_keep_the_rank_they_would_have() -> Non
 async def test_a_tick_is_skipped_when_another_process_holds_the_lock(
     uow: FakeUnitOfWork, clock: FakeClock
 ) -> None:
-    await LearnerService(uow, clock).register(TelegramProfile(1, "ada"))
+    await committed(LearnerService(uow, clock)).register(TelegramProfile(1, "ada"))
     uow.refresh_lock.held_elsewhere = True
 
-    result = await LeaderboardService(uow, clock).refresh()
+    result = await committed(LeaderboardService(uow, clock)).refresh()
 
     assert (result, result.skipped, uow.saved.board) == (RefreshResult(None), True, {})
 
@@ -39,9 +40,9 @@ async def test_a_tick_is_skipped_when_another_process_holds_the_lock(
 async def test_a_tick_recounts_the_marked_totals_and_never_waits(
     uow: FakeUnitOfWork, clock: FakeClock
 ) -> None:
-    await LearnerService(uow, clock).register(TelegramProfile(1, "ada"))
+    await committed(LearnerService(uow, clock)).register(TelegramProfile(1, "ada"))
 
-    assert await LeaderboardService(uow, clock).refresh() == RefreshResult(ranked=1)
+    assert await committed(LeaderboardService(uow, clock)).refresh() == RefreshResult(ranked=1)
 
     assert (uow.leaderboard_refresher.recounts, uow.refresh_lock.waits) == ([False], [0])
 
@@ -49,9 +50,9 @@ async def test_a_tick_recounts_the_marked_totals_and_never_waits(
 async def test_a_full_refresh_recounts_everyone_and_waits_for_a_refresh_in_progress(
     uow: FakeUnitOfWork, clock: FakeClock
 ) -> None:
-    await LearnerService(uow, clock).register(TelegramProfile(1, "ada"))
+    await committed(LearnerService(uow, clock)).register(TelegramProfile(1, "ada"))
 
-    result = await LeaderboardService(uow, clock).refresh_fully(wait_seconds=90)
+    result = await committed(LeaderboardService(uow, clock)).refresh_fully(wait_seconds=90)
 
     assert (result, uow.leaderboard_refresher.recounts) == (RefreshResult(ranked=1), [True])
     assert (uow.refresh_lock.waits, list(uow.saved.board)) == ([90], [1])
@@ -60,10 +61,10 @@ async def test_a_full_refresh_recounts_everyone_and_waits_for_a_refresh_in_progr
 async def test_a_full_refresh_still_locked_out_after_waiting_changes_nothing(
     uow: FakeUnitOfWork, clock: FakeClock
 ) -> None:
-    await LearnerService(uow, clock).register(TelegramProfile(1, "ada"))
+    await committed(LearnerService(uow, clock)).register(TelegramProfile(1, "ada"))
     uow.refresh_lock.held_elsewhere = True
 
-    result = await LeaderboardService(uow, clock).refresh_fully(wait_seconds=90)
+    result = await committed(LeaderboardService(uow, clock)).refresh_fully(wait_seconds=90)
 
     assert (result.skipped, uow.leaderboard_refresher.recounts, uow.saved.board) == (True, [], {})
 
@@ -71,8 +72,8 @@ async def test_a_full_refresh_still_locked_out_after_waiting_changes_nothing(
 async def test_a_scheduled_full_refresh_claimed_by_another_replica_is_skipped(
     uow: FakeUnitOfWork, clock: FakeClock
 ) -> None:
-    await LearnerService(uow, clock).register(TelegramProfile(1, "ada"))
-    service = LeaderboardService(uow, clock)
+    await committed(LearnerService(uow, clock)).register(TelegramProfile(1, "ada"))
+    service = committed(LeaderboardService(uow, clock))
     uow.full_refresh_claim.held_elsewhere = True
 
     assert (await service.refresh_fully_on_schedule(wait_seconds=90)).skipped
@@ -86,10 +87,10 @@ async def test_a_scheduled_full_refresh_claimed_by_another_replica_is_skipped(
 async def test_hiding_is_committed_and_others_stop_seeing_the_learner(
     uow: FakeUnitOfWork, clock: FakeClock
 ) -> None:
-    learners = LearnerService(uow, clock)
+    learners = committed(LearnerService(uow, clock))
     ada = await learners.register(TelegramProfile(1, "ada"))
     bob = await learners.register(TelegramProfile(2, "bob"))
-    service = LeaderboardService(uow, clock)
+    service = committed(LeaderboardService(uow, clock))
 
     assert await service.set_hidden(ada.id, True)
     await service.refresh()

@@ -10,6 +10,7 @@ from domain.errors import LearnerNotFound
 from domain.goals import DEFAULT_DAILY_GOAL, DailyProgress, day_start
 from domain.learners import Learner
 from domain.services import JourneyService, LearnerService, ProgressService
+from tests.support.use_cases import committed
 
 from .conftest import MakeLearner
 from .course import PICK_MANY, PICK_ONE, READING, RIGHT, TYPE_IT, VARIABLES
@@ -20,7 +21,7 @@ async def test_a_learner_starts_with_the_default_goal_and_picks_an_offered_one(
     uow: FakeUnitOfWork, clock: FakeClock, make_learner: MakeLearner
 ) -> None:
     learner = await make_learner()
-    await LearnerService(uow, clock).set_daily_goal(learner.id, 50)
+    await committed(LearnerService(uow, clock)).set_daily_goal(learner.id, 50)
 
     assert learner.daily_goal == DEFAULT_DAILY_GOAL == 20
     chosen = await uow.learners.get(learner.id)
@@ -36,9 +37,9 @@ async def test_a_goal_that_is_not_offered_is_refused(
     before = uow.saved.snapshot()
 
     with pytest.raises(ValueError, match="daily goal"):
-        await LearnerService(uow, clock).set_daily_goal(learner.id, points)
+        await committed(LearnerService(uow, clock)).set_daily_goal(learner.id, points)
     with pytest.raises(LearnerNotFound):
-        await LearnerService(uow, clock).set_daily_goal(999, 10)
+        await committed(LearnerService(uow, clock)).set_daily_goal(999, 10)
     assert uow.saved == before
 
 
@@ -47,11 +48,11 @@ async def today_after_a_lesson(
 ) -> JourneyService:
     """The learner completes a lesson worth 22 points and two achievements of 5."""
     learner = await make_learner(timezone=timezone)
-    progress = ProgressService(uow, clock, "UTC")
+    progress = committed(ProgressService(uow, clock, "UTC"))
     await progress.start_lesson(learner, VARIABLES)
     for challenge in (PICK_ONE, PICK_MANY, TYPE_IT):
         await progress.answer(learner, challenge, RIGHT[challenge])
-    return JourneyService(uow, clock, "UTC")
+    return committed(JourneyService(uow, clock, "UTC"))
 
 
 async def test_todays_points_count_lessons_and_achievements_of_today(
@@ -107,7 +108,7 @@ async def test_the_answer_that_meets_the_goal_announces_it_and_a_replay_does_not
 async def test_a_goal_already_met_today_is_not_announced_again(
     uow: FakeUnitOfWork, clock: FakeClock, progress_service: ProgressService, learner: Learner
 ) -> None:
-    await LearnerService(uow, clock).set_daily_goal(learner.id, 10)
+    await committed(LearnerService(uow, clock)).set_daily_goal(learner.id, 10)
     learner = replace(learner, daily_goal=10)
     await solve_variables(progress_service, learner)
 

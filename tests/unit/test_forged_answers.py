@@ -7,6 +7,7 @@ from domain.errors import StaleAnswer
 from domain.learners import Learner
 from domain.progress import AnswerRecord, shown_ids
 from domain.services import LearnerService, ProgressService
+from tests.support.use_cases import committed
 
 from .conftest import START
 from .course import (
@@ -76,7 +77,7 @@ async def test_the_text_challenge_a_learner_waits_on_counts(
     uow: FakeUnitOfWork, clock: FakeClock, learner: Learner, progress_service: ProgressService
 ) -> None:
     await progress_service.start_lesson(learner, VARIABLES)
-    await LearnerService(uow, clock).await_answer(learner, TYPE_IT)
+    await committed(LearnerService(uow, clock)).await_answer(learner, TYPE_IT)
     waiting = uow.saved.learners[learner.id]
 
     outcome = await progress_service.answer(waiting, TYPE_IT, RIGHT[TYPE_IT])

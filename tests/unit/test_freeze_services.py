@@ -8,6 +8,7 @@ from domain.freezes import FreezeLedger, FreezeRules, Freezes
 from domain.learners import Learner
 from domain.services import FreezeService, JourneyService, ProgressService, ReminderService
 from domain.services.reminders import reminder_text
+from tests.support.use_cases import committed
 
 from .conftest import START, MakeLearner
 from .course import PICK_MANY, PICK_ONE, RIGHT, TWO_DAYS, VARIABLES
@@ -38,7 +39,7 @@ async def test_the_answer_that_makes_the_streak_a_multiple_earns_a_freeze_once(
 ) -> None:
     learner = await make_learner()
     await studied(uow, learner, 1, 2)
-    progress = ProgressService(uow, clock, "UTC", freezes=RULES)
+    progress = committed(ProgressService(uow, clock, "UTC", freezes=RULES))
     await progress.start_lesson(learner, VARIABLES)
 
     first = await progress.answer(learner, PICK_ONE, RIGHT[PICK_ONE], attempt=1)
@@ -60,7 +61,7 @@ async def test_a_missed_day_with_a_freeze_keeps_the_streak_for_the_next_answer(
     await studied(uow, learner, 2)
     await earned(uow, learner, 2)
 
-    progress = ProgressService(uow, clock, "UTC", freezes=RULES)
+    progress = committed(ProgressService(uow, clock, "UTC", freezes=RULES))
     await progress.start_lesson(learner, VARIABLES)
     outcome = await progress.answer(learner, PICK_ONE, RIGHT[PICK_ONE])
 
@@ -77,7 +78,7 @@ async def test_more_missed_days_than_freezes_spend_them_all_and_end_the_streak(
     await studied(uow, learner, 5)
     await earned(uow, learner, 5, 6)
 
-    progress = ProgressService(uow, clock, "UTC", freezes=RULES)
+    progress = committed(ProgressService(uow, clock, "UTC", freezes=RULES))
     await progress.start_lesson(learner, VARIABLES)
     outcome = await progress.answer(learner, PICK_ONE, RIGHT[PICK_ONE])
 
@@ -92,7 +93,7 @@ async def test_progress_settles_and_tells_of_a_frozen_day_once(
     learner = await make_learner()
     await studied(uow, learner, 2)
     await earned(uow, learner, 3, 2)
-    journey = JourneyService(uow, clock, "UTC", freezes=RULES)
+    journey = committed(JourneyService(uow, clock, "UTC", freezes=RULES))
 
     first = await journey.report(learner)
     again = await journey.report(learner)
@@ -129,8 +130,8 @@ async def test_the_reminder_job_spends_the_freeze_and_reminds_of_the_kept_streak
     clock.set(datetime(2025, 3, 10, 8, tzinfo=UTC))
     notifier = FakeNotifier()
 
-    await ReminderService(uow, clock, "UTC", RULES).send_due(notifier)
-    await ReminderService(uow, clock, "UTC", RULES).send_due(notifier)
+    await committed(ReminderService(uow, clock, "UTC", RULES)).send_due(notifier)
+    await committed(ReminderService(uow, clock, "UTC", RULES)).send_due(notifier)
 
     assert notifier.sent == [(1, reminder_text(20, 1))]
     assert "a streak freeze keeps your streak" in reminder_text(20, 1)
@@ -144,7 +145,7 @@ async def test_with_freezes_off_nothing_is_earned_or_spent(
     await studied(uow, learner, 2, 3)
     off = FreezeRules(every=3, cap=0)
 
-    progress = ProgressService(uow, clock, "UTC", freezes=off)
+    progress = committed(ProgressService(uow, clock, "UTC", freezes=off))
     await progress.start_lesson(learner, VARIABLES)
     outcome = await progress.answer(learner, PICK_ONE, RIGHT[PICK_ONE])
 

@@ -10,6 +10,7 @@ from domain.errors import ContentUnavailable, InvalidMessage, LearnerNotFound, M
 from domain.inbox import MAX_TEXT_LENGTH
 from domain.learners import Learner
 from domain.services import InboxService, LearnerService, deliver
+from tests.support.use_cases import committed
 
 from .conftest import START
 from .course import DRAFT, LOOP_QUIZ, SECRET, SECRET_QUIZ, VARIABLES
@@ -20,7 +21,7 @@ CHAT = 555
 
 @pytest.fixture
 def service(uow: FakeUnitOfWork, clock: FakeClock) -> InboxService:
-    return InboxService(uow, clock)
+    return committed(InboxService(uow, clock))
 
 
 async def test_a_question_about_a_challenge_is_stored_with_its_lesson(
@@ -161,6 +162,6 @@ async def test_deleting_the_learner_deletes_their_messages(
 ) -> None:
     await service.ask(learner, CHAT, InboxKind.QUESTION, "Mine?")
 
-    await LearnerService(uow, clock).delete(learner.id)
+    await committed(LearnerService(uow, clock)).delete(learner.id)
 
     assert uow.saved.inbox == {}

@@ -7,6 +7,7 @@ from domain.enums import ProgressStatus
 from domain.errors import ContentUnavailable
 from domain.learners import Learner
 from domain.services import JourneyService, LearnerService, ProgressService
+from tests.support.use_cases import committed
 
 from .course import (
     BASICS,
@@ -24,7 +25,7 @@ from .fakes import FakeClock, FakeUnitOfWork
 
 @pytest.fixture
 def journey(uow: FakeUnitOfWork, clock: FakeClock) -> JourneyService:
-    return JourneyService(uow, clock, "UTC")
+    return committed(JourneyService(uow, clock, "UTC"))
 
 
 async def test_published_modules_come_in_order_with_marks_and_no_texts(
@@ -87,7 +88,7 @@ async def test_open_challenge_refuses_a_challenge_of_another_lesson(
 async def test_the_pending_text_challenge_is_written_only_when_it_changes(
     uow: FakeUnitOfWork, clock: FakeClock, learner: Learner
 ) -> None:
-    service = LearnerService(uow, clock)
+    service = committed(LearnerService(uow, clock))
     await service.await_answer(learner, TYPE_IT)
     writes = uow.learners.writes
     saved = uow.saved.learners[learner.id]
@@ -100,7 +101,7 @@ async def test_the_pending_text_challenge_is_written_only_when_it_changes(
 async def test_the_right_typed_answer_ends_the_wait_in_the_answers_own_commit(
     uow: FakeUnitOfWork, clock: FakeClock, learner: Learner, progress_service: ProgressService
 ) -> None:
-    await LearnerService(uow, clock).await_answer(learner, TYPE_IT)
+    await committed(LearnerService(uow, clock)).await_answer(learner, TYPE_IT)
     waiting = uow.saved.learners[learner.id]
     await progress_service.start_lesson(waiting, VARIABLES)
     await progress_service.answer(waiting, TYPE_IT, Submission(text="input"))

@@ -3,6 +3,7 @@
 from domain.leaderboard import LeaderboardEntry, RefreshResult, Standing, competition_ranks
 from domain.learners import TelegramProfile
 from domain.services import LeaderboardService, LearnerService, ProgressService
+from tests.support.use_cases import committed
 
 from .conftest import START
 from .course import FOR_LOOPS, LOOP_QUIZ, READING, RIGHT
@@ -30,8 +31,8 @@ def test_no_standings_no_ranks() -> None:
 async def test_refresh_ranks_active_learners_by_total_score(
     uow: FakeUnitOfWork, clock: FakeClock
 ) -> None:
-    learners = LearnerService(uow, clock)
-    progress = ProgressService(uow, clock, "UTC")
+    learners = committed(LearnerService(uow, clock))
+    progress = committed(ProgressService(uow, clock, "UTC"))
     reader, looper, quitter, idler = [
         await learners.register(TelegramProfile(telegram_id, name))
         for telegram_id, name in [(1, "reader"), (2, "looper"), (3, "quitter"), (4, None)]
@@ -44,7 +45,7 @@ async def test_refresh_ranks_active_learners_by_total_score(
     await learners.deactivate(quitter.id)
     now = clock.advance(minutes=5)
 
-    assert await LeaderboardService(uow, clock).refresh() == RefreshResult(ranked=3)
+    assert await committed(LeaderboardService(uow, clock)).refresh() == RefreshResult(ranked=3)
 
     board = sorted(uow.saved.board.values(), key=lambda entry: entry.rank)
     assert [(e.name, e.rank, e.total_score, e.lessons_completed) for e in board] == [
@@ -72,7 +73,7 @@ async def test_board_shows_the_top_me_and_my_neighbours(
     entries = [entry(user_id, rank, score) for user_id, (rank, score) in enumerate(places, 1)]
     await seed_board(uow, *reversed(entries))
 
-    board = await LeaderboardService(uow, clock).board(5, top=2, around=2)
+    board = await committed(LeaderboardService(uow, clock)).board(5, top=2, around=2)
 
     assert board.top == entries[:2]
     assert board.me == entries[4]
@@ -85,7 +86,7 @@ async def test_board_near_the_top_has_fewer_neighbours_above(
     entries = [entry(1, 1, 30), entry(2, 2, 20), entry(3, 3, 10)]
     await seed_board(uow, *entries)
 
-    board = await LeaderboardService(uow, clock).board(1, top=10, around=1)
+    board = await committed(LeaderboardService(uow, clock)).board(1, top=10, around=1)
 
     assert (board.top, board.me, board.around_me) == (entries, entries[0], [entries[1]])
 
@@ -95,6 +96,6 @@ async def test_a_learner_off_the_board_sees_only_the_top(
 ) -> None:
     await seed_board(uow, entry(1, 1, 30))
 
-    board = await LeaderboardService(uow, clock).board(99)
+    board = await committed(LeaderboardService(uow, clock)).board(99)
 
     assert (board.top, board.me, board.around_me) == ([entry(1, 1, 30)], None, [])

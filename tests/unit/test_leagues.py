@@ -15,6 +15,7 @@ from domain.leagues import (
     weeks_to_close,
 )
 from domain.services import LeagueService, NewsReport
+from tests.support.use_cases import committed
 
 from .conftest import MakeLearner
 from .fakes import FakeClock, FakeNotifier, FakeUnitOfWork
@@ -98,7 +99,7 @@ def test_others_do_not_see_a_hidden_member_yet_the_places_count_them() -> None:
 
 
 def service(uow: FakeUnitOfWork, clock: FakeClock) -> LeagueService:
-    return LeagueService(uow, clock, "UTC", RULES)
+    return committed(LeagueService(uow, clock, "UTC", RULES))
 
 
 async def learners_with_points(

@@ -6,6 +6,7 @@ from domain.enums import ActivityType
 from domain.errors import LearnerNotFound
 from domain.learners import LearnerKey, TelegramProfile
 from domain.services import LearnerService, ProgressService
+from tests.support.use_cases import committed
 
 from .conftest import START
 from .course import PICK_ONE, RIGHT, VARIABLES
@@ -16,7 +17,7 @@ ADA = TelegramProfile(42, "ada", "Ada", "Lovelace", "en")
 
 @pytest.fixture
 def service(uow: FakeUnitOfWork, clock: FakeClock) -> LearnerService:
-    return LearnerService(uow, clock)
+    return committed(LearnerService(uow, clock))
 
 
 async def test_register_creates_the_learner_once(
@@ -38,7 +39,7 @@ async def test_a_fresh_contact_with_the_same_profile_writes_nothing(
     writes, commits = uow.learners.writes, uow.commits
     clock.advance(seconds=59)
 
-    await service.register(ADA)
+    await LearnerService(uow, clock).register(ADA)
 
     assert (uow.learners.writes, uow.commits) == (writes, commits)
 
@@ -110,8 +111,8 @@ async def test_delete_removes_the_learner_and_their_rows(
     service: LearnerService, uow: FakeUnitOfWork, clock: FakeClock
 ) -> None:
     learner = await service.log_in(ADA)
-    await ProgressService(uow, clock, "UTC").start_lesson(learner, VARIABLES)
-    await ProgressService(uow, clock, "UTC").answer(learner, PICK_ONE, RIGHT[PICK_ONE])
+    await committed(ProgressService(uow, clock, "UTC")).start_lesson(learner, VARIABLES)
+    await committed(ProgressService(uow, clock, "UTC")).answer(learner, PICK_ONE, RIGHT[PICK_ONE])
     await service.register(TelegramProfile(7, "grace"))
 
     await service.delete(learner.id)

@@ -6,6 +6,7 @@ import pytest
 from domain.learners import Learner
 from domain.levels import CurveKind, LevelCurve
 from domain.services import JourneyService, ProgressService
+from tests.support.use_cases import committed
 
 from .course import PICK_MANY, PICK_ONE, READING, RIGHT, TYPE_IT, VARIABLES, WRONG
 from .fakes import FakeClock, FakeUnitOfWork
@@ -15,7 +16,7 @@ TENS = LevelCurve(CurveKind.LINEAR, base=10, levels=10)
 
 @pytest.fixture
 def service(uow: FakeUnitOfWork, clock: FakeClock) -> ProgressService:
-    return ProgressService(uow, clock, "UTC", TENS)
+    return committed(ProgressService(uow, clock, "UTC", TENS))
 
 
 async def solve_variables(service: ProgressService, learner: Learner) -> int | None:
@@ -76,7 +77,7 @@ async def test_the_report_and_the_profile_show_the_level_and_what_is_left(
     service: ProgressService, uow: FakeUnitOfWork, clock: FakeClock, learner: Learner
 ) -> None:
     await solve_variables(service, learner)
-    journey = JourneyService(uow, clock, "UTC", TENS)
+    journey = committed(JourneyService(uow, clock, "UTC", TENS))
 
     report = await journey.report(learner)
     level = await journey.level(learner)

@@ -4,6 +4,7 @@ from domain.content import CourseSettings
 from domain.freezes import FreezeRules, Freezes
 from domain.levels import DEFAULT_CURVE
 from domain.services import JourneyService, ProgressService
+from tests.support.use_cases import committed
 
 from .conftest import MakeLearner
 from .course import ACHIEVEMENTS, PICK_MANY, PICK_ONE, RIGHT, TYPE_IT, VARIABLES
@@ -40,12 +41,12 @@ async def test_the_packs_level_name_and_achievement_freeze_are_announced(
 ) -> None:
     uow.catalogue.settings = NAMED
     learner = await make_learner()
-    progress = ProgressService(uow, clock, "UTC")
+    progress = committed(ProgressService(uow, clock, "UTC"))
     await progress.start_lesson(learner, VARIABLES)
     for challenge in (PICK_ONE, PICK_MANY):
         await progress.answer(learner, challenge, RIGHT[challenge])
     last = await progress.answer(learner, TYPE_IT, RIGHT[TYPE_IT])
-    report = await JourneyService(uow, clock, "UTC").report(learner)
+    report = await committed(JourneyService(uow, clock, "UTC")).report(learner)
 
     assert (last.level_reached, last.level_name) == (2, "Apprentice")
     assert report.level.name == "Apprentice"

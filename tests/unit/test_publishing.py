@@ -7,7 +7,7 @@ import pytest
 from domain.content import AchievementSpec, ChallengeSpec, CoursePack, LessonSpec, ModuleSpec
 from domain.enums import AchievementType, ChallengeKind
 from domain.errors import ContentConflict
-from domain.services import PublishingService
+from learnbot.content import publish as publish_pack
 
 from .fakes import FakeClock
 from .fakes.content import FakeContentPorts, FakeContentStore
@@ -29,7 +29,7 @@ async def publish(
     store: FakeContentStore, clock: FakeClock, pack: CoursePack, dry_run: bool = False
 ) -> tuple[list[list[str]], int]:
     ports = FakeContentPorts(store)
-    diff = await PublishingService(ports, clock).publish(pack, dry_run=dry_run)
+    diff = await publish_pack(ports, clock, pack, dry_run)
     return [diff.added, diff.changed, diff.unpublished], ports.commits
 
 

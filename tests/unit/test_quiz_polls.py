@@ -7,6 +7,7 @@ import pytest
 from domain.enums import ActivityType, ChallengeForm
 from domain.learners import Learner
 from domain.services import ProgressService, QuizPollService
+from tests.support.use_cases import committed
 
 from .conftest import MakeLearner
 from .course import PICK_ONE, VARIABLES
@@ -19,7 +20,7 @@ RIGHT_VOTE, WRONG_VOTE = [2], [0]
 
 @pytest.fixture
 def polls(uow: FakeUnitOfWork, clock: FakeClock) -> QuizPollService:
-    return QuizPollService(uow, clock, "UTC")
+    return committed(QuizPollService(uow, clock, "UTC"))
 
 
 async def send(

@@ -8,6 +8,7 @@ from domain.learners import Learner
 from domain.review import ReviewCard
 from domain.services import ReminderReport, ReminderService
 from domain.services.reminders import reminder_text
+from tests.support.use_cases import committed
 
 from .conftest import MakeLearner
 from .course import LOOP_QUIZ, PICK_MANY, PICK_ONE
@@ -33,7 +34,7 @@ async def reminded(
 
 
 def service(uow: FakeUnitOfWork, clock: FakeClock) -> ReminderService:
-    return ReminderService(uow, clock, "UTC")
+    return committed(ReminderService(uow, clock, "UTC"))
 
 
 async def test_each_learner_is_reminded_at_eight_in_their_own_zone(

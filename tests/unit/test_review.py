@@ -10,6 +10,7 @@ from domain.errors import ContentUnavailable, StaleAnswer
 from domain.learners import Learner
 from domain.review import CardState, Memory, Rating, ReviewCard, ReviewRules, rating_for
 from domain.services import ProgressService, ReviewService
+from tests.support.use_cases import committed
 
 from .conftest import START
 from .course import PICK_MANY, PICK_ONE, RIGHT, TYPE_IT, VARIABLES, WRONG
@@ -51,8 +52,10 @@ def services(
     uow: FakeUnitOfWork, clock: FakeClock, scheduler: FakeScheduler
 ) -> tuple[ProgressService, ReviewService]:
     rules = ReviewRules(fast=FAST, points=2)
-    progress = ProgressService(uow, clock, "UTC", scheduler=scheduler, review_rules=rules)
-    return progress, ReviewService(uow, clock, "UTC", scheduler, rules)
+    progress = committed(
+        ProgressService(uow, clock, "UTC", scheduler=scheduler, review_rules=rules)
+    )
+    return progress, committed(ReviewService(uow, clock, "UTC", scheduler, rules))
 
 
 async def test_every_lesson_answer_is_a_review_of_its_card(
@@ -95,7 +98,7 @@ async def test_a_replayed_answer_reviews_nothing(
 async def test_without_a_scheduler_no_card_is_written(
     uow: FakeUnitOfWork, clock: FakeClock, learner: Learner
 ) -> None:
-    progress = ProgressService(uow, clock, "UTC")
+    progress = committed(ProgressService(uow, clock, "UTC"))
     await progress.start_lesson(learner, VARIABLES)
     await progress.answer(learner, PICK_ONE, RIGHT[PICK_ONE])
 
@@ -202,7 +205,7 @@ async def test_right_reviews_add_points_to_today_and_meet_the_goal_once(
     for challenge in (PICK_ONE, PICK_MANY):
         await progress.answer(learner, challenge, WRONG[challenge], attempt=1)
     clock.advance(days=1)
-    review = ReviewService(uow, clock, "UTC", scheduler, ReviewRules(points=10))
+    review = committed(ReviewService(uow, clock, "UTC", scheduler, ReviewRules(points=10)))
     goal = await uow.learners.get(learner.id)
     assert goal is not None
     assert goal.daily_goal == 20

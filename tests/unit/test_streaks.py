@@ -8,6 +8,7 @@ import pytest
 from domain.learners import Learner
 from domain.services import ProgressService, StreakService
 from domain.streaks import Streak, local_day, streak_on
+from tests.support.use_cases import committed
 
 from .conftest import MakeLearner
 from .course import FOR_LOOPS, LOOP_QUIZ, PICK_MANY, PICK_ONE, RIGHT, TYPE_IT, VARIABLES, WRONG
@@ -68,7 +69,7 @@ async def test_service_counts_days_in_the_learners_zone(
 async def test_default_zone_applies_when_the_learner_has_none(
     uow: FakeUnitOfWork, clock: FakeClock, learner: Learner
 ) -> None:
-    service = ProgressService(uow, clock, TOKYO)
+    service = committed(ProgressService(uow, clock, TOKYO))
     clock.set(at(TOKYO, 10, 23, 30))
     await service.start_lesson(learner, VARIABLES)
     await service.answer(learner, PICK_ONE, RIGHT[PICK_ONE])
@@ -84,7 +85,7 @@ async def test_a_learners_own_zone_beats_the_default(
     uow: FakeUnitOfWork, clock: FakeClock, make_learner: MakeLearner
 ) -> None:
     learner = await make_learner(timezone=LOS_ANGELES)
-    service = ProgressService(uow, clock, TOKYO)
+    service = committed(ProgressService(uow, clock, TOKYO))
     clock.set(at(LOS_ANGELES, 10, 16, 30))
     await service.start_lesson(learner, VARIABLES)
     await service.answer(learner, PICK_ONE, RIGHT[PICK_ONE])
