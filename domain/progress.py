@@ -67,6 +67,9 @@ class Take:
     answers: tuple[AnswerRecord, ...]
     card: ReviewCard | None = None
     """The learner's review card of the challenge being answered, if asked for and any."""
+    key: int | None = None
+    """The store's handle on the progress row it read (an adapter's detail), so the write
+    that counts an answer in this take finds the row without looking it up again."""
 
 
 @dataclass(frozen=True, slots=True)

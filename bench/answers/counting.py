@@ -4,9 +4,10 @@ A round trip is every statement, plus what the driver sends around them:
 
 - COMMIT and ROLLBACK of a connection's transaction: one each;
 - BEGIN: one on asyncpg, which starts transactions explicitly; none on aiomysql and
-  SQLite, whose transactions begin implicitly with the first statement;
-- the ping on checkout, when learnbot's checkout check sent one (a connection that
-  rested longer than ``PING_AFTER_IDLE``): a ``;`` on asyncpg, COM_PING on aiomysql;
+  SQLite, whose transactions begin implicitly with the first statement. On PostgreSQL
+  the checkout check sends the first transaction's BEGIN itself, booked there;
+- the ping on checkout, when learnbot's checkout check sent one (an aiomysql connection
+  that rested longer than ``PING_AFTER_IDLE``: COM_PING);
 - the pool's rollback on return, when learnbot's reset sent one (aiomysql, a transaction
   still open); asyncpg skips it without an open transaction.
 
@@ -23,7 +24,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from infrastructure.db.checkout import PINGED, ROLLED_BACK
+from infrastructure.db.checkout import BEGUN, PINGED, ROLLED_BACK
 
 answer_kind: ContextVar[str] = ContextVar("answer_kind", default="other")
 
@@ -59,14 +60,18 @@ class RoundTrips:
         self.statements[kind] += 1
         self.round_trips[kind] += 1
 
-    def _began(self, *_: Any) -> None:
-        self.round_trips[answer_kind.get()] += self._begin
+    def _began(self, connection: Any) -> None:
+        """Not booked when the checkout check already sent this transaction's BEGIN."""
+        info = connection.connection.info
+        begun, info[BEGUN] = info.get(BEGUN, False), False
+        self.round_trips[answer_kind.get()] += 0 if begun else self._begin
 
     def _ended(self, *_: Any) -> None:
         self.round_trips[answer_kind.get()] += 1
 
     def _checked_out(self, _connection: Any, record: Any, _proxy: Any) -> None:
-        self.round_trips[answer_kind.get()] += 1 if record.info.get(PINGED) else 0
+        sent = record.info.get(PINGED) or record.info.get(BEGUN)
+        self.round_trips[answer_kind.get()] += 1 if sent else 0
 
     def _returned(self, _connection: Any, record: Any, _state: Any) -> None:
         self.round_trips[answer_kind.get()] += 1 if record.info.get(ROLLED_BACK) else 0

@@ -22,10 +22,10 @@ class ProgressRepository(Protocol):
         answers of its current take (and, with ``challenge_id``, its review card)."""
         ...
 
-    async def record_answer(self, answer: CountedAnswer) -> AnswerRecorded | None:
+    async def record_answer(self, take: Take, answer: CountedAnswer) -> AnswerRecorded | None:
         """Write the answer and everything it changes; None, writing nothing, when that
-        (user, challenge, take, attempt) is already recorded. It counts in the take that
-        ``take()`` read last in this unit of work."""
+        (user, challenge, take, attempt) is already recorded. It counts in ``take``, as
+        ``take()`` read it."""
         ...
 
     async def for_learner(self, user_id: int) -> list[Progress]: ...

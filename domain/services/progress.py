@@ -274,7 +274,7 @@ class ProgressService:
             midnight = day_start(now, self._streaks.timezone(learner.timezone))
         ends_wait = record.is_correct and learner.pending_challenge_id == challenge.id
         counted = CountedAnswer(record, progress, tuple(activities), day, ends_wait, midnight, card)
-        recorded = await self._uow.progress.record_answer(counted)
+        recorded = await self._uow.progress.record_answer(take, counted)
         if recorded is None:
             await self._uow.rollback()
             return AnswerOutcome(challenge, record.is_correct, record.attempt, take.progress, True)

@@ -9,9 +9,13 @@ in use a few milliseconds ago. learnbot checks in two steps instead:
   stream. An idle connection is otherwise sent nothing, so a pooled connection whose
   driver has seen the end, or whose socket has unread input (a zero-timeout ``select``),
   is replaced without a word sent;
-- **after a rest of more than** ``PING_AFTER_IDLE`` **seconds:** one ping (a bare ``;`` on
-  PostgreSQL, COM_PING on MySQL), for what closes silently (a NAT or firewall dropping an
-  idle connection, a server that vanished without a FIN).
+- **after a rest of more than** ``PING_AFTER_IDLE`` **seconds:** one ping (COM_PING on
+  MySQL), for what closes silently (a NAT or firewall dropping an idle connection, a
+  server that vanished without a FIN);
+- **on PostgreSQL, every checkout:** the transaction's BEGIN, sent at checkout instead of
+  with the first statement. asyncpg starts every transaction with a BEGIN round trip of
+  its own, so sending it early checks the connection for free: a separate ping would be
+  one round trip more per update. The first statement then finds the transaction open.
 
 A connection that fails either check is replaced as ``pool_pre_ping`` would replace it:
 ``DisconnectionError`` makes the pool discard it and check out another.
@@ -28,17 +32,12 @@ from sqlalchemy.util import await_
 PING_AFTER_IDLE = 2.0
 RESTED_SINCE = "learnbot.rested_since"
 PINGED = "learnbot.pinged"
+BEGUN = "learnbot.begun"
 ROLLED_BACK = "learnbot.rolled_back"
 """``record.info`` keys: when the connection was last returned (or made); whether its last
-checkout sent a ping, whether its last return sent a ROLLBACK (the benchmark counts round
-trips with them)."""
-
-
-PASSED_ON = 0.001
-"""PostgreSQL: a connection returned less than this many seconds ago (handed from one update
-to the next under load) is not pinged. asyncpg reads a server's goodbye (a FATAL message)
-as soon as it arrives but shows nothing of it until the end of the stream follows, which
-can take milliseconds; every connection that rested longer is pinged."""
+checkout sent a ping; whether it sent BEGIN (true until that transaction is begun by
+SQLAlchemy); whether its last return sent a ROLLBACK (the benchmark counts round trips with
+them)."""
 
 
 def check_on_checkout(pool: Pool, backend: str) -> None:
@@ -70,7 +69,17 @@ def _rested(_dbapi_connection: Any, record: Any) -> None:
 
 
 def _check_postgresql(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
-    _check_with(dbapi_connection, record, _ping_postgresql, PASSED_ON)
+    """BEGIN as the check: asyncpg reads a server's goodbye (a FATAL message) as soon as it
+    arrives but shows nothing of it until the end of the stream follows, which can take
+    milliseconds, so every checkout needs a round trip to be sure, and BEGIN is one the
+    update pays anyway. A connection in autocommit mode (none of learnbot's) is pinged."""
+    if dbapi_connection.autocommit or dbapi_connection._transaction is not None:
+        _check_with(dbapi_connection, record, _ping_postgresql, 0.0)
+        return
+    _refuse_if_closed(dbapi_connection.driver_connection)
+    record.info[PINGED] = False
+    _checked(_begin, dbapi_connection)
+    record.info[BEGUN] = True
 
 
 def _check(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
@@ -78,16 +87,24 @@ def _check(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
 
 
 def _check_with(dbapi_connection: Any, record: Any, ping: Any, trusted_for: float) -> None:
-    driver = dbapi_connection.driver_connection
-    if _closed_by_server(driver):
-        raise sa.exc.DisconnectionError("the server closed the connection while it was pooled")
+    _refuse_if_closed(dbapi_connection.driver_connection)
     rested = time.monotonic() - record.info.get(RESTED_SINCE, 0.0)
     record.info[PINGED] = rested > trusted_for
+    record.info[BEGUN] = False
     if record.info[PINGED]:
-        try:
-            ping(dbapi_connection)
-        except Exception as error:
-            raise sa.exc.DisconnectionError(str(error)) from error
+        _checked(ping, dbapi_connection)
+
+
+def _refuse_if_closed(driver: Any) -> None:
+    if _closed_by_server(driver):
+        raise sa.exc.DisconnectionError("the server closed the connection while it was pooled")
+
+
+def _checked(step: Any, dbapi_connection: Any) -> None:
+    try:
+        step(dbapi_connection)
+    except Exception as error:
+        raise sa.exc.DisconnectionError(str(error)) from error
 
 
 def _closed_by_server(driver: Any) -> bool:
@@ -114,6 +131,12 @@ def _ping_postgresql(dbapi_connection: Any) -> None:
     """One ``;``: SQLAlchemy's asyncpg ping wraps it in BEGIN and ROLLBACK (for PgBouncer's
     transaction mode), three round trips; learnbot talks to PostgreSQL itself."""
     await_(dbapi_connection.driver_connection.fetchrow(";"))
+
+
+def _begin(dbapi_connection: Any) -> None:
+    """SQLAlchemy's asyncpg adapter sends BEGIN before the first statement unless its
+    transaction is already started; this starts it (as the engine's isolation level says)."""
+    await_(dbapi_connection._start_transaction())
 
 
 def _ping(dbapi_connection: Any) -> None:

@@ -36,7 +36,7 @@ async def counted(
     attempted = Activity(learner.id, ActivityType.CHALLENGE_ATTEMPTED, clock.now())
     day = clock.now().date() if correct else None
     answer = CountedAnswer(record, take.progress.with_attempt(), (attempted,), day)
-    return answer, await uow.progress.record_answer(answer)
+    return answer, await uow.progress.record_answer(take, answer)
 
 
 async def test_the_returned_standing_is_what_a_fresh_read_finds_across_takes_and_days(
@@ -74,7 +74,9 @@ async def test_a_recorded_attempt_writes_nothing_the_second_time(
         answer, first = await counted(uow, learner, course.single, course.first_lesson, True, clock)
         await uow.commit()
         assert first is not None
-        assert await uow.progress.record_answer(answer) is None
+        take = await uow.progress.take(learner.id, course.first_lesson)
+        assert take is not None
+        assert await uow.progress.record_answer(take, answer) is None
         await uow.commit()
         progress = await uow.progress.get(learner.id, course.first_lesson)
     assert progress is not None
@@ -99,3 +101,27 @@ async def test_a_solved_text_challenge_ends_the_wait_for_a_typed_answer(
         await opened_answer(uow, progress, waiting, course.text, Submission(text="print"))
         solved = await learners.register(TelegramProfile(9, "grace"))
     assert solved.pending_challenge_id is None
+
+
+async def test_the_take_is_passed_not_remembered_so_a_fresh_store_counts_in_it(
+    engine: AsyncEngine, uow_factory: UowFactory, clock: FixedClock, course: Course
+) -> None:
+    async with uow_factory() as uow:
+        learner = await LearnerService(uow, clock).register(TelegramProfile(9, "grace"))
+        await ProgressService(uow, clock, "UTC").open_challenge(learner, course.first_lesson)
+        await uow.commit()
+        take = await uow.progress.take(learner.id, course.first_lesson)
+        await uow.rollback()
+    assert take is not None
+    record = AnswerRecord(
+        learner.id, course.single, take.progress.take, 1, False, Submission(), clock.now()
+    )
+    attempted = Activity(learner.id, ActivityType.CHALLENGE_ATTEMPTED, clock.now())
+    answer = CountedAnswer(record, take.progress.with_attempt(), (attempted,), None)
+    async with uow_factory() as uow:
+        assert await uow.progress.record_answer(take, answer) == AnswerRecorded(None)
+        await uow.commit()
+        progress = await uow.progress.get(learner.id, course.first_lesson)
+    assert progress is not None
+    assert progress.attempts == 1
+    assert await count_rows(engine, AnswerRow) == 1

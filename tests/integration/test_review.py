@@ -243,7 +243,7 @@ async def test_an_answer_rated_from_an_outdated_card_leaves_the_newer_card_alone
             None,
             card=outdated.reviewed(memory, Rating.GOOD, clock.now()),
         )
-        assert await uow.progress.record_answer(counted) is not None
+        assert await uow.progress.record_answer(take, counted) is not None
         await uow.commit()
 
     async with uow_factory() as uow:

@@ -57,8 +57,8 @@ async def read_take(
     lesson_id: int,
     challenge_ids: Sequence[int],
     card_of: int | None = None,
-) -> tuple[int, Take] | None:
-    """The progress row's id and take: the row locked and left-joined to the take's
+) -> Take | None:
+    """The take, keyed by the progress row's id: the row locked and left-joined to the take's
     answers to the lesson's challenges (see ``_take_statement``), and with ``card_of``
     to the learner's review card of that challenge, in the same read."""
     parameters = {"user_id": user_id, "lesson_id": lesson_id, "challenges": list(challenge_ids)}
@@ -74,7 +74,7 @@ async def read_take(
     )
     card = rows[0][CARD_AT:]
     found = to_card(user_id, card_of, card) if card_of is not None and card[0] is not None else None
-    return rows[0].id, Take(progress, answers, found)
+    return Take(progress, answers, found, rows[0].id)
 
 
 @cache

@@ -21,7 +21,6 @@ class SqlProgress:
         self._session = session
         self._catalogue = catalogue
         self._read: dict[tuple[int, int], tuple[ProgressStatus, int | None]] = {}
-        self._rows: dict[tuple[int, int], int] = {}
 
     async def get(self, user_id: int, lesson_id: int, *, lock: bool = False) -> Progress | None:
         statement = sa.select(ProgressRow).where(
@@ -64,20 +63,20 @@ class SqlProgress:
     ) -> Take | None:
         challenges = await self._catalogue.challenges(lesson_id)
         ids = [c.id for c in challenges]
-        found = await read_take(self._session, user_id, lesson_id, ids, challenge_id)
-        if found is None:
-            return None
-        self._rows[user_id, lesson_id], take = found
-        self._read[user_id, lesson_id] = (take.progress.status, take.progress.score)
-        return take
+        return await read_take(self._session, user_id, lesson_id, ids, challenge_id)
 
-    async def record_answer(self, answer: CountedAnswer) -> AnswerRecorded | None:
-        """Counts in the take read last: its progress row, by primary key."""
-        progress = answer.progress
-        row = self._rows[progress.user_id, progress.lesson_id]
+    async def record_answer(self, take: Take, answer: CountedAnswer) -> AnswerRecorded | None:
+        """Counts in ``take``'s progress row, by primary key (``Take.key``); the totals are
+        marked when the answer changes the completed lesson's points the take read."""
+        if take.key is None:
+            raise ValueError("record_answer() needs a take read by SqlProgress.take()")
+        read, counted = take.progress, answer.progress
+        changed = counted.is_completed and (read.status, read.score) != (
+            counted.status,
+            counted.score,
+        )
         catalogue = await self._catalogue.snapshot()
-        changed = self._points_change(progress)
-        return await write_counted(self._session, row, answer, changed, catalogue)
+        return await write_counted(self._session, take.key, answer, changed, catalogue)
 
     async def _points_saved(self, progress: Progress) -> None:
         if self._points_change(progress):

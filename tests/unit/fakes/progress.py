@@ -44,7 +44,7 @@ class FakeProgressRepository:
         card = None if challenge_id is None else self._tables.cards.get((user_id, challenge_id))
         return Take(progress, tuple(ordered), card)
 
-    async def record_answer(self, answer: CountedAnswer) -> AnswerRecorded | None:
+    async def record_answer(self, take: Take, answer: CountedAnswer) -> AnswerRecorded | None:
         """All or nothing, as the SQL adapter: a recorded attempt changes nothing else."""
         if not await self._answers.add(answer.record):
             return None
