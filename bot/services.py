@@ -69,7 +69,9 @@ class Services:
         self, learner: Learner, lesson_id: int, challenge_id: int | None = None
     ) -> ChallengeStep | None:
         """Opening a challenge is one use case over two services (``put_challenge``)."""
-        return await put_challenge(self.progress, self.learners, learner, lesson_id, challenge_id)
+        return await put_challenge(
+            self.progress, self.learners, learner, lesson_id, challenge_id, self.review
+        )
 
     @property
     def polls(self) -> QuizPollService:

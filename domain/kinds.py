@@ -34,7 +34,7 @@ class Kind:
     """How many options a learner picks; how many are right (a choice kind's definition)."""
     forms: frozenset[ChallengeForm]
     reviewable: bool
-    """Whether spaced review asks it again (review asks with buttons only)."""
+    """Whether spaced review asks it again (a typed one waits for the learner's message)."""
 
     def check(self, challenge: Challenge, submission: Submission) -> bool:
         """Whether the submission is right; raises InvalidSubmission when it does not fit."""
@@ -108,7 +108,7 @@ KINDS: dict[ChallengeKind, Kind] = {
         typed=True,
         picks=range(0),
         forms=frozenset({ChallengeForm.BUTTONS}),
-        reviewable=False,
+        reviewable=True,
     ),
 }
 

@@ -128,3 +128,14 @@ class ReviewRecord:
     is_correct: bool
     points: int
     reviewed_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewWait:
+    """A typed review card on screen: the learner's next typed message answers review
+    ``review`` of it (the lesson's own text challenge waits on the learner's row)."""
+
+    user_id: int
+    challenge_id: int
+    review: int
+    since: datetime

@@ -1,6 +1,6 @@
 """Alembic migrations; ``env.py`` and ``versions/`` are found through this package."""
 
-HEAD_REVISION = "0014"
+HEAD_REVISION = "0015"
 """The newest revision in ``versions/``: what ``learnbot run`` checks the database against.
 
 Kept here so a starting bot reads one row instead of importing Alembic (about 10 MB and

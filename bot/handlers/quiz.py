@@ -10,6 +10,7 @@ from bot.callbacks import ChallengeCb, PickCb, SubmitCb, ToggleCb
 from bot.handlers.polls import ask_by_poll
 from bot.rendering.quiz import all_solved_screen, challenge_screen, feedback_screen
 from bot.rendering.reply import show
+from bot.rendering.review import review_feedback_screen
 from bot.services import Services
 from domain.catalogue import Submission
 from domain.learners import Learner
@@ -74,15 +75,28 @@ async def submit(
 
 
 async def typed_answer(message: Message, learner: Learner, services: Services) -> None:
-    """A typed message answers the text challenge on screen; anything else gets a hint."""
+    """A typed message answers the text challenge on screen: the lesson's, else a review
+    card's (whichever went up last, docs/review.md); anything else gets a hint."""
     pending = learner.pending_challenge_id
-    if pending is None or message.text is None:
+    text = None if message.text is None else message.text[:MAX_TYPED_ANSWER]
+    if pending is not None and text is not None:
+        await _answer(message, learner, services, pending, Submission(text=text), None)
+    elif text is None or not await _review_answer(message, learner, services, text):
         await message.answer(
             _("Use the buttons, or /start for the menu and /help for the commands.")
         )
-        return
-    submission = Submission(text=message.text[:MAX_TYPED_ANSWER])
-    await _answer(message, learner, services, pending, submission, None)
+
+
+async def _review_answer(message: Message, learner: Learner, services: Services, text: str) -> bool:
+    """Answers the typed review card waiting for a message; False when none waits."""
+    review = services.review
+    outcome = None if review is None else await review.answer_typed(learner, text)
+    if review is None or outcome is None:
+        return False
+    left = await review.due_count(learner)
+    await before_showing(services.uow)
+    await show(message, review_feedback_screen(outcome, left, services.clock.now()))
+    return True
 
 
 async def _answer(

@@ -1,4 +1,5 @@
-"""/review: due cards one at a time, answered by button like a lesson's challenges."""
+"""/review: due cards one at a time, answered like a lesson's challenges: by button, or
+a text card by the learner's next typed message (taken in bot.handlers.quiz)."""
 
 from aiogram import F, Router
 from aiogram.types import CallbackQuery, Message
@@ -9,6 +10,7 @@ from bot.rendering.reply import show
 from bot.rendering.review import nothing_due_screen, review_feedback_screen, review_screen
 from bot.services import Services
 from domain.catalogue import Submission
+from domain.kinds import kind_of
 from domain.learners import Learner
 from domain.services.commits import before_showing
 
@@ -35,6 +37,10 @@ async def ask(event: Event, learner: Learner, services: Services, mask: int = 0)
     if step is None:
         await show(event, nothing_due_screen())
         return
+    if review is not None and kind_of(step.challenge.kind).typed:
+        await services.learners.await_answer(learner, None)
+        await review.wait_for_typed(learner, step)
+        await before_showing(services.uow)  # the message typed next finds the wait
     await show(event, review_screen(step, learner.id, mask))
 
 

@@ -23,7 +23,7 @@ from domain.ports.learners import LearnerRepository
 from domain.ports.polls import PollStore
 from domain.ports.progress import AnswerRepository, ProgressRepository, StudyCalendar
 from domain.ports.reminders import ReminderReader, ReminderRepository, ReminderWriter
-from domain.ports.review import ReviewCards, ReviewScheduler
+from domain.ports.review import ReviewCards, ReviewScheduler, ReviewWaits
 from domain.ports.uow import (
     AchievementPorts,
     AdminPorts,
@@ -86,6 +86,7 @@ __all__ = [
     "ReviewCards",
     "ReviewPorts",
     "ReviewScheduler",
+    "ReviewWaits",
     "StatsPorts",
     "StatsReader",
     "StudyCalendar",

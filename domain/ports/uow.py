@@ -20,7 +20,7 @@ from domain.ports.learners import LearnerRepository
 from domain.ports.polls import PollStore
 from domain.ports.progress import AnswerRepository, ProgressRepository, StudyCalendar
 from domain.ports.reminders import ReminderRepository
-from domain.ports.review import ReviewCards
+from domain.ports.review import ReviewCards, ReviewWaits
 from domain.ports.updates import UpdateJournal
 
 
@@ -97,6 +97,9 @@ class JourneyPorts(CataloguePorts, Protocol):
 class ReviewPorts(CataloguePorts, Protocol):
     @property
     def reviews(self) -> ReviewCards: ...
+
+    @property
+    def review_waits(self) -> ReviewWaits: ...
 
     @property
     def totals(self) -> TotalsReader: ...

@@ -26,6 +26,7 @@ from infrastructure.db.repositories import (
     SqlProgress,
     SqlReminders,
     SqlReviewCards,
+    SqlReviewWaits,
     SqlStats,
     SqlStudyCalendar,
     SqlTotals,
@@ -72,6 +73,7 @@ class SqlUnitOfWork:
         self.leagues = SqlLeagues(session)
         self.league_lock = SqlRefreshLock(session, LEAGUES)
         self.reviews = SqlReviewCards(session)
+        self.review_waits = SqlReviewWaits(session)
         try:
             await connect_patiently(session)
         except BaseException:

@@ -18,6 +18,7 @@ OWNED = (
     "leaderboard_cache",
     "review_cards",
     "review_log",
+    "review_waits",
 )
 """What a learner's actions write, besides their own ``users`` row (profile, last
 contact, settings) and the update journal."""

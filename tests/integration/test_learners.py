@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from domain.catalogue import Submission
 from domain.enums import InboxKind
 from domain.learners import TelegramProfile
+from domain.review import ReviewWait
 from domain.services import (
     InboxService,
     LeaderboardService,
@@ -114,6 +115,8 @@ async def test_deleting_a_learner_leaves_no_orphan_rows(
         async with uow_factory() as uow:
             review = committed(ReviewService(uow, clock, "UTC", FsrsScheduler()))
             await review.answer(person, course.single, Submission(frozenset({1})), 1)
+            await uow.review_waits.wait_for(ReviewWait(person.id, course.text, 1, clock.now()))
+            await uow.commit()
         async with uow_factory() as uow:
             inbox = committed(InboxService(uow, clock))
             await inbox.ask(

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from domain.catalogue import Submission
 from domain.learners import Learner, TelegramProfile
 from domain.services import LearnerService, ProgressService
+from infrastructure.review import FsrsScheduler
 from infrastructure.settings import Settings
 from learnbot.chat import CHAT_USER_ID, chat
 from tests.integration.conftest import UowFactory
@@ -136,3 +137,23 @@ class RefreshWatch(logging.Handler):
         async with asyncio.timeout(TICK_TIMEOUT):
             await self._ticks.get()
             await self._ticks.get()
+
+
+async def test_a_text_card_is_reviewed_by_typing_in_the_chat(
+    uow_factory: UowFactory, course: Course, clock: FixedClock, engine: AsyncEngine
+) -> None:
+    """Answered wrong months ago (the fixed clock): due now, and answered by the next line."""
+    async with uow_factory() as uow:
+        author = await committed(LearnerService(uow, clock)).register(
+            TelegramProfile(CHAT_USER_ID, "me")
+        )
+        progress = committed(ProgressService(uow, clock, "UTC", scheduler=FsrsScheduler()))
+        await opened_answer(uow, progress, author, course.single, Submission(frozenset({1})))
+        await opened_answer(uow, progress, author, course.text, Submission(text="echo"))
+    screen: list[str] = []
+
+    await chat(settings_for(engine), typed("/review", "print"), screen.append)
+
+    asked = next(text for text in screen if "Type your answer" in text)
+    assert "type?" in asked
+    assert "✅ Correct!" in screen[-1]

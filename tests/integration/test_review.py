@@ -91,7 +91,7 @@ async def test_answers_write_the_card_and_the_take_reads_it_back(
     assert take.answers == plain.answers
 
 
-async def test_the_due_read_serves_choice_cards_most_overdue_first(
+async def test_the_due_read_serves_every_kind_most_overdue_first(
     uow_factory: UowFactory, clock: FixedClock, grace: Learner, course: Course
 ) -> None:
     await answer(uow_factory, clock, grace, course.single, WRONG)
@@ -106,8 +106,8 @@ async def test_the_due_read_serves_choice_cards_most_overdue_first(
         later = await service.due_count(grace)
 
     assert first is not None
-    assert (first.challenge.id, first.review, first.due_count) == (course.single, 1, 1)
-    assert later == 2
+    assert (first.challenge.id, first.review, first.due_count) == (course.single, 1, 2)
+    assert later == 3
 
 
 async def test_a_review_is_logged_reschedules_and_counts_today(

@@ -105,7 +105,7 @@ async def test_without_a_scheduler_no_card_is_written(
     assert uow.saved.cards == {}
 
 
-async def test_due_cards_are_asked_most_overdue_first_and_text_ones_never(
+async def test_due_cards_are_asked_most_overdue_first_text_ones_too(
     uow: FakeUnitOfWork, clock: FakeClock, learner: Learner
 ) -> None:
     scheduler = FakeScheduler()
@@ -119,9 +119,9 @@ async def test_due_cards_are_asked_most_overdue_first_and_text_ones_never(
     clock.advance(minutes=2)
     step = await review.next_card(learner)
     assert step is not None
-    assert (step.challenge.id, step.review, step.due_count) == (PICK_ONE, 1, 1)
+    assert (step.challenge.id, step.review, step.due_count) == (PICK_ONE, 1, 2)
     clock.advance(days=1)
-    assert await review.due_count(learner) == 2
+    assert await review.due_count(learner) == 3
 
 
 async def answered_and_due(

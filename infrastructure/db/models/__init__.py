@@ -25,7 +25,7 @@ from infrastructure.db.models.learners import (
 from infrastructure.db.models.polls import QuizPollRow
 from infrastructure.db.models.progress import AnswerRow, EarnedRow, ProgressRow
 from infrastructure.db.models.records import ActivityRow, LeaderboardRow, LearnerTotalsRow
-from infrastructure.db.models.review import ReviewCardRow, ReviewLogRow
+from infrastructure.db.models.review import ReviewCardRow, ReviewLogRow, ReviewWaitRow
 
 __all__ = [
     "AchievementRow",
@@ -50,6 +50,7 @@ __all__ = [
     "QuizPollRow",
     "ReviewCardRow",
     "ReviewLogRow",
+    "ReviewWaitRow",
     "StreakFreezeRow",
     "StudyDayRow",
     "UserRow",

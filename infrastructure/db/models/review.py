@@ -52,3 +52,15 @@ class ReviewLogRow(Base):
     is_correct: Mapped[bool]
     points: Mapped[int] = mapped_column(sa.SmallInteger)
     reviewed_at: Mapped[datetime]
+
+
+class ReviewWaitRow(Base):
+    """The typed review card a learner's next message answers: at most one per learner."""
+
+    __tablename__ = "review_waits"
+    __table_args__ = (sa.Index(None, "challenge_id"), TABLE_OPTIONS)
+
+    user_id: Mapped[int] = mapped_column(user_fk(), primary_key=True, autoincrement=False)
+    challenge_id: Mapped[int] = mapped_column(sa.ForeignKey("challenges.id"))
+    review: Mapped[int]
+    since: Mapped[datetime]

@@ -15,6 +15,7 @@ from infrastructure.db.repositories.progress import SqlAnswers, SqlProgress, Sql
 from infrastructure.db.repositories.refresh import SqlLeaderboardRefresher
 from infrastructure.db.repositories.reminders import SqlReminders
 from infrastructure.db.repositories.review import SqlReviewCards
+from infrastructure.db.repositories.review_waits import SqlReviewWaits
 from infrastructure.db.repositories.stats import SqlStats
 from infrastructure.db.repositories.updates import SqlUpdateJournal
 
@@ -36,6 +37,7 @@ __all__ = [
     "SqlProgress",
     "SqlReminders",
     "SqlReviewCards",
+    "SqlReviewWaits",
     "SqlStats",
     "SqlStudyCalendar",
     "SqlTotals",

@@ -63,8 +63,8 @@ class SqlReviewCards:
 
 @cache
 def due_statement() -> sa.Select[Any]:
-    """The most overdue card of a published choice challenge, with how many are due:
-    a range of the ``(user_id, due)`` index, joined to the few content rows it names.
+    """The most overdue card of a published challenge of a reviewable kind, with how many
+    are due: a range of the ``(user_id, due)`` index, joined to the few content rows it names.
     MariaDB is told the order: left to itself it walks every challenge of the course and
     looks each card up by primary key (2,000 lookups for a 2,000-question course)."""
     servable = (

@@ -74,7 +74,7 @@ class FakeCatalogue:
         return challenge
 
     def is_servable(self, challenge_id: int) -> bool:
-        """Published and answered by buttons: what review serves (the SQL adapter joins)."""
+        """Published and of a kind review asks: what review serves (the SQL adapter joins)."""
         challenge = next((row for row in self.all_challenges if row.id == challenge_id), None)
         if challenge is None or not kind_of(challenge.kind).reviewable:
             return False

@@ -1,7 +1,15 @@
 from datetime import date, datetime, timedelta
 
 from domain.activity import Activity
-from domain.review import CardState, DueCards, Memory, Rating, ReviewCard, ReviewRecord
+from domain.review import (
+    CardState,
+    DueCards,
+    Memory,
+    Rating,
+    ReviewCard,
+    ReviewRecord,
+    ReviewWait,
+)
 
 from .catalogue import FakeCatalogue
 from .tables import Tables
@@ -64,3 +72,17 @@ class FakeReviewCards:
 
     def _servable(self, challenge_id: int) -> bool:
         return self._catalogue.is_servable(challenge_id)
+
+
+class FakeReviewWaits:
+    def __init__(self, tables: Tables) -> None:
+        self._tables = tables
+
+    async def wait_for(self, wait: ReviewWait) -> None:
+        self._tables.review_waits[wait.user_id] = wait
+
+    async def waiting(self, user_id: int) -> ReviewWait | None:
+        return self._tables.review_waits.get(user_id)
+
+    async def stop(self, user_id: int) -> None:
+        self._tables.review_waits.pop(user_id, None)

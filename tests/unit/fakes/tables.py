@@ -11,7 +11,7 @@ from domain.leaderboard import LeaderboardEntry
 from domain.learners import Learner
 from domain.polls import SentPoll
 from domain.progress import AnswerRecord, Progress
-from domain.review import ReviewCard, ReviewRecord
+from domain.review import ReviewCard, ReviewRecord, ReviewWait
 
 
 @dataclass
@@ -53,6 +53,7 @@ class Tables:
     league_closed: set[date] = field(default_factory=set)
     cards: dict[tuple[int, int], ReviewCard] = field(default_factory=dict)
     reviews: dict[tuple[int, int, int], ReviewRecord] = field(default_factory=dict)
+    review_waits: dict[int, ReviewWait] = field(default_factory=dict)
     last_learner_id: int = 0
 
     def snapshot(self) -> "Tables":
@@ -82,3 +83,4 @@ class Tables:
         self.league_ladder.pop(user_id, None)
         self.cards = {key: row for key, row in self.cards.items() if key[0] != user_id}
         self.reviews = {key: row for key, row in self.reviews.items() if key[0] != user_id}
+        self.review_waits.pop(user_id, None)

@@ -20,7 +20,7 @@ from .learners import FakeLearnerRepository
 from .polls import FakePollStore
 from .progress import FakeAnswerRepository, FakeProgressRepository, FakeStudyCalendar
 from .reminders import FakeReminders
-from .review import FakeReviewCards
+from .review import FakeReviewCards, FakeReviewWaits
 from .tables import Tables
 from .updates import FakeUpdateJournal
 
@@ -58,6 +58,7 @@ class FakeUnitOfWork:
         self.leagues = FakeLeagues(self.working)
         self.league_lock = FakeRefreshLock()
         self.reviews = FakeReviewCards(self.working, catalogue)
+        self.review_waits = FakeReviewWaits(self.working)
 
     @property
     def committed(self) -> bool:
