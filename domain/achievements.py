@@ -28,7 +28,7 @@ class LearnerTotals:
 
 
 @dataclass(frozen=True, slots=True)
-class Standing:
+class LearnerFacts:
     """What achievements and the streak look at after an answer, read in one go."""
 
     totals: LearnerTotals

@@ -45,7 +45,7 @@ class LearnerProfile:
     modules: Sequence[ModuleCounts]
     achievements: Sequence[EarnedAchievement]
     streak: Streak
-    standing: LeaderboardEntry | None
+    board_entry: LeaderboardEntry | None
     freezes: Freezes = NO_FREEZES
     level: Level | None = None
     """On the operator's curve, named as the course pack names it."""

@@ -17,7 +17,7 @@ class BoardKind(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Standing:
+class BoardTotals:
     """A learner's totals before ranking."""
 
     user_id: int
@@ -86,10 +86,10 @@ def week_start(now: datetime, timezone: str) -> datetime:
     return datetime.combine(monday, time(), tzinfo=local.tzinfo)
 
 
-def competition_ranks(standings: Sequence[Standing]) -> list[tuple[Standing, int]]:
+def competition_ranks(standings: Sequence[BoardTotals]) -> list[tuple[BoardTotals, int]]:
     """Rank by total score, ties share a rank and the next rank skips (1, 2, 2, 4)."""
     ordered = sorted(standings, key=lambda standing: (-standing.total_score, standing.user_id))
-    ranked: list[tuple[Standing, int]] = []
+    ranked: list[tuple[BoardTotals, int]] = []
     for position, standing in enumerate(ordered, start=1):
         tied = ranked and ranked[-1][0].total_score == standing.total_score
         ranked.append((standing, ranked[-1][1] if tied else position))

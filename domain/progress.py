@@ -4,7 +4,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from domain.achievements import Standing
+from domain.achievements import LearnerFacts
 from domain.activity import Activity
 from domain.catalogue import Challenge, Submission
 from domain.enums import ProgressStatus
@@ -84,17 +84,17 @@ class CountedAnswer:
     ends_wait: bool = False
     """The learner's next message no longer answers this (solved) text challenge."""
     day_start: datetime | None = None
-    """The learner's midnight, for a study answer: the standing then brings today's points."""
+    """The learner's midnight, for a study answer: the facts then bring today's points."""
     card: ReviewCard | None = None
     """The challenge's review card after this answer, written with it (None: no review)."""
 
 
 @dataclass(frozen=True, slots=True)
 class AnswerRecorded:
-    """A counted answer was written; ``standing`` is the learner's after it, given when
+    """A counted answer was written; ``facts`` is the learner's after it, given when
     the answer was study (a solved challenge), for the streak and achievements."""
 
-    standing: Standing | None
+    facts: LearnerFacts | None
 
 
 def take_score(challenges: Sequence[Challenge], answers: Iterable[AnswerRecord]) -> int:

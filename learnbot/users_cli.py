@@ -114,7 +114,7 @@ def _league_text(view: LeagueView | None, next_tier: int) -> str:
 
 def render_profile(profile: LearnerProfile, league: str) -> None:
     learner, totals, streak = profile.learner, profile.totals, profile.streak
-    rank = f"#{profile.standing.rank}" if profile.standing else "not ranked yet"
+    rank = f"#{profile.board_entry.rank}" if profile.board_entry else "not ranked yet"
     console.print(
         f"[bold]{learner.display_name}[/] (id {learner.id}, Telegram {learner.telegram_id})\n"
         f"Active: {'yes' if learner.is_active else 'no'}   Time zone: {learner.timezone or '—'}"

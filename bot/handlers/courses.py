@@ -8,8 +8,7 @@ from bot.callbacks import FinishCb, LessonCb, ModuleCb, Nav, RetakeCb, Screen
 from bot.handlers.quiz import ask
 from bot.rendering.course import lesson_screen, module_screen, modules_screen
 from bot.rendering.quiz import completion_lines, continue_keyboard
-from bot.rendering.reply import Screen as View
-from bot.rendering.reply import show
+from bot.rendering.reply import View, show
 from bot.services import Services
 from domain.learners import Learner
 from domain.services.commits import before_showing

@@ -7,7 +7,7 @@ from bot.callbacks import FinishCb, LessonCb, ModuleCb, Nav, RetakeCb, Screen
 from bot.rendering.bars import progress_bar
 from bot.rendering.common import add_menu_button, escape
 from bot.rendering.markdown import paginate, to_telegram_html
-from bot.rendering.reply import Screen as View
+from bot.rendering.reply import View
 from domain.catalogue import LessonContent
 from domain.enums import ProgressStatus
 from domain.journey import ModuleStanding

@@ -7,7 +7,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.callbacks import GoalCb, Nav, Screen
 from bot.rendering.bars import progress_bar
 from bot.rendering.common import add_menu_button
-from bot.rendering.reply import Screen as View
+from bot.rendering.reply import View
 from domain.goals import DAILY_GOALS, DailyProgress
 
 

@@ -10,7 +10,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import BoardCb
 from bot.rendering.common import add_menu_button, escape
-from bot.rendering.reply import Screen as View
+from bot.rendering.reply import View
 from domain.leaderboard import BoardKind
 from domain.leagues import LeagueResult, LeagueRow, LeagueView, Outcome
 

@@ -8,7 +8,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import Nav, Screen
 from bot.rendering.common import escape
-from bot.rendering.reply import Screen as View
+from bot.rendering.reply import View
 from domain.learners import Learner
 
 

@@ -10,7 +10,7 @@ from bot.callbacks import LessonCb
 from bot.rendering.kinds import shuffled
 from bot.rendering.markdown import to_telegram_html
 from bot.rendering.quiz import question_head
-from bot.rendering.reply import Screen as View
+from bot.rendering.reply import View
 from domain.catalogue import Challenge
 from domain.services import ChallengeStep
 

@@ -9,7 +9,7 @@ from bot.rendering.common import add_menu_button, escape
 from bot.rendering.goal import goal_text
 from bot.rendering.levels import level_lines
 from bot.rendering.menu import main_menu
-from bot.rendering.reply import Screen as View
+from bot.rendering.reply import View
 from domain.learners import Learner
 from domain.levels import Level
 

@@ -13,7 +13,7 @@ from bot.rendering.common import escape
 from bot.rendering.freezes import earned_line
 from bot.rendering.kinds import Payloads, answer_controls, correct_answer_lines
 from bot.rendering.markdown import to_telegram_html
-from bot.rendering.reply import Screen as View
+from bot.rendering.reply import View
 from domain.achievements import Achievement
 from domain.freezes import Freezes
 from domain.services import AnswerOutcome, ChallengeStep

@@ -5,7 +5,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import ReminderCb
 from bot.rendering.common import add_menu_button
-from bot.rendering.reply import Screen as View
+from bot.rendering.reply import View
 from domain.reminders import REMINDER_HOURS
 
 

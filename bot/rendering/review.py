@@ -12,7 +12,7 @@ from bot.rendering.common import add_menu_button
 from bot.rendering.kinds import Payloads, answer_controls, correct_answer_lines
 from bot.rendering.markdown import to_telegram_html
 from bot.rendering.quiz import milestone_lines
-from bot.rendering.reply import Screen as View
+from bot.rendering.reply import View
 from domain.services import ReviewOutcome, ReviewStep
 
 

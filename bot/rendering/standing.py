@@ -13,7 +13,7 @@ from bot.rendering.common import add_menu_button, escape
 from bot.rendering.freezes import held_line, kept_lines
 from bot.rendering.goal import today_line
 from bot.rendering.levels import level_lines
-from bot.rendering.reply import Screen as View
+from bot.rendering.reply import View
 from domain.achievements import Achievement, Criterion, Showcase
 from domain.journey import Report
 from domain.leaderboard import Board, BoardKind, LeaderboardEntry

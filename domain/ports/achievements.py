@@ -1,7 +1,7 @@
 from datetime import datetime
 from typing import Protocol
 
-from domain.achievements import Achievement, EarnedAchievement, LearnerTotals, Standing
+from domain.achievements import Achievement, EarnedAchievement, LearnerFacts, LearnerTotals
 
 
 class AchievementRepository(Protocol):
@@ -19,7 +19,7 @@ class TotalsReader(Protocol):
         """Counts over completed lessons, solved challenges and earned points (no streak)."""
         ...
 
-    async def standing(self, user_id: int, since: datetime | None = None) -> Standing:
+    async def facts(self, user_id: int, since: datetime | None = None) -> LearnerFacts:
         """The totals with the ids of earned achievements and the study days, at once;
         with ``since``, also the points earned since then (as ``points_since`` counts)."""
         ...

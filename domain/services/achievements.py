@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from domain.achievements import Achievement, Showcase, Standing
+from domain.achievements import Achievement, LearnerFacts, Showcase
 from domain.activity import Activity
 from domain.enums import ActivityType
 from domain.ports import AchievementPorts
@@ -15,15 +15,15 @@ class AchievementService:
         self._uow = uow
 
     async def evaluate(
-        self, user_id: int, standing: Standing, current_streak: int, now: datetime
+        self, user_id: int, facts: LearnerFacts, current_streak: int, now: datetime
     ) -> list[Achievement]:
         """Award what the learner now qualifies for; loops because awards add points.
 
         Does not commit: it runs inside the use case that changed the learner's totals.
         """
-        totals = replace(standing.totals, current_streak=current_streak)
+        totals = replace(facts.totals, current_streak=current_streak)
         definitions = await self._uow.achievements.definitions()
-        pending = [a for a in definitions if a.id not in standing.earned]
+        pending = [a for a in definitions if a.id not in facts.earned]
         awarded: list[Achievement] = []
         while due := [achievement for achievement in pending if achievement.is_earned_by(totals)]:
             for achievement in due:

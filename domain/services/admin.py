@@ -52,7 +52,7 @@ class AdminService:
             modules=await self._uow.directory.module_progress(learner.id),
             achievements=await self._uow.achievements.earned(learner.id),
             streak=streak,
-            standing=await self._uow.leaderboard.entry(learner.id),
+            board_entry=await self._uow.leaderboard.entry(learner.id),
             freezes=freezes,
             level=course.levels(self._levels).level_of(totals.total_score),
         )

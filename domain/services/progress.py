@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from domain.achievements import Achievement, Standing
+from domain.achievements import Achievement, LearnerFacts
 from domain.activity import Activity
 from domain.catalogue import Challenge, Lesson, Submission
 from domain.enums import ActivityType
@@ -197,7 +197,7 @@ class ProgressService:
         ``shown_at``, when the question was put up, tells a fast answer for its review.
 
         One read (the take) and one write (the counted answer) whatever the outcome; a
-        solving answer also reads the learner's standing for the streak and achievements.
+        solving answer also reads the learner's facts for the streak and achievements.
         Only a challenge the open take has shown counts (``shown_ids``): a forged button for
         a lesson never opened, or for a challenge never put, is refused and changes nothing.
         """
@@ -279,14 +279,14 @@ class ProgressService:
             await self._uow.rollback()
             return AnswerOutcome(challenge, record.is_correct, record.attempt, take.progress, True)
         studied, streak, level, met = _Studied(), None, None, False
-        if recorded.standing is not None and midnight is not None:
-            studied = await self._studied(learner, recorded.standing, now)
+        if recorded.facts is not None and midnight is not None:
+            studied = await self._studied(learner, recorded.facts, now)
             streak = studied.streak
             achievements = studied.achievements
             gained = _lesson_points(progress) - _lesson_points(take.progress)
-            level = studied.level_reached(recorded.standing, gained)
+            level = studied.level_reached(recorded.facts, gained)
             today = gained if _completed_since(progress, midnight) else 0
-            met = _goal_met(learner, recorded.standing, today, achievements)
+            met = _goal_met(learner, recorded.facts, today, achievements)
         return AnswerOutcome(
             challenge,
             record.is_correct,
@@ -310,16 +310,16 @@ class ProgressService:
         await self._uow.activity.add(completed)
         await self._streaks.record_study(learner.id, learner.timezone, now)
         midnight = day_start(now, self._streaks.timezone(learner.timezone))
-        standing = await self._uow.totals.standing(learner.id, midnight)
-        studied = await self._studied(learner, standing, now)
-        level = studied.level_reached(standing, 0)
-        met = _goal_met(learner, standing, 0, studied.achievements)
+        facts = await self._uow.totals.facts(learner.id, midnight)
+        studied = await self._studied(learner, facts, now)
+        level = studied.level_reached(facts, 0)
+        met = _goal_met(learner, facts, 0, studied.achievements)
         name = studied.curve.name_of(level) if level else None
         return Completion(
             progress, studied.achievements, studied.streak, level, met, studied.freeze, name
         )
 
-    async def _studied(self, learner: Learner, standing: Standing, now: datetime) -> "_Studied":
+    async def _studied(self, learner: Learner, facts: LearnerFacts, now: datetime) -> "_Studied":
         """Freezes first: a missed day they cover keeps the streak the achievements see.
         Each costs a write only when it changes something (a missed day to cover, a
         freeze earned), so a plain solving answer adds no round trip; the pack's rules
@@ -328,9 +328,9 @@ class ProgressService:
         freezes = FreezeService(self._uow.freezes, course.freezes(self._freeze_rules))
         today = self._streaks.today(learner.timezone, now)
         streak, ledger, earned = await freezes.studied(
-            learner.id, standing.study_days, standing.freezes, today
+            learner.id, facts.study_days, facts.freezes, today
         )
-        awarded = await self._achievements.evaluate(learner.id, standing, streak.current, now)
+        awarded = await self._achievements.evaluate(learner.id, facts, streak.current, now)
         ledger, rewarded = await freezes.rewarded(learner.id, ledger, awarded, today)
         freeze = freezes.shown(ledger) if earned or rewarded else None
         return _Studied(awarded, streak, freeze, course.levels(self._levels))
@@ -391,10 +391,10 @@ class _Studied:
     freeze: Freezes | None = None
     curve: LevelCurve = DEFAULT_CURVE
 
-    def level_reached(self, standing: Standing, lesson_points: int) -> int | None:
-        """Pure arithmetic on the standing already read: ``lesson_points`` is what the
+    def level_reached(self, facts: LearnerFacts, lesson_points: int) -> int | None:
+        """Pure arithmetic on the facts already read: ``lesson_points`` is what the
         counted answer added to it, the achievements what comes on top."""
-        total = standing.totals.total_score
+        total = facts.totals.total_score
         after = total + sum(achievement.points for achievement in self.achievements)
         return level_reached(self.curve, total - lesson_points, after)
 
@@ -417,12 +417,12 @@ def _completed_since(progress: Progress, midnight: datetime) -> bool:
 
 
 def _goal_met(
-    learner: Learner, standing: Standing, today_points: int, awarded: Sequence[Achievement]
+    learner: Learner, facts: LearnerFacts, today_points: int, awarded: Sequence[Achievement]
 ) -> bool:
-    """``today_points``: what the counted answer added to the standing's points of today;
+    """``today_points``: what the counted answer added to the facts' points of today;
     ``awarded``: what comes on top."""
-    after = standing.points_today + sum(achievement.points for achievement in awarded)
-    return goal_met(learner.daily_goal, standing.points_today - today_points, after)
+    after = facts.points_today + sum(achievement.points for achievement in awarded)
+    return goal_met(learner.daily_goal, facts.points_today - today_points, after)
 
 
 def _lesson_points(progress: Progress) -> int:

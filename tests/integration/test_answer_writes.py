@@ -1,4 +1,4 @@
-"""The counted-answer write: all or nothing, and the standing it returns is the one a
+"""The counted-answer write: all or nothing, and the facts it returns is the one a
 fresh read finds afterwards (PostgreSQL folds the known writes into rows read before)."""
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -56,11 +56,11 @@ async def test_the_returned_standing_is_what_a_fresh_read_finds_across_takes_and
             )
             assert recorded is not None
             if correct:
-                assert recorded.standing == await uow.totals.standing(learner.id)
-                assert recorded.standing.totals.challenges_solved == 2
-                assert len(recorded.standing.study_days) == 2
+                assert recorded.facts == await uow.totals.facts(learner.id)
+                assert recorded.facts.totals.challenges_solved == 2
+                assert len(recorded.facts.study_days) == 2
             else:
-                assert recorded.standing is None
+                assert recorded.facts is None
 
 
 async def test_a_recorded_attempt_writes_nothing_the_second_time(

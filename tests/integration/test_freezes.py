@@ -155,9 +155,9 @@ async def test_an_achievement_brings_one_freeze_however_often_it_is_recorded(
     results = await asyncio.gather(*(reward() for _ in range(3)))
     async with uow_factory() as uow:
         ledger = await uow.freezes.ledger(grace.id)
-        standing = await uow.totals.standing(grace.id)
+        facts = await uow.totals.facts(grace.id)
 
     assert sorted(results) == [False, False, True]
     assert ledger == FreezeLedger(rewarded=(today,))
-    assert standing.freezes == ledger
+    assert facts.freezes == ledger
     assert ledger.held(RULES) == 1

@@ -124,10 +124,10 @@ async def test_a_review_is_logged_reschedules_and_counts_today(
     assert outcome.next_due > clock.now()
     async with uow_factory() as uow:
         today = await committed(JourneyService(uow, clock, "UTC")).today(grace)
-        standing = await uow.totals.standing(grace.id, clock.now() - timedelta(hours=1))
+        facts = await uow.totals.facts(grace.id, clock.now() - timedelta(hours=1))
         card = await uow.reviews.get(grace.id, course.single)
-    assert today.points == standing.points_today == RULES.points
-    assert standing.totals.lesson_score == 0
+    assert today.points == facts.points_today == RULES.points
+    assert facts.totals.lesson_score == 0
     assert card is not None
     assert card.reps == 2
     reviewed = ActivityRow.activity_type == ActivityType.REVIEW_ANSWERED

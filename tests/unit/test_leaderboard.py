@@ -1,6 +1,6 @@
 """The leaderboard: competition ranks, and a learner's view of the cached board."""
 
-from domain.leaderboard import LeaderboardEntry, RefreshResult, Standing, competition_ranks
+from domain.leaderboard import BoardTotals, LeaderboardEntry, RefreshResult, competition_ranks
 from domain.learners import TelegramProfile
 from domain.services import LeaderboardService, LearnerService, ProgressService
 from tests.support.use_cases import committed
@@ -12,7 +12,7 @@ from .fakes import FakeClock, FakeUnitOfWork
 
 def test_ties_share_a_rank_and_the_next_rank_skips() -> None:
     scores = {4: 10, 1: 30, 3: 20, 2: 20}
-    standings = [Standing(user_id, score, 0, 0) for user_id, score in scores.items()]
+    standings = [BoardTotals(user_id, score, 0, 0) for user_id, score in scores.items()]
 
     ranked = competition_ranks(standings)
 

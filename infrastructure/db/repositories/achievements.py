@@ -3,11 +3,11 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.achievements import Achievement, EarnedAchievement, LearnerTotals, Standing
+from domain.achievements import Achievement, EarnedAchievement, LearnerFacts, LearnerTotals
 from infrastructure.db.models import AchievementRow, EarnedRow, table
 from infrastructure.db.repositories.achievement_rows import to_achievement
 from infrastructure.db.repositories.catalogue import SqlCatalogue
-from infrastructure.db.repositories.standing import read_standing
+from infrastructure.db.repositories.learner_facts import read_facts
 from infrastructure.db.repositories.totals import mark_changed
 from infrastructure.db.upsert import insert_if_absent
 
@@ -46,15 +46,15 @@ class SqlTotals:
         self._session = session
         self._catalogue = catalogue
 
-    async def standing(self, user_id: int, since: datetime | None = None) -> Standing:
+    async def facts(self, user_id: int, since: datetime | None = None) -> LearnerFacts:
         catalogue = await self._catalogue.snapshot()
-        return await read_standing(self._session, user_id, catalogue, since)
+        return await read_facts(self._session, user_id, catalogue, since)
 
     async def points_since(self, user_id: int, since: datetime) -> int:
-        """The points of the standing read (one round trip over the learner's own rows):
+        """The points of the facts read (one round trip over the learner's own rows):
         lessons, achievements and right reviews."""
-        return (await self.standing(user_id, since)).points_today
+        return (await self.facts(user_id, since)).points_today
 
     async def totals(self, user_id: int) -> LearnerTotals:
-        """Counted by domain.totals from the standing read's facts (one round trip)."""
-        return (await self.standing(user_id)).totals
+        """Counted by domain.totals from the facts read's facts (one round trip)."""
+        return (await self.facts(user_id)).totals

@@ -33,8 +33,8 @@ from infrastructure.db.repositories.counted_statements import (
     shape_of,
     wait_ended,
 )
+from infrastructure.db.repositories.learner_facts import read_facts
 from infrastructure.db.repositories.review_rows import CARD_COLUMNS, to_card
-from infrastructure.db.repositories.standing import read_standing
 from infrastructure.db.repositories.totals import claim_mark, mark_changed
 from infrastructure.db.upsert import insert_if_absent
 
@@ -136,8 +136,8 @@ async def write_counted(
         await mark_changed(session, counted.record.user_id)
     if counted.study_day is None:
         return AnswerRecorded(None)
-    standing = await read_standing(session, counted.record.user_id, catalogue, counted.day_start)
-    return AnswerRecorded(standing)
+    facts = await read_facts(session, counted.record.user_id, catalogue, counted.day_start)
+    return AnswerRecorded(facts)
 
 
 async def _write_at_once(

@@ -1,11 +1,11 @@
-"""A counted answer on MySQL/MariaDB: every write, and the standing, in one round trip.
+"""A counted answer on MySQL/MariaDB: every write, and the facts, in one round trip.
 
 MySQL allows no writes inside a CTE, so PostgreSQL's one statement (``counted_statements``) is a
 short script here, sent as one multi-statement query (the connection is opened with
 ``CLIENT.MULTI_STATEMENTS``). Each write is gated on the answer's insert as on PostgreSQL:
 ``LAST_INSERT_ID`` is zeroed first and is non-zero afterwards only if the insert added a
 row (a replayed answer hits ``ON DUPLICATE KEY UPDATE id = id`` and leaves it at zero).
-The last statement returns ``RECORDED`` and, for a study answer, the standing as it is
+The last statement returns ``RECORDED`` and, for a study answer, the learner's facts as they are
 after the writes. Sent statement by statement, the same writes cost five or six round
 trips, each a wake-up of the server and of the bot: on two shared cores most of an
 answer's time.
@@ -43,8 +43,8 @@ from infrastructure.db.repositories.counted_statements import (
     shape_of,
     wait_ended,
 )
-from infrastructure.db.repositories.standing import RECORDED, standing_query
-from infrastructure.db.repositories.standing import tagged_row as tagged
+from infrastructure.db.repositories.learner_facts import RECORDED, facts_query
+from infrastructure.db.repositories.learner_facts import tagged_row as tagged
 from infrastructure.db.repositories.totals import claim_mark, mark_statement
 
 FLAG = sa.literal_column("@learnbot_recorded", sa.Integer)
@@ -151,7 +151,5 @@ def _statements(shape: Shape) -> list[Any]:
     if shape.card:
         statements.append(card_upsert("mysql", RECORDED_NOW))
     outcome = tagged(RECORDED, FLAG)
-    statements.append(
-        sa.union_all(outcome, *standing_query(user_id)) if shape.study_day else outcome
-    )
+    statements.append(sa.union_all(outcome, *facts_query(user_id)) if shape.study_day else outcome)
     return statements

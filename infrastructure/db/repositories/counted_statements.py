@@ -3,11 +3,11 @@ the whole answer in one statement; the same builders (the progress update, the e
 wait, the parameter names) serve MariaDB's one-trip script and SQLite's steps.
 
 Every write is a data-modifying CTE gated on the answer's conflict-free insert, and the
-statement's own SELECT returns the learner's standing as it was before it; the writes are
+statement's own SELECT returns the learner's facts as it was before it; the writes are
 known, so they are added in Python instead of read back.
 
 The statement varies only in its shape (how many activity rows, whether a study day, the
-end of a wait, the totals mark and the standing are part of it), so each shape is built
+end of a wait, the totals mark and the facts are part of it), so each shape is built
 once per process and every answer only binds values: building it with SQLAlchemy on
 every answer (and computing its cache key) cost more CPU than the database spent on it.
 """
@@ -34,13 +34,13 @@ from infrastructure.db.models import table as table_of
 from infrastructure.db.repositories.activity import activity_values
 from infrastructure.db.repositories.answer_rows import answer_values
 from infrastructure.db.repositories.catalogue_cache import CatalogueSnapshot
-from infrastructure.db.repositories.review_rows import CARD_COLUMNS, card_values
-from infrastructure.db.repositories.standing import (
+from infrastructure.db.repositories.learner_facts import (
     RECORDED,
-    fold_standing,
-    standing_query,
+    facts_query,
+    fold_facts,
     tagged_row,
 )
+from infrastructure.db.repositories.review_rows import CARD_COLUMNS, card_values
 from infrastructure.db.repositories.totals import mark_statement
 
 ANSWERS, PROGRESS, ACTIVITY = table_of(AnswerRow), table_of(ProgressRow), table_of(ActivityRow)
@@ -96,19 +96,19 @@ def recorded_from(
     read_before: bool,
 ) -> AnswerRecorded | None:
     """The port's answer from a one-trip write's rows: None if the answer was already
-    recorded, else the standing (``read_before``: read before the writes, which are then
+    recorded, else the facts (``read_before``: read before the writes, which are then
     added in Python; otherwise read after them)."""
     if not next(number for kind, number, *_ in rows if kind == RECORDED):
         return None
     if counted.study_day is None:
         return AnswerRecorded(None)
-    return AnswerRecorded(fold_standing(rows, catalogue, counted if read_before else None))
+    return AnswerRecorded(fold_facts(rows, catalogue, counted if read_before else None))
 
 
 @cache
 def counted_statement(shape: Shape) -> sa.CompoundSelect[str, int, int, date]:
-    """Returns tagged rows: ``RECORDED`` with 1 if the answer was new, then the standing
-    (when there is a study day) as ``standing_query`` reads it."""
+    """Returns tagged rows: ``RECORDED`` with 1 if the answer was new, then the facts
+    (when there is a study day) as ``facts_query`` reads it."""
     user_id = bound(ANSWERS, "user_id", "answer_user_id")
     answer = (
         postgresql.insert(ANSWERS)
@@ -123,7 +123,7 @@ def counted_statement(shape: Shape) -> sa.CompoundSelect[str, int, int, date]:
     parts = [outcome]
     if shape.study_day:
         solving = bound(ANSWERS, "challenge_id", "answer_challenge_id")
-        parts.extend(standing_query(user_id, solving=solving))
+        parts.extend(facts_query(user_id, solving=solving))
     return sa.union_all(*parts).add_cte(
         *(write.cte(f"write_{number}") for number, write in enumerate(writes))
     )

@@ -1,7 +1,7 @@
 from collections.abc import Sequence
 from datetime import datetime
 
-from domain.achievements import Achievement, EarnedAchievement, LearnerTotals, Standing
+from domain.achievements import Achievement, EarnedAchievement, LearnerFacts, LearnerTotals
 from domain.enums import ProgressStatus
 from domain.totals import learner_totals, points
 
@@ -60,12 +60,12 @@ class FakeTotalsReader:
         outline = await self._catalogue.published_outline()
         return learner_totals(completed, earned, len(solved), outline, self._points)
 
-    async def standing(self, user_id: int, since: datetime | None = None) -> Standing:
+    async def facts(self, user_id: int, since: datetime | None = None) -> LearnerFacts:
         earned = frozenset(key[1] for key in self._tables.earned if key[0] == user_id)
         days = sorted(day for owner, day in self._tables.study_days if owner == user_id)
         today = 0 if since is None else await self.points_since(user_id, since)
         totals = await self.totals(user_id)
-        return Standing(totals, earned, tuple(days), today, ledger_of(self._tables, user_id))
+        return LearnerFacts(totals, earned, tuple(days), today, ledger_of(self._tables, user_id))
 
     async def points_since(self, user_id: int, since: datetime) -> int:
         lessons = [

@@ -2,7 +2,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import datetime
 
-from domain.leaderboard import Board, BoardKind, LeaderboardEntry, Standing, visible_ranks
+from domain.leaderboard import Board, BoardKind, BoardTotals, LeaderboardEntry, visible_ranks
 
 from .achievements import FakeTotalsReader
 from .tables import Tables
@@ -80,10 +80,10 @@ class FakeLeaderboardRefresher:
         }
         return len(self._tables.board)
 
-    async def _standing(self, user_id: int) -> Standing:
+    async def _standing(self, user_id: int) -> BoardTotals:
         totals = await self._totals.totals(user_id)
         achievements = await self._totals.achievements_count(user_id)
-        return Standing(user_id, totals.total_score, totals.lessons_completed, achievements)
+        return BoardTotals(user_id, totals.total_score, totals.lessons_completed, achievements)
 
     async def _weekly(self, user_id: int, week_start: datetime) -> int:
         """The points earned since the week started: domain.totals' rule, as SQL's."""

@@ -61,7 +61,7 @@ class FakeProgressRepository:
         if answer.study_day is None:
             return AnswerRecorded(None)
         self._tables.study_days.add((answer.record.user_id, answer.study_day))
-        return AnswerRecorded(await self._totals.standing(answer.record.user_id, answer.day_start))
+        return AnswerRecorded(await self._totals.facts(answer.record.user_id, answer.day_start))
 
     async def for_learner(self, user_id: int) -> list[Progress]:
         return [row for (owner, _), row in self._tables.progress.items() if owner == user_id]

@@ -1,4 +1,4 @@
-"""A learner's standing in one statement: completed lessons, earned achievements, study
+"""A learner's facts in one statement: completed lessons, earned achievements, study
 days, streak freeze facts and the solved-challenge count, as tagged rows of one UNION
 ALL. Module completion and award points come from the cached catalogue, not from more
 joins.
@@ -16,7 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from domain.achievements import Standing
+from domain.achievements import LearnerFacts
 from domain.enums import ProgressStatus
 from domain.freezes import FreezeLedger
 from domain.progress import CountedAnswer
@@ -57,7 +57,7 @@ def _typed(value: Any, type_: sa.types.TypeEngine[Any]) -> Any:
     return sa.cast(sa.null(), type_) if value is None else value
 
 
-def standing_query(user_id: Any, solving: Any = None) -> list[Tagged]:
+def facts_query(user_id: Any, solving: Any = None) -> list[Tagged]:
     """With ``solving``, the solved count leaves that challenge out and ``score`` says
     whether it was solved before: the caller knows whether it is solved now."""
     progress, earned = table(ProgressRow), table(EarnedRow)
@@ -89,28 +89,28 @@ def standing_query(user_id: Any, solving: Any = None) -> list[Tagged]:
     ]
 
 
-async def read_standing(
+async def read_facts(
     session: AsyncSession,
     user_id: int,
     catalogue: CatalogueSnapshot,
     since: datetime | None = None,
-) -> Standing:
+) -> LearnerFacts:
     values = {"user_id": user_id, "since": since}
-    rows = await session.execute(_standing_statement(), values)
-    return fold_standing(rows.all(), catalogue)
+    rows = await session.execute(_facts_statement(), values)
+    return fold_facts(rows.all(), catalogue)
 
 
 @cache
-def _standing_statement() -> sa.CompoundSelect[str, int, int, date]:
+def _facts_statement() -> sa.CompoundSelect[str, int, int, date]:
     """Built once, bound per read: every solving answer on MariaDB and SQLite reads it."""
-    return sa.union_all(*standing_query(sa.bindparam("user_id", type_=sa.Integer)))
+    return sa.union_all(*facts_query(sa.bindparam("user_id", type_=sa.Integer)))
 
 
-def fold_standing(
+def fold_facts(
     rows: Iterable[Sequence[Any]], catalogue: CatalogueSnapshot, after: CountedAnswer | None = None
-) -> Standing:
-    """The tagged rows as a standing; ``after`` adds what that answer wrote to rows read
-    before it (the solved row then came from ``standing_query(solving=...)``)."""
+) -> LearnerFacts:
+    """The tagged rows as the learner's facts; ``after`` adds what that answer wrote to rows read
+    before it (the solved row then came from ``facts_query(solving=...)``)."""
     scores: dict[int, int] = {}
     earned: set[int] = set()
     today: set[int] = set()
@@ -149,7 +149,7 @@ def fold_standing(
     today_points = points((scores.get(lesson) for lesson in today), earned_today, award_points)
     ledger = FreezeLedger(frozenset(freezes[0]), frozenset(freezes[1]), tuple(sorted(freezes[2])))
     days_studied = tuple(sorted(days))
-    return Standing(totals, frozenset(earned), days_studied, today_points + reviewed, ledger)
+    return LearnerFacts(totals, frozenset(earned), days_studied, today_points + reviewed, ledger)
 
 
 def _completed_since(counted: CountedAnswer) -> bool:
