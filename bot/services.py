@@ -75,15 +75,7 @@ class Services:
 
     @property
     def polls(self) -> QuizPollService:
-        return QuizPollService(
-            self.uow,
-            self.clock,
-            self.default_timezone,
-            self.levels,
-            self.freezes,
-            self.review_scheduler,
-            self.review_rules,
-        )
+        return QuizPollService(self.uow, self.clock, self.progress)
 
     @property
     def review(self) -> ReviewService | None:

@@ -8,6 +8,7 @@ from aiogram.utils.i18n import gettext as _
 
 from bot.callbacks import ChallengeCb, PickCb, SubmitCb, ToggleCb
 from bot.handlers.polls import ask_by_poll
+from bot.rendering.kinds import ticked, within
 from bot.rendering.quiz import all_solved_screen, challenge_screen, feedback_screen
 from bot.rendering.reply import show
 from bot.rendering.review import review_feedback_screen
@@ -37,8 +38,7 @@ async def ask(
     if step.challenge.is_poll:
         await ask_by_poll(event, learner, services, step)
         return
-    valid = mask & ((1 << len(step.challenge.options)) - 1)
-    await show(event, challenge_screen(step, learner.id, valid))
+    await show(event, challenge_screen(step, learner.id, within(mask, step.challenge)))
 
 
 async def challenge(
@@ -66,9 +66,7 @@ async def submit(
     query: CallbackQuery, callback_data: SubmitCb, learner: Learner, services: Services
 ) -> None:
     mask = callback_data.mask
-    submission = Submission(
-        selected=frozenset(b for b in range(mask.bit_length()) if mask >> b & 1)
-    )
+    submission = Submission(selected=ticked(mask))
     await _answer(
         query, learner, services, callback_data.challenge_id, submission, callback_data.attempt
     )

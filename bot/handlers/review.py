@@ -6,6 +6,7 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.callbacks import Nav, ReviewPickCb, ReviewSubmitCb, ReviewToggleCb, Screen
 from bot.handlers.quiz import shown_at
+from bot.rendering.kinds import ticked, within
 from bot.rendering.reply import show
 from bot.rendering.review import nothing_due_screen, review_feedback_screen, review_screen
 from bot.services import Services
@@ -53,8 +54,7 @@ async def toggle(
     if step is None or step.challenge.id != callback_data.challenge_id:
         await ask(query, learner, services)
         return
-    valid = callback_data.mask & ((1 << len(step.challenge.options)) - 1)
-    await show(query, review_screen(step, learner.id, valid))
+    await show(query, review_screen(step, learner.id, within(callback_data.mask, step.challenge)))
 
 
 async def pick(
@@ -70,9 +70,7 @@ async def submit(
     query: CallbackQuery, callback_data: ReviewSubmitCb, learner: Learner, services: Services
 ) -> None:
     mask = callback_data.mask
-    submission = Submission(
-        selected=frozenset(b for b in range(mask.bit_length()) if mask >> b & 1)
-    )
+    submission = Submission(selected=ticked(mask))
     data = callback_data
     await _answer(query, learner, services, data.challenge_id, submission, data.review, False)
 

@@ -55,6 +55,16 @@ def _typed(
     return ["", _("✍ Type your answer and send it as a message.")]
 
 
+def ticked(mask: int) -> frozenset[int]:
+    """The options a multiple-choice button's mask has ticked (bit ``i``: option ``i``)."""
+    return frozenset(bit for bit in range(mask.bit_length()) if mask >> bit & 1)
+
+
+def within(mask: int, challenge: Challenge) -> int:
+    """``mask`` without bits beyond the challenge's options (a forged button may set them)."""
+    return mask & ((1 << len(challenge.options)) - 1)
+
+
 def _pick_one(
     builder: InlineKeyboardBuilder, challenge: Challenge, order: list[int], mask: int, to: Payloads
 ) -> list[str]:

@@ -11,13 +11,9 @@ from dataclasses import dataclass
 
 from domain.catalogue import Submission
 from domain.errors import ContentUnavailable, InvalidSubmission, StaleAnswer
-from domain.freezes import DEFAULT_FREEZES, FreezeRules
 from domain.learners import Learner
-from domain.levels import DEFAULT_CURVE, LevelCurve
 from domain.polls import SentPoll
-from domain.ports import Clock, PollPorts, ReviewScheduler
-from domain.review import DEFAULT_RULES as DEFAULT_REVIEW
-from domain.review import ReviewRules
+from domain.ports import Clock, PollPorts
 from domain.services.progress import AnswerOutcome, ChallengeStep, ProgressService
 
 
@@ -34,18 +30,12 @@ class QuizPollService:
         self,
         uow: PollPorts,
         clock: Clock,
-        default_timezone: str,
-        levels: LevelCurve = DEFAULT_CURVE,
-        freezes: FreezeRules = DEFAULT_FREEZES,
-        scheduler: ReviewScheduler | None = None,
-        review_rules: ReviewRules = DEFAULT_REVIEW,
+        progress: ProgressService,
     ) -> None:
-        """The rules a vote is counted by are those of a button answer."""
+        """``progress`` counts the vote: the rules of a button answer, the same service."""
         self._uow = uow
         self._clock = clock
-        self._progress = ProgressService(
-            uow, clock, default_timezone, levels, freezes, scheduler, review_rules
-        )
+        self._progress = progress
 
     async def sent(
         self,

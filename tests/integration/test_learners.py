@@ -108,7 +108,7 @@ async def test_deleting_a_learner_leaves_no_orphan_rows(
             assert step is not None
             await uow.freezes.earn(person.id, clock.now().date())
             poll_id = f"poll-of-{person.id}"
-            await committed(QuizPollService(uow, clock, "UTC")).sent(
+            await committed(QuizPollService(uow, clock, ProgressService(uow, clock, "UTC"))).sent(
                 person, 1, step, poll_id, (0, 1, 2)
             )
         clock.advance(days=30)

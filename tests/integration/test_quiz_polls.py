@@ -63,16 +63,18 @@ async def send(
             learner, course.first_lesson, course.single
         )
         assert step is not None
-        return await committed(QuizPollService(uow, clock, "UTC")).sent(
-            learner, learner.telegram_id, step, POLL_ID, ORDER
-        )
+        return await committed(
+            QuizPollService(uow, clock, ProgressService(uow, clock, "UTC"))
+        ).sent(learner, learner.telegram_id, step, POLL_ID, ORDER)
 
 
 async def vote(
     uow_factory: UowFactory, clock: FixedClock, learner: Learner, poll_id: str, options: list[int]
 ) -> Vote | None:
     async with uow_factory() as uow:
-        return await committed(QuizPollService(uow, clock, "UTC")).vote(learner, poll_id, options)
+        return await committed(
+            QuizPollService(uow, clock, ProgressService(uow, clock, "UTC"))
+        ).vote(learner, poll_id, options)
 
 
 async def test_the_sent_poll_reads_back_as_it_was_stored(

@@ -20,7 +20,7 @@ RIGHT_VOTE, WRONG_VOTE = [2], [0]
 
 @pytest.fixture
 def polls(uow: FakeUnitOfWork, clock: FakeClock) -> QuizPollService:
-    return committed(QuizPollService(uow, clock, "UTC"))
+    return committed(QuizPollService(uow, clock, ProgressService(uow, clock, "UTC")))
 
 
 async def send(
