@@ -15,10 +15,9 @@ from typing import Any
 import sqlalchemy as sa
 from rich.console import Console
 from rich.progress import track
-from rich.table import Table
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bench.leaderboard import analyze, percentile, series, timed, users_sql
+from bench.leaderboard import analyze, percentile, report, series, timed, users_sql
 from infrastructure.db.engine import create_engine, create_session_factory
 from infrastructure.db.models import ReviewCardRow, UserRow
 from infrastructure.db.repositories.catalogue_cache import CatalogueCache
@@ -160,13 +159,7 @@ async def main() -> None:
     rows.append(await read_latency(engine, sample, f"due read, {args.cards} cards a learner"))
     rows.append(await read_latency(engine, [heavy], f"due read, {args.heavy} cards all due"))
     await explain(engine, sample[len(sample) // 2])
-    result = Table(title=f"{engine.dialect.name}")
-    result.add_column("What")
-    result.add_column("Time", justify="right")
-    for row in rows:
-        result.add_row(*row)
-    console.print(result)
-    await engine.dispose()
+    await report(engine, rows)
 
 
 if __name__ == "__main__":
