@@ -34,6 +34,8 @@ class Tally:
     in_window: int = 0
     elapsed: float = 0.0
     dropped: int = 0
+    cpu_seconds: float = 0.0
+    """This process's CPU time (all threads: SQLite's too) over the whole saturation."""
     latencies: list[float] = field(default_factory=list)
 
     @property
@@ -57,6 +59,7 @@ async def saturate(
     """Answers finished within ``seconds`` after a ``warmup``; a learner whose plan runs
     out stops early."""
     tally = Tally()
+    cpu = time.process_time()
     opens = time.perf_counter() + warmup
     closes = opens + seconds
 
@@ -67,6 +70,7 @@ async def saturate(
 
     await asyncio.gather(*(learn(learner) for learner in learners))
     tally.elapsed = seconds
+    tally.cpu_seconds = time.process_time() - cpu
     return tally
 
 
@@ -108,3 +112,9 @@ def percentile_ms(latencies: list[float], percent: int) -> float:
     if len(latencies) < 2:
         return 1000 * (latencies[0] if latencies else 0.0)
     return 1000 * statistics.quantiles(latencies, n=100, method="inclusive")[percent - 1]
+
+
+def cpu_ms_per_answer(tally: Tally) -> float:
+    """The bot's CPU per answer: unlike answers/s, it barely moves with other processes'
+    load, so two runs on a busy machine still compare."""
+    return 1000 * tally.cpu_seconds / tally.answers if tally.answers else 0.0

@@ -7,6 +7,7 @@ up to the whole, so the shares are comparable across runs.
 """
 
 import cProfile
+import os
 import pstats
 import sys
 import sysconfig
@@ -39,12 +40,27 @@ def library_of(filename: str) -> str:
 @contextmanager
 def profiled(into: Report) -> Iterator[None]:
     """Profiles the block and writes its summary into ``into["profile"]``."""
+    if os.environ.get("LEARNBOT_PYINSTRUMENT"):
+        from pyinstrument import Profiler
+
+        sampler = Profiler(async_mode="disabled", interval=0.0005)
+        sampler.start()
+        try:
+            yield
+        finally:
+            sampler.stop()
+            Path(os.environ["LEARNBOT_PYINSTRUMENT"]).write_text(
+                sampler.output_text(unicode=False, show_all=False, timeline=False)
+            )
+        return
     profiler = cProfile.Profile()
     profiler.enable()
     try:
         yield
     finally:
         profiler.disable()
+        if dump := os.environ.get("LEARNBOT_PROFILE_DUMP"):
+            profiler.dump_stats(dump)
         into["profile"] = summary(pstats.Stats(profiler, stream=sys.stderr))
 
 

@@ -5,7 +5,7 @@ from collections import Counter
 
 from bench.answers.dispatching import ceiling_dispatcher
 from bench.answers.enrol import endless_takers, started_on_first_lesson
-from bench.answers.load import SimLearner, saturate
+from bench.answers.load import SimLearner, cpu_ms_per_answer, saturate
 from bench.answers.local_bot import local_bot
 from bench.answers.raw import RAW_ROUND_TRIPS, RAW_STATEMENTS, raw_answers
 from bench.answers.sizes import Report, Sizes
@@ -21,7 +21,12 @@ async def measure_ceiling(course: Course, sizes: Sizes) -> Report:
     learners = endless_takers(course, sizes.learners)
     tally = await saturate(learners, answer, sizes.seconds, sizes.warmup)
     per_second = tally.in_window / tally.elapsed
-    return {"answers_per_s": per_second, "answers": tally.answers, "refusals": session.refusals}
+    return {
+        "answers_per_s": per_second,
+        "answers": tally.answers,
+        "refusals": session.refusals,
+        "cpu_ms_per_answer": cpu_ms_per_answer(tally),
+    }
 
 
 async def measure_raw(

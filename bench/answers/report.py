@@ -6,7 +6,8 @@ from rich.table import Table
 from bench.answers.sizes import Report
 
 COLUMNS = (
-    *("", "answers/s", "x ceiling", "x raw", "p50 ms", "p99 ms", "at offered/s"),
+    *("", "answers/s", "x ceiling", "CPU ms", "x ceiling CPU", "x raw"),
+    *("p50 ms", "p99 ms", "at offered/s"),
     *("statements", "round trips", "failed"),
 )
 
@@ -32,18 +33,29 @@ def summary_table(report: Report) -> Table:
     for column in COLUMNS:
         table.add_column(column, justify="right" if column else "left")
     failed = _failed(report["ceiling"])
-    table.add_row("ceiling (no database), mean", f"{ceiling:.0f}", "1.00x", *["—"] * 6, failed)
+    cpu = f"{report['ceiling']['cpu_ms_per_answer']:.2f}"
+    table.add_row(
+        "ceiling (no database), mean", f"{ceiling:.0f}", "1.00x", cpu, "1.00x", *["—"] * 6, failed
+    )
     for backend, figures in report["backends"].items():
         if "ceiling_answers_per_s" in figures:
             beside = figures["ceiling_answers_per_s"]
-            table.add_row(f"ceiling beside {backend}", f"{beside:.0f}", "1.00x", *["—"] * 7)
+            cpu = f"{figures['ceiling_cpu_ms_per_answer']:.2f}"
+            table.add_row(
+                f"ceiling beside {backend}", f"{beside:.0f}", "1.00x", cpu, "1.00x", *["—"] * 7
+            )
         raw = figures.get("raw_answers_per_s")
         rate = figures["answers_per_s"]
         beside = figures.get("ceiling_answers_per_s", ceiling)
+        cpu_beside = figures.get(
+            "ceiling_cpu_ms_per_answer", report["ceiling"]["cpu_ms_per_answer"]
+        )
         table.add_row(
             backend,
             f"{rate:.0f}",
             _ratio(rate, beside),
+            f"{figures['cpu_ms_per_answer']:.2f}",
+            _ratio(cpu_beside, figures["cpu_ms_per_answer"]),
             _ratio(rate, raw),
             *_latencies(figures),
             f"{figures['achieved_per_s']:.0f} of {figures['offered_per_s']:.0f}",
@@ -56,6 +68,7 @@ def summary_table(report: Report) -> Table:
                 f"  raw {backend} driver",
                 f"{raw:.0f}",
                 _ratio(raw, beside),
+                *["—"] * 2,
                 "1.00x",
                 *["—"] * 3,
                 str(figures["raw_statements_per_answer"]),

@@ -13,7 +13,7 @@ from bench.answers.counting import RoundTrips
 from bench.answers.dispatching import bench_settings, real_dispatcher
 from bench.answers.enrol import course_takers
 from bench.answers.failures import failures_tallied
-from bench.answers.load import Tally, offer, percentile_ms, saturate
+from bench.answers.load import Tally, cpu_ms_per_answer, offer, percentile_ms, saturate
 from bench.answers.local_bot import local_bot
 from bench.answers.profiling import profiled
 from bench.answers.references import measure_ceiling, measure_raw
@@ -56,6 +56,7 @@ async def _through_the_bot(learnbot: Application, course: Course, sizes: Sizes) 
     return (
         {
             "answers_per_s": busy.in_window / busy.elapsed,
+            "cpu_ms_per_answer": cpu_ms_per_answer(busy),
             "answers": busy.answers + steady.answers,
             "recorded": int(recorded or 0),
             "refusals": session.refusals,
@@ -109,10 +110,12 @@ async def run_answers(
         results[backend], course = await measure_backend(backend, sizes, folder / backend, name)
         ceilings.append(await measure_ceiling(course, sizes))
         results[backend]["ceiling_answers_per_s"] = ceilings[-1]["answers_per_s"]
+        results[backend]["ceiling_cpu_ms_per_answer"] = ceilings[-1]["cpu_ms_per_answer"]
     ceiling = ceilings[0] | {
         "answers_per_s": statistics.fmean(c["answers_per_s"] for c in ceilings),
         "answers": sum(c["answers"] for c in ceilings),
         "refusals": sum(c["refusals"] for c in ceilings),
+        "cpu_ms_per_answer": statistics.fmean(c["cpu_ms_per_answer"] for c in ceilings),
     }
     machine = {"cpus": os.cpu_count(), "load_before": load_before, "load_after": os.getloadavg()}
     return {"ceiling": ceiling, "backends": results, "machine": machine, "sizes": asdict(sizes)}
