@@ -20,6 +20,7 @@ from tests.support.queries import count_rows
 from tests.support.statements import StatementLog, counted
 
 PROFILE = TelegramProfile(4242, "lin", "Lin", None, "en")
+STRANGER = TelegramProfile(77, "new", "New", None, "en")
 
 
 def take_reads(log: StatementLog) -> int:
@@ -86,34 +87,30 @@ async def test_content_published_since_the_catalogue_was_cached_drops_the_read_a
     assert take_reads(log) == 1 + reads_ahead(engine)
 
 
-async def test_a_lesson_never_opened_is_refused_as_without_the_read_ahead(
-    engine: AsyncEngine, uow_factory: UowFactory, clock: FixedClock, course: Course
+@pytest.mark.parametrize(
+    ("profile", "lesson"),
+    [(PROFILE, "advanced_lesson"), (STRANGER, "first_lesson")],
+    ids=["a lesson never opened", "an unknown learner"],
+)
+async def test_an_answer_with_no_take_to_read_ahead_is_refused_as_without_it(
+    engine: AsyncEngine,
+    uow_factory: UowFactory,
+    clock: FixedClock,
+    course: Course,
+    profile: TelegramProfile,
+    lesson: str,
 ) -> None:
-    await opened(uow_factory, clock, course.advanced_lesson)
+    """``PROFILE`` opened another lesson; ``STRANGER`` is registered by this update."""
+    await opened(uow_factory, clock, getattr(course, lesson))
     async with uow_factory() as uow:
         services = Services(uow, clock, "UTC")
-        learner = await services.learners.register(PROFILE, answering=course.single)
+        learner = await services.learners.register(profile, answering=course.single)
         with pytest.raises(StaleAnswer):
             await services.progress.answer(learner, course.single, Submission({1}), 1)
         await uow.commit()
 
-    assert await count_rows(engine, AnswerRow) == 0
-
-
-async def test_an_unknown_learner_is_registered_and_their_answer_refused(
-    engine: AsyncEngine, uow_factory: UowFactory, clock: FixedClock, course: Course
-) -> None:
-    await opened(uow_factory, clock, course.first_lesson)
-    stranger = TelegramProfile(77, "new", "New", None, "en")
-    async with uow_factory() as uow:
-        services = Services(uow, clock, "UTC")
-        learner = await services.learners.register(stranger, answering=course.single)
-        with pytest.raises(StaleAnswer):
-            await services.progress.answer(learner, course.single, Submission({1}), 1)
-        await uow.commit()
-
-    assert learner.telegram_id == 77
-    assert await count_rows(engine, UserRow, UserRow.telegram_id == 77) == 1
+    assert learner.telegram_id == profile.telegram_id
+    assert await count_rows(engine, UserRow) == (2 if profile is STRANGER else 1)
     assert await count_rows(engine, AnswerRow) == 0
 
 
