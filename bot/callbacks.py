@@ -83,6 +83,18 @@ class SubmitCb(CallbackData, prefix="s"):
     mask: Number
 
 
+def answered_challenge(data: str | None) -> int | None:
+    """The challenge a lesson's answer button answers (``PickCb``, ``SubmitCb``), else None.
+    Only a hint for reading ahead: the handler's own filter still parses and checks it."""
+    for answer in (PickCb, SubmitCb):
+        if data is not None and data.startswith(answer.__prefix__ + answer.__separator__):
+            try:
+                return answer.unpack(data).challenge_id
+            except (TypeError, ValueError):
+                return None
+    return None
+
+
 class ReviewPickCb(CallbackData, prefix="ra"):
     """A single-choice review answer; ``review`` is the card's review number when asked."""
 

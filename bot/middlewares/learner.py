@@ -1,23 +1,31 @@
 from typing import Any
 
 from aiogram import BaseMiddleware
-from aiogram.types import TelegramObject, User
+from aiogram.types import TelegramObject, Update, User
 
+from bot.callbacks import answered_challenge
 from bot.middlewares.base import Handler
 from bot.services import Services
 from domain.learners import TelegramProfile
 
 
 class LearnerMiddleware(BaseMiddleware):
-    """Loads or creates the learner once per update; last contact costs at most one write."""
+    """Loads or creates the learner once per update; last contact costs at most one write.
+    An answer button's update names its challenge, so the store can read ahead for it."""
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         user: User | None = data.get("event_from_user")
         if user is None or user.is_bot:
             return None
         services: Services = data["services"]
-        data["learner"] = await services.learners.register(profile_of(user))
+        answering = _answered(event)
+        data["learner"] = await services.learners.register(profile_of(user), answering)
         return await handler(event, data)
+
+
+def _answered(event: TelegramObject) -> int | None:
+    query = event.callback_query if isinstance(event, Update) else None
+    return None if query is None else answered_challenge(query.data)
 
 
 NAME_LIMIT = 64

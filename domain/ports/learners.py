@@ -7,7 +7,13 @@ from domain.learners import Learner, TelegramProfile
 class LearnerRepository(Protocol):
     async def get(self, learner_id: int) -> Learner | None: ...
 
-    async def by_telegram_id(self, telegram_id: int) -> Learner | None: ...
+    async def by_telegram_id(
+        self, telegram_id: int, answering: int | None = None
+    ) -> Learner | None:
+        """``answering``: the challenge the update answers, when its button says so; a store
+        may read ahead what that answer reads next (``ProgressRepository.take``). The
+        learner returned, and every later read, are the same with or without it."""
+        ...
 
     async def add(self, profile: TelegramProfile, now: datetime) -> Learner:
         """Insert the learner, or return the one a concurrent update inserted first."""

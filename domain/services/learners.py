@@ -14,10 +14,12 @@ class LearnerService:
         self._uow = uow
         self._clock = clock
 
-    async def register(self, profile: TelegramProfile) -> Learner:
-        """Get or create the learner behind an update: at most one write, none when fresh."""
+    async def register(self, profile: TelegramProfile, answering: int | None = None) -> Learner:
+        """Get or create the learner behind an update: at most one write, none when fresh.
+        ``answering``: the challenge the update's button answers, a hint for the store's
+        read (``LearnerRepository.by_telegram_id``); the outcome is the same without it."""
         now = self._clock.now()
-        learner = await self._uow.learners.by_telegram_id(profile.telegram_id)
+        learner = await self._uow.learners.by_telegram_id(profile.telegram_id, answering)
         if learner is None:
             learner = await self._uow.learners.add(profile, now)
         elif learner.needs_contact_refresh(profile, now):

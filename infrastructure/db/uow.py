@@ -33,6 +33,7 @@ from infrastructure.db.repositories import (
     SqlUpdateJournal,
 )
 from infrastructure.db.repositories.catalogue_cache import CatalogueCache
+from infrastructure.db.repositories.read_ahead import TakeReadAhead
 
 
 class SqlUnitOfWork:
@@ -49,11 +50,12 @@ class SqlUnitOfWork:
     async def __aenter__(self) -> Self:
         session = self._session = self._session_factory()
         version = ContentVersion(session)
-        self.learners = SqlLearners(session, version)
+        ahead = TakeReadAhead(session, self._catalogue)
+        self.learners = SqlLearners(session, version, ahead)
         self.activity = SqlActivityLog(session)
         self.catalogue = SqlCatalogue(session, self._catalogue, version)
         self.content = SqlContentStore(session, version)
-        self.progress = SqlProgress(session, self.catalogue)
+        self.progress = SqlProgress(session, self.catalogue, ahead)
         self.answers = SqlAnswers(session)
         self.calendar = SqlStudyCalendar(session)
         self.freezes = SqlFreezes(session)

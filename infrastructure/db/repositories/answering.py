@@ -59,32 +59,44 @@ async def read_take(
     card_of: int | None = None,
 ) -> Take | None:
     """The take, keyed by the progress row's id: the row locked and left-joined to the take's
-    answers to the lesson's challenges (see ``_take_statement``), and with ``card_of``
+    answers to the lesson's challenges (see ``take_select``), and with ``card_of``
     to the learner's review card of that challenge, in the same read."""
     parameters = {"user_id": user_id, "lesson_id": lesson_id, "challenges": list(challenge_ids)}
     parameters["card_of"] = card_of
     rows = (await session.execute(_take_statement(card_of is not None), parameters)).all()
-    if not rows:
-        return None
-    progress = Progress(user_id, lesson_id, *rows[0][: len(PROGRESS_COLUMNS)])
+    return take_from_rows(rows, user_id, lesson_id, card_of) if rows else None
+
+
+def take_from_rows(
+    rows: Sequence[Sequence[Any]], user_id: int, lesson_id: int, card_of: int | None
+) -> Take:
+    """The take from the rows of ``take_select``, in its column order (at least one row)."""
+    first = rows[0]
+    progress = Progress(user_id, lesson_id, *first[: len(PROGRESS_COLUMNS)])
     answers = tuple(
         to_answer_record(user_id, progress.take, *row[len(PROGRESS_COLUMNS) : CARD_AT - 1])
         for row in rows
-        if row.challenge_id is not None
+        if row[len(PROGRESS_COLUMNS)] is not None
     )
-    card = rows[0][CARD_AT:]
+    card = first[CARD_AT:]
     found = to_card(user_id, card_of, card) if card_of is not None and card[0] is not None else None
-    return Take(progress, answers, found, rows[0].id)
+    return Take(progress, answers, found, first[CARD_AT - 1])
 
 
 @cache
 def _take_statement(with_card: bool) -> sa.Select[Any]:
-    """Built once per form (bound per read). ``FOR UPDATE OF`` the progress row alone where
-    the dialect can say so. MySQL locks every row it reads, so it is told to read the
-    tables by the learner's unique keys: on a fresh table its planner would pick
-    ``(lesson_id, status)`` and lock other learners' rows (deadlocks between learners).
-    The review card, at most one row, joins the progress row without multiplying rows."""
+    """Built once per form (bound per read)."""
     user_id = sa.bindparam("user_id", type_=sa.Integer)
+    return take_select(with_card, user_id).order_by(ANSWERS.c.challenge_id, ANSWERS.c.attempt)
+
+
+def take_select(with_card: bool, user_id: sa.ColumnElement[int]) -> sa.Select[Any]:
+    """The take of ``user_id`` in the lesson bound as ``lesson_id``, unordered. ``FOR UPDATE
+    OF`` the progress row alone where the dialect can say so. MySQL locks every row it
+    reads, so it is told to read the tables by the learner's unique keys: on a fresh table
+    its planner would pick ``(lesson_id, status)`` and lock other learners' rows (deadlocks
+    between learners). The review card (bound as ``card_of``), at most one row, joins the
+    progress row without multiplying rows."""
     joined = sa.and_(
         ANSWERS.c.user_id == PROGRESS.c.user_id,
         ANSWERS.c.take == PROGRESS.c.take,
@@ -105,7 +117,6 @@ def _take_statement(with_card: bool) -> sa.Select[Any]:
         .add_columns(*card_columns)
         .select_from(source)
         .where(PROGRESS.c.user_id == user_id, PROGRESS.c.lesson_id == sa.bindparam("lesson_id"))
-        .order_by(ANSWERS.c.challenge_id, ANSWERS.c.attempt)
         .with_for_update(of=PROGRESS)
     )
     for dialect in MYSQL:

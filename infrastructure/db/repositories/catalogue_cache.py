@@ -84,3 +84,9 @@ class CatalogueCache:
             self._version, self._snapshot = version, snapshot
             return snapshot
         return self._snapshot
+
+    def latest(self) -> tuple[int, CatalogueSnapshot] | None:
+        """The snapshot held and its version, without a read; None before the first."""
+        if self._snapshot is None or self._version is None:
+            return None
+        return self._version, self._snapshot

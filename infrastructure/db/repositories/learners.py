@@ -1,3 +1,4 @@
+from collections.abc import Sequence
 from dataclasses import fields
 from datetime import datetime
 from typing import Any
@@ -8,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from domain.learners import Learner, TelegramProfile
 from infrastructure.db.content_version import ContentVersion, version_column
 from infrastructure.db.models import UserRow, table
+from infrastructure.db.repositories.read_ahead import TakeReadAhead, with_take
 from infrastructure.db.upsert import affected, insert_if_absent
 
 USERS = table(UserRow)
@@ -23,21 +25,38 @@ def _learner_by(column: str) -> sa.Select[Any]:
 
 
 _BY_ID, _BY_TELEGRAM_ID = _learner_by("id"), _learner_by("telegram_id")
+_WITH_TAKE = with_take(_BY_TELEGRAM_ID)
+_WIDTH = len(_LEARNER_FIELDS) + 1
 
 
 class SqlLearners:
     """The learner query also brings the content version, so the catalogue cache is
-    checked on every update at no extra round trip."""
+    checked on every update at no extra round trip; for an answer button's update, it
+    also brings the take the answer needs (``read_ahead``)."""
 
-    def __init__(self, session: AsyncSession, version: ContentVersion) -> None:
+    def __init__(
+        self, session: AsyncSession, version: ContentVersion, ahead: TakeReadAhead
+    ) -> None:
         self._session = session
         self._version = version
+        self._ahead = ahead
 
     async def get(self, learner_id: int) -> Learner | None:
         return await self._one(_BY_ID, learner_id)
 
-    async def by_telegram_id(self, telegram_id: int) -> Learner | None:
-        return await self._one(_BY_TELEGRAM_ID, telegram_id)
+    async def by_telegram_id(
+        self, telegram_id: int, answering: int | None = None
+    ) -> Learner | None:
+        planned = None if answering is None else self._ahead.plan(answering)
+        if planned is None:
+            return await self._one(_BY_TELEGRAM_ID, telegram_id)
+        values = planned.parameters() | {"key": telegram_id}
+        rows = (await self._session.execute(_WITH_TAKE, values)).all()
+        if not rows:
+            return None
+        learner = self._learner(rows[0][:_WIDTH])
+        self._ahead.keep(planned, learner.id, rows[0][_WIDTH - 1], [r[_WIDTH:] for r in rows])
+        return learner
 
     async def add(self, profile: TelegramProfile, now: datetime) -> Learner:
         values = _profile_values(profile) | {
@@ -86,8 +105,10 @@ class SqlLearners:
 
     async def _one(self, statement: sa.Select[Any], key: int) -> Learner | None:
         row = (await self._session.execute(statement, {"key": key})).one_or_none()
-        if row is None:
-            return None
+        return None if row is None else self._learner(row)
+
+    def _learner(self, row: Sequence[Any]) -> Learner:
+        """The learner's columns, then the content version."""
         self._version.observe(row[-1])
         return Learner(*row[:-1])
 

@@ -9,6 +9,7 @@ from infrastructure.db.models import AnswerRow, ChallengeRow, ProgressRow, Study
 from infrastructure.db.repositories.answer_rows import answer_values, to_answer_record
 from infrastructure.db.repositories.answering import ANSWER_KEY, read_take, write_counted
 from infrastructure.db.repositories.catalogue import SqlCatalogue
+from infrastructure.db.repositories.read_ahead import TakeReadAhead
 from infrastructure.db.repositories.totals import mark_changed
 from infrastructure.db.upsert import insert_if_absent
 
@@ -17,9 +18,12 @@ class SqlProgress:
     """Remembers the status and score it read, so only a save that changes a completed
     lesson's points marks the learner's totals (an ordinary answer costs nothing more)."""
 
-    def __init__(self, session: AsyncSession, catalogue: SqlCatalogue) -> None:
+    def __init__(
+        self, session: AsyncSession, catalogue: SqlCatalogue, ahead: TakeReadAhead
+    ) -> None:
         self._session = session
         self._catalogue = catalogue
+        self._ahead = ahead
         self._read: dict[tuple[int, int], tuple[ProgressStatus, int | None]] = {}
 
     async def get(self, user_id: int, lesson_id: int, *, lock: bool = False) -> Progress | None:
@@ -63,6 +67,9 @@ class SqlProgress:
     ) -> Take | None:
         challenges = await self._catalogue.challenges(lesson_id)
         ids = [c.id for c in challenges]
+        ahead = self._ahead.take(user_id, lesson_id, ids, challenge_id)
+        if ahead is not None:
+            return ahead
         return await read_take(self._session, user_id, lesson_id, ids, challenge_id)
 
     async def record_answer(self, take: Take, answer: CountedAnswer) -> AnswerRecorded | None:

@@ -16,7 +16,10 @@ class FakeLearnerRepository:
     async def get(self, learner_id: int) -> Learner | None:
         return self._tables.learners.get(learner_id)
 
-    async def by_telegram_id(self, telegram_id: int) -> Learner | None:
+    async def by_telegram_id(
+        self, telegram_id: int, answering: int | None = None
+    ) -> Learner | None:
+        """``answering`` is a read-ahead hint; memory has nothing to read ahead."""
         rows = self._tables.learners.values()
         return next((row for row in rows if row.telegram_id == telegram_id), None)
 
