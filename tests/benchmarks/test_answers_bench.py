@@ -38,6 +38,8 @@ FIGURES = {
     "round_trips_per_answer",
     "by_kind",
     "ceiling_answers_per_s",
+    "cpu_ms_per_answer",
+    "ceiling_cpu_ms_per_answer",
 }
 RAW = {"raw_answers_per_s", "raw_statements_per_answer", "raw_round_trips_per_answer"}
 
@@ -57,6 +59,8 @@ async def test_the_answer_benchmark_reports_every_figure(backend: str, tmp_path:
     assert figures["statements_per_answer"] > 0
     assert figures["round_trips_per_answer"] >= figures["statements_per_answer"]
     assert figures["by_kind"]["wrong"]["answers"] > 0
+    assert figures["cpu_ms_per_answer"] > 0
+    assert figures["ceiling_cpu_ms_per_answer"] > 0
     assert report["ceiling"]["answers"] > 0
     assert report["ceiling"]["refusals"] == 0
     if backend != "sqlite":
