@@ -74,6 +74,9 @@ class Settings(BaseSettings):
     log_format: Literal["plain", "json"] = "plain"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     metrics_port: int | None = Field(None, ge=1, le=65535, description="/healthz and /metrics")
+    memory_trim_seconds: float = Field(
+        10.0, ge=0, description="how often `learnbot run` hands freed memory back; 0: never"
+    )
 
     def levels(self) -> LevelCurve:
         return LevelCurve(self.level_curve, self.level_base, self.level_growth, self.level_count)

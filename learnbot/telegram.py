@@ -1,5 +1,8 @@
 """Application scope for the bot: the aiogram Bot and the dispatcher, wired to the database."""
 
+import asyncio
+from contextlib import suppress
+
 from aiogram import Bot
 
 from bot.client import create_bot
@@ -9,6 +12,7 @@ from bot.reach import reach_bot_api, usable_token
 from bot.runner import run_polling, run_webhook
 from infrastructure.review import FsrsScheduler
 from infrastructure.settings import Settings
+from learnbot import heap
 from learnbot.app import Application
 from learnbot.monitoring import serve_metrics
 
@@ -61,9 +65,21 @@ async def _serve_updates(learnbot: Application, bot: Bot) -> None:
     metrics = learnbot.metrics
     dispatcher, in_flight = build_dispatcher(learnbot.unit_of_work, learnbot.clock, config, metrics)
     server = await serve_metrics(learnbot, metrics)
+    heap.settle()
+    trimming = _trimming(learnbot.settings.memory_trim_seconds)
     try:
         runner = run_webhook if config.webhook_url else run_polling
         await runner(bot, dispatcher, in_flight, config)
     finally:
+        if trimming is not None:
+            trimming.cancel()
+            with suppress(asyncio.CancelledError):
+                await trimming
         if server is not None:
             await server.stop()
+
+
+def _trimming(every_seconds: float) -> "asyncio.Task[None] | None":
+    if every_seconds <= 0:
+        return None
+    return asyncio.create_task(heap.keep_trimmed(every_seconds), name="memory trim")
