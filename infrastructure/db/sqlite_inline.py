@@ -19,7 +19,8 @@ configured timeout, as every call was before, while the loop serves other update
 after it go to the thread too until it is back, so they keep their order on the one
 connection (also when the caller that queued it was cancelled). The wait, and what SQLite
 decides at its end (a lock granted, or ``database is locked`` after the timeout), is then
-exactly what it was with plain aiosqlite.
+what it was with plain aiosqlite. Each such wait is logged (INFO): it tells why updates
+slowed down while another process wrote.
 
 **Costs left on the loop.** A WAL checkpoint (SQLite runs one on the commit that takes the
 WAL past 1,000 pages) writes and fsyncs the database file inline: a few milliseconds now

@@ -13,7 +13,9 @@ the rest: a replayed answer inserts nothing and writes nothing more, as elsewher
 
 The steps run in the unit of work's transaction, on its connection. The engine's
 ``before_cursor_execute`` listeners (statement counters, tracing) see each step as the
-execution it is. The learner's facts after a study answer are read as before.
+execution it is. A step that fails raises sqlite3's own error rather than SQLAlchemy's
+wrapper of it: nothing on the answer path tells them apart, and the unit of work rolls
+back either way. The learner's facts after a study answer are read as before.
 """
 
 from collections.abc import Callable, Mapping
