@@ -17,6 +17,8 @@ from infrastructure.db.outage import translate_outages
 from infrastructure.settings import Settings
 
 MYSQL = {"mysql", "mariadb"}
+SQLITE_LOCK_WAIT = 30.0
+"""Seconds a SQLite statement waits for another connection's write lock."""
 MYSQL_INIT = (
     "SET sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,"
     "NO_ENGINE_SUBSTITUTION', time_zone = '+00:00'"
@@ -64,19 +66,23 @@ def _pool_options(settings: Settings, backend: str, pooled: bool) -> dict[str, A
 
 
 def _dialect_options(backend: str) -> dict[str, Any]:
+    """SQLite's calls run on the event loop's thread, and wait up to 30 s for another
+    connection's lock on aiosqlite's (``sqlite_inline``)."""
     if backend == "sqlite":
-        return {"connect_args": {"timeout": 30}}
+        from infrastructure.db.sqlite_inline import connect_inline  # with a SQLite URL only
+
+        return {"connect_args": {"timeout": SQLITE_LOCK_WAIT, "async_creator_fn": connect_inline}}
     if backend in MYSQL:
         return {"connect_args": {"init_command": MYSQL_INIT}, "isolation_level": "READ COMMITTED"}
     return {}
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    """Foreign keys (cascades) are off in SQLite unless asked for on every connection."""
+    """Foreign keys (cascades) are off in SQLite unless asked for on every connection. The
+    busy timeout is the connection's own (``sqlite_inline``): zero inline, 30 s on its thread."""
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
     cursor.execute("PRAGMA journal_mode = WAL")
-    cursor.execute("PRAGMA busy_timeout = 30000")
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
 

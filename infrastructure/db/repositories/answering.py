@@ -1,7 +1,7 @@
 """The answer path in SQL: the take in one read; a counted answer in one statement on
 PostgreSQL (``counted_statements``), in one multi-statement round trip on MySQL/MariaDB
-(``counted_mysql``), and in a few plain statements on SQLite. Every statement here is
-built once and bound per answer.
+(``counted_mysql``), and in a few plain statements on SQLite, run on its driver's
+connection (``counted_sqlite``). Every statement here is built once and bound per answer.
 """
 
 from collections.abc import Sequence
@@ -13,34 +13,26 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.progress import AnswerRecorded, CountedAnswer, Progress, Take
 from infrastructure.db.models import (
-    ActivityRow,
     AnswerRow,
     ProgressRow,
     ReviewCardRow,
-    StudyDayRow,
     table,
 )
-from infrastructure.db.repositories.activity import activity_values
-from infrastructure.db.repositories.answer_rows import answer_values, to_answer_record
+from infrastructure.db.repositories.answer_rows import to_answer_record
 from infrastructure.db.repositories.catalogue_cache import CatalogueSnapshot
 from infrastructure.db.repositories.counted_mysql import write_counted_mysql
+from infrastructure.db.repositories.counted_sqlite import write_counted_sqlite
 from infrastructure.db.repositories.counted_statements import (
-    card_upsert,
     counted_statement,
     parameters,
-    progress_update,
     recorded_from,
     shape_of,
-    wait_ended,
 )
-from infrastructure.db.repositories.learner_facts import read_facts
 from infrastructure.db.repositories.review_rows import CARD_COLUMNS, to_card
-from infrastructure.db.repositories.totals import claim_mark, mark_changed
-from infrastructure.db.upsert import insert_if_absent
+from infrastructure.db.repositories.totals import claim_mark
 
 ANSWERS, PROGRESS = table(AnswerRow), table(ProgressRow)
-ACTIVITY, DAYS, CARDS = table(ActivityRow), table(StudyDayRow), table(ReviewCardRow)
-ACTIVITY_INSERT, PROGRESS_UPDATE, WAIT_ENDED = sa.insert(ACTIVITY), progress_update(), wait_ended()
+CARDS = table(ReviewCardRow)
 ANSWER_KEY = ["user_id", "challenge_id", "take", "attempt"]
 PROGRESS_COLUMNS = ("status", "score", "attempts", "take", "started_at", "completed_at")
 ANSWER_COLUMNS = ("challenge_id", "attempt", "is_correct", "answer", "answered_at")
@@ -141,14 +133,7 @@ async def write_counted(
         return await _write_at_once(session, row, counted, points_changed, catalogue)
     if dialect in MYSQL:
         return await write_counted_mysql(session, row, counted, points_changed, catalogue)
-    if not await _write_in_steps(session, row, counted):
-        return None
-    if points_changed:
-        await mark_changed(session, counted.record.user_id)
-    if counted.study_day is None:
-        return AnswerRecorded(None)
-    facts = await read_facts(session, counted.record.user_id, catalogue, counted.day_start)
-    return AnswerRecorded(facts)
+    return await write_counted_sqlite(session, row, counted, points_changed, catalogue)
 
 
 async def _write_at_once(
@@ -162,22 +147,3 @@ async def _write_at_once(
     statement = counted_statement(shape_of(counted, marks))
     rows = (await session.execute(statement, parameters(row, counted))).all()
     return recorded_from(rows, counted, catalogue, read_before=True)
-
-
-async def _write_in_steps(session: AsyncSession, row: int, counted: CountedAnswer) -> bool:
-    """The same writes as PostgreSQL's one statement, one by one, each statement prebuilt
-    (``counted_statements``'s parameter names) and bound here."""
-    record = counted.record
-    if not await insert_if_absent(session, ANSWERS, answer_values(record), ANSWER_KEY):
-        return False
-    values = parameters(row, counted)
-    await session.execute(PROGRESS_UPDATE, values)
-    await session.execute(ACTIVITY_INSERT, [activity_values(a) for a in counted.activities])
-    if counted.study_day is not None:
-        day = {"user_id": record.user_id, "day": counted.study_day}
-        await insert_if_absent(session, DAYS, day, ["user_id", "day"])
-    if counted.ends_wait:
-        await session.execute(WAIT_ENDED, values)
-    if counted.card is not None:
-        await session.execute(card_upsert("sqlite"), values)
-    return True

@@ -9,6 +9,7 @@ meanwhile leaves the row marked for the next tick, so no change is ever lost.
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import cache
 from typing import Any, cast
 
 import sqlalchemy as sa
@@ -41,16 +42,14 @@ async def mark_changed(session: AsyncSession, learners: int | sa.Select[Any]) ->
     ``learners`` is one user id, or a query of user ids for a set-based mark. One learner
     is marked once per transaction: a completion and its awards cost one statement.
     """
-    if isinstance(learners, int):
-        if learners in _marked(session):
-            return
-        _marked(session).add(learners)
-        rows: dict[str, int] | sa.Select[Any] = {"user_id": learners}
-    else:
-        user_id = learners.selected_columns[0].label("user_id")
-        rows = learners.with_only_columns(user_id).where(sa.true())
     dialect = session.get_bind().dialect.name
-    await session.execute(_upsert(dialect, rows, lambda _: {"version": TOTALS.c.version + 1}))
+    if isinstance(learners, int):
+        if claim_mark(session, learners):
+            await session.execute(_mark_one(dialect), {"user_id": learners})
+        return
+    user_id = learners.selected_columns[0].label("user_id")
+    rows = learners.with_only_columns(user_id).where(sa.true())
+    await session.execute(_upsert(dialect, rows, _bump))
 
 
 def claim_mark(session: AsyncSession, user_id: int) -> bool:
@@ -65,7 +64,18 @@ def claim_mark(session: AsyncSession, user_id: int) -> bool:
 def mark_statement(dialect: str, learners: sa.Select[Any]) -> Any:
     """The mark of the learners ``learners`` selects (one ``user_id`` column), as a statement
     to run or to embed; its shape depends on the dialect alone, so it can be built once."""
-    return _upsert(dialect, learners, lambda _: {"version": TOTALS.c.version + 1})
+    return _upsert(dialect, learners, _bump)
+
+
+@cache
+def _mark_one(dialect: str) -> Any:
+    """One learner's mark, built once per dialect (every completing answer on SQLite and
+    every award writes it), the learner bound as ``user_id``."""
+    return _upsert(dialect, {"user_id": sa.bindparam("user_id", type_=sa.Integer)}, _bump)
+
+
+def _bump(_row: Any) -> dict[str, Any]:
+    return {"version": TOTALS.c.version + 1}
 
 
 def _marked(session: AsyncSession) -> set[int]:
