@@ -58,10 +58,12 @@ async def test_the_take_read_ahead_is_the_take_read_and_handed_out_once(
     for card_of in (course.single, None):
         async with uow_factory() as uow:
             with counted(engine) as log:
-                await uow.learners.by_telegram_id(PROFILE.telegram_id, answering=course.single)
+                read = await uow.learners.by_telegram_id(PROFILE.telegram_id, course.single)
                 ahead = await uow.progress.take(learner.id, course.first_lesson, card_of)
             again = await uow.progress.take(learner.id, course.first_lesson, card_of)
+            plain = await uow.learners.get(learner.id)
 
+        assert read == plain
         assert ahead == again
         assert ahead is not None
         assert [a.attempt for a in ahead.answers] == [1, 2]

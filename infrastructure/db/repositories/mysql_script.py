@@ -14,7 +14,7 @@ counters, tracing) see the script as the one execution it is; a deadlock or an o
 reported as the rest of the engine reports them.
 """
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,9 +25,9 @@ from sqlalchemy.sql.compiler import SQLCompiler
 
 from domain.errors import StorageConflict, StorageUnavailable
 from infrastructure.db.outage import is_conflict, is_outage
+from infrastructure.db.repositories.mysql_rows import Packed, Processor, Reader, Rows
 
-Processor = Callable[[Any], Any]
-Rows = list[tuple[Any, ...]]
+Statement = sa.ClauseElement | Packed
 
 
 @dataclass(frozen=True)
@@ -39,8 +39,8 @@ class Script:
     """Per placeholder: the parameter's name, the item's index in an ``IN`` list's
     values (None for a plain parameter), and the type's bind processor."""
     constants: dict[str, Any]
-    results: tuple[tuple[Processor | None, ...], ...]
-    """Per statement that returns rows, in order: each column's result processor."""
+    results: tuple[Reader, ...]
+    """Per statement that returns rows, in order: how its rows are read."""
 
     def arguments(self, values: Mapping[str, Any]) -> list[Any]:
         every = self.constants | dict(values)
@@ -52,14 +52,15 @@ class Script:
 
 
 def compile_script(
-    statements: Sequence[sa.ClauseElement], dialect: Dialect, sizes: Mapping[str, int] | None = None
+    statements: Sequence[Statement], dialect: Dialect, sizes: Mapping[str, int] | None = None
 ) -> Script:
     """``sizes``: the length of each ``IN`` list (expanding) parameter's values."""
-    parts = [_Part.of(statement, dialect, sizes or {}) for statement in statements]
+    sent = [s.sent() if isinstance(s, Packed) else s for s in statements]
+    parts = [_Part.of(statement, dialect, sizes or {}) for statement in sent]
     results = tuple(
-        _result_processors(statement, dialect)
+        Reader.of(statement, dialect)
         for statement in statements
-        if isinstance(statement, sa.SelectBase)
+        if isinstance(statement, sa.SelectBase | Packed)
     )
     constants: dict[str, Any] = {}
     for part in parts:
@@ -86,7 +87,7 @@ async def run_script(
     except BaseException:
         await connection.invalidate()  # cancelled half-way through the replies: unusable
         raise
-    return [_converted(rows, kinds) for rows, kinds in zip(sets, script.results, strict=True)]
+    return [reader.rows(rows) for rows, reader in zip(sets, script.results, strict=True)]
 
 
 async def _run(
@@ -104,24 +105,6 @@ async def _run(
                 sets.append(list(await cursor.fetchall()))
             if not await cursor.nextset():
                 return sets
-
-
-def _converted(rows: Rows, processors: tuple[Processor | None, ...]) -> Rows:
-    if not any(processors):
-        return rows
-    return [tuple(_each(processors, row)) for row in rows]
-
-
-def _each(processors: tuple[Processor | None, ...], row: tuple[Any, ...]) -> Iterator[Any]:
-    for process, value in zip(processors, row, strict=True):
-        yield process(value) if process else value
-
-
-def _result_processors(statement: sa.SelectBase, dialect: Dialect) -> tuple[Processor | None, ...]:
-    return tuple(
-        column.type.dialect_impl(dialect).result_processor(dialect, None)
-        for column in statement.selected_columns
-    )
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from infrastructure.db.repositories.answering import (
     take_select,
 )
 from infrastructure.db.repositories.catalogue_cache import CatalogueCache
+from infrastructure.db.repositories.mysql_rows import Packed
 from infrastructure.db.repositories.mysql_script import Script, compile_script, run_script
 
 USERS = table(UserRow)
@@ -54,7 +55,7 @@ class TakeScript:
     def __init__(self, learner: sa.Select[Any]) -> None:
         user_id = learner.with_only_columns(USERS.c.id).scalar_subquery()
         take = take_select(True, user_id).order_by(ANSWERS.c.challenge_id, ANSWERS.c.attempt)
-        self._statements = (learner, take)
+        self._statements = (Packed(learner), Packed(take))
         self._compiled: dict[tuple[int, Dialect], Script] = {}
 
     async def read(
