@@ -9,12 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from domain.learners import Learner, TelegramProfile
 from infrastructure.db.content_version import ContentVersion, version_column
 from infrastructure.db.models import UserRow, table
-from infrastructure.db.repositories.read_ahead import (
-    Planned,
-    TakeReadAhead,
-    TakeScript,
-    with_take,
-)
+from infrastructure.db.repositories.read_ahead import Planned, TakeReadAhead, with_take
+from infrastructure.db.repositories.read_ahead_mysql import TakeScript
 from infrastructure.db.upsert import affected, insert_if_absent
 
 USERS = table(UserRow)

@@ -28,6 +28,8 @@ from infrastructure.db.outage import is_conflict, is_outage
 from infrastructure.db.repositories.mysql_rows import Packed, Processor, Reader, Rows
 
 Statement = sa.ClauseElement | Packed
+Items = dict[str, tuple[str, int]]
+"""An ``IN`` list's placeholder names: the parameter's name and the item's index."""
 
 
 @dataclass(frozen=True)
@@ -122,16 +124,7 @@ class _Part:
         constants = {
             name: bind.effective_value for name, bind in compiled.binds.items() if not bind.required
         }
-        sql, names, items = compiled.string, list(compiled.positiontup or ()), {}
-        if any(bind.expanding for bind in compiled.binds.values()):
-            blanks = dict.fromkeys(compiled.binds) | {n: [None] * size for n, size in sizes.items()}
-            state = compiled.construct_expanded_state(blanks)
-            sql, names = state.statement, list(state.positiontup or ())
-            items = {
-                item: (name, index)
-                for name, expanded in state.parameter_expansion.items()
-                for index, item in enumerate(expanded)
-            }
+        sql, names, items = _expanded(compiled, sizes)
         layout = tuple(
             (*items.get(name, (name, None)), _bind_processor(compiled, items, name, dialect))
             for name in names
@@ -139,8 +132,23 @@ class _Part:
         return cls(sql, layout, constants)
 
 
+def _expanded(compiled: SQLCompiler, sizes: Mapping[str, int]) -> tuple[str, list[str], Items]:
+    """The SQL and its placeholders' names, every ``IN`` list rendered for its length."""
+    names = list(compiled.positiontup or ())
+    if not any(bind.expanding for bind in compiled.binds.values()):
+        return compiled.string, names, {}
+    blanks = dict.fromkeys(compiled.binds) | {name: [None] * n for name, n in sizes.items()}
+    state = compiled.construct_expanded_state(blanks)
+    items = {
+        item: (name, index)
+        for name, expanded in state.parameter_expansion.items()
+        for index, item in enumerate(expanded)
+    }
+    return state.statement, list(state.positiontup or ()), items
+
+
 def _bind_processor(
-    compiled: SQLCompiler, items: Mapping[str, tuple[str, int]], name: str, dialect: Dialect
+    compiled: SQLCompiler, items: Items, name: str, dialect: Dialect
 ) -> Processor | None:
     bind = compiled.binds[items[name][0] if name in items else name]
     return bind.type.dialect_impl(dialect).bind_processor(dialect)

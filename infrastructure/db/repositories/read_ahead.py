@@ -5,9 +5,9 @@ process's cached catalogue says which lesson that challenge is in and which chal
 the lesson has, so the learner's read can also read, and lock, that take. On PostgreSQL
 one statement (a ``LATERAL`` join: the lock is ``FOR UPDATE OF`` the progress row, as the
 take read's own); on MySQL/MariaDB, which have neither, the learner's read and the take
-read as one multi-statement script (``TakeScript``). What it read is handed to the first
-take asked for in the same transaction, only if it is exactly that take, and only once.
-A content version other than the cached snapshot's, or no progress row, and it is
+read as one multi-statement script (``read_ahead_mysql``). What it read is handed to the
+first take asked for in the same transaction, only if it is exactly that take, and only
+once. A content version other than the cached snapshot's, or no progress row, and it is
 dropped: the take is then read as before.
 """
 
@@ -16,20 +16,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.progress import Take
 from infrastructure.db.models import UserRow, table
-from infrastructure.db.repositories.answering import (
-    ANSWERS,
-    MYSQL,
-    take_from_rows,
-    take_select,
-)
+from infrastructure.db.repositories.answering import MYSQL, take_from_rows, take_select
 from infrastructure.db.repositories.catalogue_cache import CatalogueCache
-from infrastructure.db.repositories.mysql_rows import Packed
-from infrastructure.db.repositories.mysql_script import Script, compile_script, run_script
 
 USERS = table(UserRow)
 READS_AHEAD = ("postgresql", *MYSQL)
@@ -45,37 +37,6 @@ def with_take(learner: sa.Select[Any]) -> sa.Select[Any]:
     )
 
 
-class TakeScript:
-    """MySQL/MariaDB: ``learner`` (a read of one user) and that user's take, in one round
-    trip. The take read is the take read's own ``SELECT … FOR UPDATE``, the user's id a
-    scalar subquery of ``learner``'s: a locking read locks every row it reads, the rows of
-    a join included, but not a subquery's, so the progress row is locked (and its answers
-    and card, as the take read locks them) and the learner's row is not."""
-
-    def __init__(self, learner: sa.Select[Any]) -> None:
-        user_id = learner.with_only_columns(USERS.c.id).scalar_subquery()
-        take = take_select(True, user_id).order_by(ANSWERS.c.challenge_id, ANSWERS.c.attempt)
-        self._statements = (Packed(learner), Packed(take))
-        self._compiled: dict[tuple[int, Dialect], Script] = {}
-
-    async def read(
-        self, session: AsyncSession, values: dict[str, Any]
-    ) -> tuple[Sequence[Any] | None, list[tuple[Any, ...]]]:
-        """The learner's row (None if unknown) and the take's rows (none if no progress
-        row); ``values`` as for ``with_take``'s statement."""
-        learner, take = await run_script(session, self._script(session, values), values)
-        return (learner[0] if learner else None), take
-
-    def _script(self, session: AsyncSession, values: dict[str, Any]) -> Script:
-        """Compiled once per length of the lesson's challenge list."""
-        key = (len(values["challenges"]), session.get_bind().dialect)
-        script = self._compiled.get(key)
-        if script is None:
-            sizes = {"challenges": key[0]}
-            script = self._compiled[key] = compile_script(self._statements, key[1], sizes)
-        return script
-
-
 @dataclass(frozen=True, slots=True)
 class Planned:
     """The take to read with the learner, as the cached catalogue of ``version`` sees it."""
@@ -85,7 +46,7 @@ class Planned:
     challenge_ids: tuple[int, ...]
     version: int
     scripted: bool
-    """Read by ``TakeScript`` (MySQL/MariaDB), not ``with_take``'s statement."""
+    """Read by ``read_ahead_mysql.TakeScript`` (MySQL/MariaDB), not ``with_take``'s statement."""
 
     def parameters(self) -> dict[str, object]:
         challenges = list(self.challenge_ids)
