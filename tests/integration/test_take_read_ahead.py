@@ -1,17 +1,20 @@
-"""The take read with the learner for an answer button (PostgreSQL's read-ahead): the
-same take as the take read, used once in its own transaction, and dropped whenever it
-might not be the one the answer asks for, which then reads the take as before."""
+"""The take read with the learner for an answer button (PostgreSQL's and MariaDB's
+read-ahead): the same take as the take read, used once in its own transaction, and
+dropped whenever it might not be the one the answer asks for, which then reads the take
+as before."""
+
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.services import Services
 from domain.catalogue import Submission
 from domain.errors import StaleAnswer
 from domain.learners import Learner, TelegramProfile
 from infrastructure.db.content_version import bump_version
-from infrastructure.db.models import AnswerRow, ChallengeRow, UserRow, table
+from infrastructure.db.models import AnswerRow, ChallengeRow, ProgressRow, UserRow, table
 from infrastructure.review import FsrsScheduler
 from tests.integration.conftest import UowFactory
 from tests.support.clock import FixedClock
@@ -30,7 +33,7 @@ def take_reads(log: StatementLog) -> int:
 
 
 def reads_ahead(engine: AsyncEngine) -> bool:
-    return engine.dialect.name == "postgresql"
+    return engine.dialect.name != "sqlite"
 
 
 async def opened(uow_factory: UowFactory, clock: FixedClock, lesson_id: int) -> Learner:
@@ -55,10 +58,12 @@ async def test_the_take_read_ahead_is_the_take_read_and_handed_out_once(
     for card_of in (course.single, None):
         async with uow_factory() as uow:
             with counted(engine) as log:
-                await uow.learners.by_telegram_id(PROFILE.telegram_id, answering=course.single)
+                read = await uow.learners.by_telegram_id(PROFILE.telegram_id, course.single)
                 ahead = await uow.progress.take(learner.id, course.first_lesson, card_of)
             again = await uow.progress.take(learner.id, course.first_lesson, card_of)
+            plain = await uow.learners.get(learner.id)
 
+        assert read == plain
         assert ahead == again
         assert ahead is not None
         assert [a.attempt for a in ahead.answers] == [1, 2]
@@ -129,3 +134,34 @@ async def test_a_take_read_ahead_serves_only_the_transaction_that_read_it(
 
     assert (outcome.is_correct, outcome.attempt) == (False, 1)
     assert take_reads(log) == 1
+
+
+async def lockable_now(connection: AsyncConnection, rows: sa.Select[Any]) -> bool:
+    """Whether another transaction can lock ``rows`` at once (``NOWAIT``)."""
+    try:
+        await connection.execute(rows.with_for_update(nowait=True))
+    except sa.exc.DBAPIError:
+        await connection.rollback()
+        return False
+    return True
+
+
+async def test_the_take_read_ahead_locks_the_progress_row_and_not_the_learners(
+    engine: AsyncEngine, uow_factory: UowFactory, clock: FixedClock, course: Course
+) -> None:
+    """As the take read: another transaction waits for the progress row until this one
+    ends, but may write the learner's row (a contact refresh) meanwhile."""
+    if not reads_ahead(engine):
+        pytest.skip("SQLite locks the whole database, never a row")
+    learner = await opened(uow_factory, clock, course.first_lesson)
+    users, progress = table(UserRow), table(ProgressRow)
+    async with uow_factory() as uow, engine.connect() as other:
+        await uow.learners.by_telegram_id(PROFILE.telegram_id, answering=course.single)
+        learner_free = await lockable_now(
+            other, sa.select(users.c.id).where(users.c.id == learner.id)
+        )
+        progress_free = await lockable_now(
+            other, sa.select(progress.c.id).where(progress.c.user_id == learner.id)
+        )
+
+    assert (learner_free, progress_free) == (True, False)

@@ -9,7 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from domain.learners import Learner, TelegramProfile
 from infrastructure.db.content_version import ContentVersion, version_column
 from infrastructure.db.models import UserRow, table
-from infrastructure.db.repositories.read_ahead import TakeReadAhead, with_take
+from infrastructure.db.repositories.read_ahead import Planned, TakeReadAhead, with_take
+from infrastructure.db.repositories.read_ahead_mysql import TakeScript
 from infrastructure.db.upsert import affected, insert_if_absent
 
 USERS = table(UserRow)
@@ -25,7 +26,7 @@ def _learner_by(column: str) -> sa.Select[Any]:
 
 
 _BY_ID, _BY_TELEGRAM_ID = _learner_by("id"), _learner_by("telegram_id")
-_WITH_TAKE = with_take(_BY_TELEGRAM_ID)
+_WITH_TAKE, _WITH_TAKE_SCRIPT = with_take(_BY_TELEGRAM_ID), TakeScript(_BY_TELEGRAM_ID)
 _WIDTH = len(_LEARNER_FIELDS) + 1
 
 
@@ -50,12 +51,11 @@ class SqlLearners:
         planned = None if answering is None else self._ahead.plan(answering)
         if planned is None:
             return await self._one(_BY_TELEGRAM_ID, telegram_id)
-        values = planned.parameters() | {"key": telegram_id}
-        rows = (await self._session.execute(_WITH_TAKE, values)).all()
-        if not rows:
+        row, take = await self._with_take(planned, telegram_id)
+        if row is None:
             return None
-        learner = self._learner(rows[0][:_WIDTH])
-        self._ahead.keep(planned, learner.id, rows[0][_WIDTH - 1], [r[_WIDTH:] for r in rows])
+        learner = self._learner(row)
+        self._ahead.keep(planned, learner.id, row[-1], take)
         return learner
 
     async def add(self, profile: TelegramProfile, now: datetime) -> Learner:
@@ -102,6 +102,16 @@ class SqlLearners:
             sa.delete(table(UserRow)).where(UserRow.id == learner_id)
         )
         return bool(affected(result))
+
+    async def _with_take(
+        self, planned: Planned, telegram_id: int
+    ) -> tuple[Sequence[Any] | None, Sequence[Sequence[Any]]]:
+        """The learner's columns and content version, and the take's rows."""
+        values = planned.parameters() | {"key": telegram_id}
+        if planned.scripted:
+            return await _WITH_TAKE_SCRIPT.read(self._session, values)
+        rows = (await self._session.execute(_WITH_TAKE, values)).all()
+        return (rows[0][:_WIDTH] if rows else None), [r[_WIDTH:] for r in rows]
 
     async def _one(self, statement: sa.Select[Any], key: int) -> Learner | None:
         row = (await self._session.execute(statement, {"key": key})).one_or_none()

@@ -1,12 +1,14 @@
-"""The take a button answer needs, read with its learner (PostgreSQL): one round trip less.
+"""The take a button answer needs, read with its learner: one round trip less.
 
 The learner middleware knows from the button which challenge the update answers; the
 process's cached catalogue says which lesson that challenge is in and which challenges
-the lesson has, so the learner's read can also read, and lock, that take (a ``LATERAL``
-join: the lock is ``FOR UPDATE OF`` the progress row, as the take read's own). What it read
-is handed to the first take asked for in the same transaction, only if it is exactly that
-take, and only once. A content version other than the cached snapshot's, or no progress
-row, and it is dropped: the take is then read as before.
+the lesson has, so the learner's read can also read, and lock, that take. On PostgreSQL
+one statement (a ``LATERAL`` join: the lock is ``FOR UPDATE OF`` the progress row, as the
+take read's own); on MySQL/MariaDB, which have neither, the learner's read and the take
+read as one multi-statement script (``read_ahead_mysql``). What it read is handed to the
+first take asked for in the same transaction, only if it is exactly that take, and only
+once. A content version other than the cached snapshot's, or no progress row, and it is
+dropped: the take is then read as before.
 """
 
 from collections.abc import Sequence
@@ -18,10 +20,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.progress import Take
 from infrastructure.db.models import UserRow, table
-from infrastructure.db.repositories.answering import take_from_rows, take_select
+from infrastructure.db.repositories.answering import MYSQL, take_from_rows, take_select
 from infrastructure.db.repositories.catalogue_cache import CatalogueCache
 
 USERS = table(UserRow)
+READS_AHEAD = ("postgresql", *MYSQL)
 
 
 def with_take(learner: sa.Select[Any]) -> sa.Select[Any]:
@@ -42,6 +45,8 @@ class Planned:
     lesson_id: int
     challenge_ids: tuple[int, ...]
     version: int
+    scripted: bool
+    """Read by ``read_ahead_mysql.TakeScript`` (MySQL/MariaDB), not ``with_take``'s statement."""
 
     def parameters(self) -> dict[str, object]:
         challenges = list(self.challenge_ids)
@@ -64,24 +69,27 @@ class TakeReadAhead:
         self._held: _Held | None = None
 
     def plan(self, challenge_id: int) -> Planned | None:
-        """None where nothing is read ahead: not PostgreSQL, no catalogue cached yet, or a
-        challenge the cached catalogue does not have."""
+        """None where nothing is read ahead: SQLite (in process, no round trip to save), no
+        catalogue cached yet, or a challenge the cached catalogue does not have."""
         latest = self._cache.latest()
-        if latest is None or self._session.get_bind().dialect.name != "postgresql":
+        dialect = self._session.get_bind().dialect.name
+        if latest is None or dialect not in READS_AHEAD:
             return None
         version, snapshot = latest
         challenge = snapshot.challenge_ids.get(challenge_id)
         if challenge is None:
             return None
         lesson = snapshot.challenges[challenge.lesson_id]
-        return Planned(challenge_id, challenge.lesson_id, tuple(c.id for c in lesson), version)
+        ids = tuple(c.id for c in lesson)
+        return Planned(challenge_id, challenge.lesson_id, ids, version, dialect in MYSQL)
 
     def keep(
         self, planned: Planned, user_id: int, version: int | None, rows: Sequence[Sequence[Any]]
     ) -> None:
-        """``rows``: the take's columns of each row read; a NULL progress column, no row."""
+        """``rows``: the take's columns of each row read; none, or a NULL progress column,
+        where there is no progress row."""
         self._held = None
-        if (version or 0) != planned.version or rows[0][0] is None:
+        if (version or 0) != planned.version or not rows or rows[0][0] is None:
             return
         take = take_from_rows(rows, user_id, planned.lesson_id, planned.challenge_id)
         self._held = _Held(planned, take, self._transaction())
