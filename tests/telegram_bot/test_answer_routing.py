@@ -2,6 +2,7 @@
 cost: each button's payload is taken by one handler of the tree at most, whatever the
 order, and a lesson answer's payload is parsed once per update."""
 
+import inspect
 from collections.abc import Iterator
 
 import pytest
@@ -11,6 +12,7 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, User
 
 from bot.callbacks import (
+    ANSWER_PAYLOAD,
     BoardCb,
     ChallengeCb,
     FinishCb,
@@ -99,6 +101,7 @@ async def test_a_lesson_answer_takes_the_payload_the_learner_middleware_parsed()
     parsed = PickCb(challenge_id=2, attempt=1, option=0)
 
     assert await ParsedOnce(PickCb)(press(parsed.pack()), parsed) == {"callback_data": parsed}
+    assert ANSWER_PAYLOAD in inspect.signature(ParsedOnce.__call__).parameters
 
 
 @pytest.mark.parametrize(
