@@ -5,9 +5,11 @@ the learner's own state, and a stale ``attempt`` is answered from the record, no
 """
 
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
+from aiogram.filters import Filter
 from aiogram.filters.callback_data import CallbackData
+from aiogram.types import CallbackQuery
 from pydantic import Field
 
 from domain.leaderboard import BoardKind
@@ -83,16 +85,44 @@ class SubmitCb(CallbackData, prefix="s"):
     mask: Number
 
 
-def answered_challenge(data: str | None) -> int | None:
-    """The challenge a lesson's answer button answers (``PickCb``, ``SubmitCb``), else None.
-    Only a hint for reading ahead: the handler's own filter still parses and checks it."""
+ANSWER_PAYLOAD = "answer_payload"
+"""Where the learner middleware leaves a lesson answer's parsed payload for ``ParsedOnce``."""
+
+
+def answer_payload(data: str | None) -> PickCb | SubmitCb | None:
+    """A lesson's answer button's payload (``PickCb``, ``SubmitCb``) parsed and checked as
+    its handler's filter checks it, else None (any other payload, or a forged one)."""
     for answer in (PickCb, SubmitCb):
         if data is not None and data.startswith(answer.__prefix__ + answer.__separator__):
             try:
-                return answer.unpack(data).challenge_id
+                return answer.unpack(data)
             except (TypeError, ValueError):
                 return None
     return None
+
+
+def answered_challenge(data: str | None) -> int | None:
+    """The challenge a lesson's answer button answers, else None: the store's read-ahead
+    hint, which the learner middleware takes before the learner is loaded."""
+    payload = answer_payload(data)
+    return None if payload is None else payload.challenge_id
+
+
+class ParsedOnce(Filter):
+    """``payload.filter()`` for a lesson's answer: the learner middleware has parsed the
+    payload already (for its read-ahead hint), so the handler takes that one rather than
+    parsing it again; an update the middleware did not see is parsed here."""
+
+    def __init__(self, payload: type[PickCb] | type[SubmitCb]) -> None:
+        self._payload = payload
+        self._parse = payload.filter()
+
+    async def __call__(
+        self, query: CallbackQuery, answer_payload: CallbackData | None = None
+    ) -> bool | dict[str, Any]:
+        if isinstance(answer_payload, self._payload):
+            return {"callback_data": answer_payload}
+        return await self._parse(query)
 
 
 class ReviewPickCb(CallbackData, prefix="ra"):

@@ -1,5 +1,7 @@
 """The dispatcher with its middlewares and routers: built once per process."""
 
+from typing import Any
+
 from aiogram import Bot, Dispatcher
 from aiogram.types import BotCommand
 from aiogram.utils.callback_answer import CallbackAnswerMiddleware
@@ -31,7 +33,7 @@ def build_dispatcher(
     language, then callback answers, the per-learner throttle and friendly errors around
     each handler."""
     i18n = I18n(path=LOCALES_DIR, default_locale=config.default_locale, domain="messages")
-    dispatcher = Dispatcher(config=config, clock=clock)
+    dispatcher = stateless_dispatcher(config=config, clock=clock)
     in_flight = InFlight()
     dispatcher.update.outer_middleware(in_flight)
     if metrics is not None:
@@ -51,6 +53,13 @@ def build_dispatcher(
     dispatcher.startup.register(_set_commands)
     dispatcher["i18n_core"] = i18n
     return dispatcher, in_flight
+
+
+def stateless_dispatcher(**workflow_data: Any) -> Dispatcher:
+    """A dispatcher without aiogram's FSM: no handler keeps conversation state there (a
+    learner's state lives in the database), yet its middleware would look every update's
+    state up and leave an in-memory record for every learner ever seen."""
+    return Dispatcher(disable_fsm=True, **workflow_data)
 
 
 async def _set_commands(bot: Bot, i18n_core: I18n) -> None:

@@ -17,7 +17,7 @@ from aiogram.utils.i18n import I18n
 from bench.support.course import Course
 from bot.callbacks import PickCb, SubmitCb
 from bot.config import LOCALES_DIR
-from bot.dispatcher import build_dispatcher
+from bot.dispatcher import build_dispatcher, stateless_dispatcher
 from bot.middlewares import InFlight, LearnerLocale
 from bot.middlewares.errors import FriendlyErrors
 from bot.middlewares.metrics import Measured
@@ -75,7 +75,7 @@ def real_dispatcher(learnbot: Application) -> Dispatcher:
 def ceiling_dispatcher(course: Course) -> Dispatcher:
     clock = SystemClock()
     i18n = I18n(path=LOCALES_DIR, default_locale="en", domain="messages")
-    dispatcher = Dispatcher()
+    dispatcher = stateless_dispatcher()
     dispatcher.update.outer_middleware(InFlight())
     dispatcher.update.outer_middleware(Measured(Metrics()))
     LearnerLocale(i18n).setup(dispatcher)

@@ -6,7 +6,7 @@ from aiogram import F, Router
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import gettext as _
 
-from bot.callbacks import ChallengeCb, PickCb, SubmitCb, ToggleCb
+from bot.callbacks import ChallengeCb, ParsedOnce, PickCb, SubmitCb, ToggleCb
 from bot.handlers.polls import ask_by_poll
 from bot.rendering.kinds import ticked, within
 from bot.rendering.quiz import all_solved_screen, challenge_screen, feedback_screen
@@ -129,11 +129,19 @@ def shown_at(query: CallbackQuery) -> datetime | None:
     return datetime.fromtimestamp(moment, UTC) if isinstance(moment, int) else moment
 
 
-def build_router() -> Router:
-    router = Router(name=__name__)
-    router.callback_query.register(challenge, ChallengeCb.filter())
+def build_answers_router() -> Router:
+    """The lesson's buttons, most pressed first: routed ahead of every other feature
+    (``bot.handlers.ANSWERS``), their payloads' prefixes being the lesson's own."""
+    router = Router(name=f"{__name__}.answers")
+    router.callback_query.register(pick, ParsedOnce(PickCb))
+    router.callback_query.register(submit, ParsedOnce(SubmitCb))
     router.callback_query.register(toggle, ToggleCb.filter())
-    router.callback_query.register(pick, PickCb.filter())
-    router.callback_query.register(submit, SubmitCb.filter())
+    router.callback_query.register(challenge, ChallengeCb.filter())
+    return router
+
+
+def build_router() -> Router:
+    """Typed answers, routed after the commands (a command is never a typed answer)."""
+    router = Router(name=__name__)
     router.message.register(typed_answer, F.text & ~F.text.startswith("/"))
     return router

@@ -95,11 +95,18 @@ async def _answer(
     await show(query, review_feedback_screen(outcome, left, services.clock.now()))
 
 
-def build_router() -> Router:
-    """The review screens' buttons; /review itself is routed by the command table."""
-    router = Router(name=__name__)
-    router.callback_query.register(review_button, Nav.filter(F.screen == Screen.REVIEW))
-    router.callback_query.register(toggle, ReviewToggleCb.filter())
+def build_answers_router() -> Router:
+    """A card's answer buttons, routed ahead of every other feature but the lesson's
+    answers (``bot.handlers.ANSWERS``)."""
+    router = Router(name=f"{__name__}.answers")
     router.callback_query.register(pick, ReviewPickCb.filter())
     router.callback_query.register(submit, ReviewSubmitCb.filter())
+    router.callback_query.register(toggle, ReviewToggleCb.filter())
+    return router
+
+
+def build_router() -> Router:
+    """The menu's review button; /review itself is routed by the command table."""
+    router = Router(name=__name__)
+    router.callback_query.register(review_button, Nav.filter(F.screen == Screen.REVIEW))
     return router

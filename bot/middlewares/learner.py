@@ -3,7 +3,7 @@ from typing import Any
 from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject, Update, User
 
-from bot.callbacks import answered_challenge
+from bot.callbacks import ANSWER_PAYLOAD, PickCb, SubmitCb, answer_payload
 from bot.middlewares.base import Handler
 from bot.services import Services
 from domain.learners import TelegramProfile
@@ -11,21 +11,24 @@ from domain.learners import TelegramProfile
 
 class LearnerMiddleware(BaseMiddleware):
     """Loads or creates the learner once per update; last contact costs at most one write.
-    An answer button's update names its challenge, so the store can read ahead for it."""
+    An answer button's update names its challenge, so the store can read ahead for it; its
+    payload, parsed for that, is left in ``ANSWER_PAYLOAD`` for the handler's filter."""
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
         user: User | None = data.get("event_from_user")
         if user is None or user.is_bot:
             return None
         services: Services = data["services"]
-        answering = _answered(event)
+        answer = _answer(event)
+        data[ANSWER_PAYLOAD] = answer
+        answering = None if answer is None else answer.challenge_id
         data["learner"] = await services.learners.register(profile_of(user), answering)
         return await handler(event, data)
 
 
-def _answered(event: TelegramObject) -> int | None:
+def _answer(event: TelegramObject) -> PickCb | SubmitCb | None:
     query = event.callback_query if isinstance(event, Update) else None
-    return None if query is None else answered_challenge(query.data)
+    return None if query is None else answer_payload(query.data)
 
 
 NAME_LIMIT = 64
