@@ -19,6 +19,7 @@ from infrastructure.db.models import (
     ReviewCardRow,
     table,
 )
+from infrastructure.db.prepared import fetch_all
 from infrastructure.db.repositories.answer_rows import to_answer_record
 from infrastructure.db.repositories.catalogue_cache import CatalogueSnapshot
 from infrastructure.db.repositories.counted_mysql import write_counted_mysql
@@ -162,5 +163,5 @@ async def _write_at_once(
 ) -> AnswerRecorded | None:
     marks = points_changed and claim_mark(session, counted.record.user_id)
     statement = counted_statement(shape_of(counted, marks))
-    rows = (await session.execute(statement, parameters(row, counted))).all()
+    rows = await fetch_all(session, statement, parameters(row, counted))
     return recorded_from(rows, counted, catalogue, read_before=True)
