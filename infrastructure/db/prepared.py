@@ -30,33 +30,28 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from domain.errors import StorageConflict, StorageUnavailable
 from infrastructure.db.outage import is_conflict, is_outage
 
-Converter = Callable[[Any], Any] | None
+Converters = tuple[tuple[int, Callable[[Any], Any]], ...]
+"""The positions that have a type converter, each with it (most values need none)."""
 Statement = sa.Select[*tuple[Any, ...]] | sa.CompoundSelect[*tuple[Any, ...]]
 
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """A statement as asyncpg runs it: its text, its parameters by position (each with its
-    type's converter), the values it binds itself, and a converter per result column."""
+    """A statement as asyncpg runs it: its text, its parameters' names by position and their
+    types' converters, the values it binds itself, and its result columns' converters."""
 
     sql: str
     names: tuple[str, ...]
-    binds: tuple[Converter, ...]
+    binds: Converters
     constants: dict[str, Any]
-    results: tuple[Converter, ...]
+    results: Converters
 
     def arguments(self, values: Mapping[str, Any]) -> list[Any]:
         values = {**self.constants, **values} if self.constants else values
-        return [
-            value if bind is None or value is None else bind(value)
-            for bind, value in zip(self.binds, (values[name] for name in self.names), strict=True)
-        ]
+        return _converted([values[name] for name in self.names], self.binds)
 
     def row(self, record: Sequence[Any]) -> tuple[Any, ...]:
-        return tuple(
-            value if result is None else result(value)
-            for result, value in zip(self.results, record, strict=True)
-        )
+        return tuple(_converted(list(record), self.results))
 
 
 @cache
@@ -64,12 +59,15 @@ def prepared(statement: Statement, dialect: Dialect) -> Prepared:
     """Built once per statement (statements are module-level objects built once)."""
     compiled = statement.compile(dialect=dialect)
     names = tuple(compiled.positiontup or ())
-    binds = tuple(_bind_converter(compiled.binds[name].type, dialect) for name in names)
-    constants = {name: bind.effective_value for name, bind in compiled.binds.items()}
-    constants = {name: constants[name] for name in names if not compiled.binds[name].required}
+    binds = [_bind_converter(compiled.binds[name].type, dialect) for name in names]
+    constants = {
+        name: compiled.binds[name].effective_value
+        for name in names
+        if not compiled.binds[name].required
+    }
     columns = statement.selected_columns
-    results = tuple(_result_converter(column.type, dialect) for column in columns)
-    return Prepared(compiled.string, names, binds, constants, results)
+    results = [_result_converter(column.type, dialect) for column in columns]
+    return Prepared(compiled.string, names, _positions(binds), constants, _positions(results))
 
 
 async def fetch_all(
@@ -101,11 +99,27 @@ async def fetch_all(
     return [plan.row(record) for record in records]
 
 
-def _bind_converter(type_: sa.types.TypeEngine[Any], dialect: Dialect) -> Converter:
+def _converted(values: list[Any], converters: Converters) -> list[Any]:
+    """``values`` with each converter applied in place (SQLAlchemy's leave None as it is)."""
+    for at, convert in converters:
+        if values[at] is not None:
+            values[at] = convert(values[at])
+    return values
+
+
+def _positions(converters: list[Callable[[Any], Any] | None]) -> Converters:
+    return tuple((at, convert) for at, convert in enumerate(converters) if convert is not None)
+
+
+def _bind_converter(
+    type_: sa.types.TypeEngine[Any], dialect: Dialect
+) -> Callable[[Any], Any] | None:
     return type_.dialect_impl(dialect).bind_processor(dialect)
 
 
-def _result_converter(type_: sa.types.TypeEngine[Any], dialect: Dialect) -> Converter:
+def _result_converter(
+    type_: sa.types.TypeEngine[Any], dialect: Dialect
+) -> Callable[[Any], Any] | None:
     """asyncpg returns floats for ``double precision``, so a float column needs none (the
     dialect's numeric processor asks for the column's type code, unknown here)."""
     if isinstance(type_, sa.Float) and not type_.asdecimal:
