@@ -9,6 +9,7 @@ from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.progress import AnswerRecorded, CountedAnswer, Progress, Take
@@ -18,6 +19,7 @@ from infrastructure.db.models import (
     ReviewCardRow,
     table,
 )
+from infrastructure.db.prepared import fetch_all
 from infrastructure.db.repositories.answer_rows import to_answer_record
 from infrastructure.db.repositories.catalogue_cache import CatalogueSnapshot
 from infrastructure.db.repositories.counted_mysql import write_counted_mysql
@@ -55,7 +57,8 @@ async def read_take(
     to the learner's review card of that challenge, in the same read."""
     parameters = {"user_id": user_id, "lesson_id": lesson_id, "challenges": list(challenge_ids)}
     parameters["card_of"] = card_of
-    rows = (await session.execute(_take_statement(card_of is not None), parameters)).all()
+    array = session.get_bind().dialect.name == "postgresql"
+    rows = (await session.execute(_take_statement(card_of is not None, array), parameters)).all()
     return take_from_rows(rows, user_id, lesson_id, card_of) if rows else None
 
 
@@ -76,13 +79,17 @@ def take_from_rows(
 
 
 @cache
-def _take_statement(with_card: bool) -> sa.Select[Any]:
+def _take_statement(with_card: bool, array: bool) -> sa.Select[Any]:
     """Built once per form (bound per read)."""
     user_id = sa.bindparam("user_id", type_=sa.Integer)
-    return take_select(with_card, user_id).order_by(ANSWERS.c.challenge_id, ANSWERS.c.attempt)
+    return take_select(with_card, user_id, array).order_by(
+        ANSWERS.c.challenge_id, ANSWERS.c.attempt
+    )
 
 
-def take_select(with_card: bool, user_id: sa.ColumnElement[int]) -> sa.Select[Any]:
+def take_select(
+    with_card: bool, user_id: sa.ColumnElement[int], array: bool = False
+) -> sa.Select[Any]:
     """The take of ``user_id`` in the lesson bound as ``lesson_id``, unordered. ``FOR UPDATE
     OF`` the progress row alone where the dialect can say so. MySQL locks every row it
     reads, so it is told to read the tables by the learner's unique keys: on a fresh table
@@ -92,7 +99,7 @@ def take_select(with_card: bool, user_id: sa.ColumnElement[int]) -> sa.Select[An
     joined = sa.and_(
         ANSWERS.c.user_id == PROGRESS.c.user_id,
         ANSWERS.c.take == PROGRESS.c.take,
-        ANSWERS.c.challenge_id.in_(sa.bindparam("challenges", expanding=True)),
+        _among_challenges(array),
     )
     source = PROGRESS.outerjoin(ANSWERS, joined)
     card_columns: list[sa.ColumnElement[Any]] = []
@@ -117,6 +124,17 @@ def take_select(with_card: bool, user_id: sa.ColumnElement[int]) -> sa.Select[An
         if with_card:
             statement = statement.with_hint(CARDS, CARDS_KEY, dialect)
     return statement
+
+
+def _among_challenges(array: bool) -> sa.ColumnElement[bool]:
+    """The lesson's challenges, bound as ``challenges`` (a list). ``array`` (PostgreSQL
+    only): one array parameter, ``= ANY``, so the statement's text is the same for any
+    number of challenges; an expanding ``IN`` is rewritten by SQLAlchemy on every
+    execution, which cost each read more CPU than any other step of SQLAlchemy's."""
+    if array:
+        challenges = sa.bindparam("challenges", type_=postgresql.ARRAY(sa.Integer))
+        return ANSWERS.c.challenge_id == sa.any_(challenges)
+    return ANSWERS.c.challenge_id.in_(sa.bindparam("challenges", expanding=True))
 
 
 async def write_counted(
@@ -145,5 +163,5 @@ async def _write_at_once(
 ) -> AnswerRecorded | None:
     marks = points_changed and claim_mark(session, counted.record.user_id)
     statement = counted_statement(shape_of(counted, marks))
-    rows = (await session.execute(statement, parameters(row, counted))).all()
+    rows = await fetch_all(session, statement, parameters(row, counted))
     return recorded_from(rows, counted, catalogue, read_before=True)

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from domain.learners import Learner, TelegramProfile
 from infrastructure.db.content_version import ContentVersion, version_column
 from infrastructure.db.models import UserRow, table
+from infrastructure.db.prepared import fetch_all
 from infrastructure.db.repositories.read_ahead import Planned, TakeReadAhead, with_take
 from infrastructure.db.repositories.read_ahead_mysql import TakeScript
 from infrastructure.db.upsert import affected, insert_if_absent
@@ -110,12 +111,12 @@ class SqlLearners:
         values = planned.parameters() | {"key": telegram_id}
         if planned.scripted:
             return await _WITH_TAKE_SCRIPT.read(self._session, values)
-        rows = (await self._session.execute(_WITH_TAKE, values)).all()
+        rows = await fetch_all(self._session, _WITH_TAKE, values)
         return (rows[0][:_WIDTH] if rows else None), [r[_WIDTH:] for r in rows]
 
     async def _one(self, statement: sa.Select[Any], key: int) -> Learner | None:
-        row = (await self._session.execute(statement, {"key": key})).one_or_none()
-        return None if row is None else self._learner(row)
+        rows = await fetch_all(self._session, statement, {"key": key})
+        return self._learner(rows[0]) if rows else None
 
     def _learner(self, row: Sequence[Any]) -> Learner:
         """The learner's columns, then the content version."""

@@ -29,7 +29,7 @@ READS_AHEAD = ("postgresql", *MYSQL)
 
 def with_take(learner: sa.Select[Any]) -> sa.Select[Any]:
     """``learner`` (a read of one user) followed by the columns of that user's take."""
-    take = take_select(True, USERS.c.id).lateral("take")
+    take = take_select(True, USERS.c.id, array=True).lateral("take")
     return (
         learner.add_columns(*take.c)
         .select_from(USERS.outerjoin(take, sa.true()))
