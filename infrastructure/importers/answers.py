@@ -53,6 +53,12 @@ def short_answer(bank: Bank, stem: Stem, items: list[Item], general: str | None)
     if not accepted:
         bank.skip(stem.line, "shortanswer", "no answer earns full marks")
         return
+    if not all(item.text for item in accepted):
+        bank.note(stem.line, "shortanswer", "an empty answer is left out: nobody can type one")
+        accepted = [item for item in accepted if item.text]
+    if not accepted:
+        bank.skip(stem.line, "shortanswer", "every answer that earns full marks is empty")
+        return
     texts = tuple(dict.fromkeys(item.text for item in accepted))
     add(bank, stem, "shortanswer", ChallengeKind.TEXT, (), texts, _explain(general, accepted))
 

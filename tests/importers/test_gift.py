@@ -164,6 +164,16 @@ def test_a_short_answer_without_full_marks_is_skipped() -> None:
     assert skipped("Name a colour.{=%50%red}") == [(1, "shortanswer")]
 
 
+def test_an_empty_short_answer_is_left_out_and_the_others_kept() -> None:
+    question = only("1{=1=}")
+
+    assert question.answers == ("1",)
+
+
+def test_a_short_answer_whose_only_answer_is_empty_is_skipped() -> None:
+    assert skipped("Say nothing.{= =}") == [(1, "shortanswer")]
+
+
 def test_an_arrow_inside_a_choice_is_text_not_matching() -> None:
     question = only("Which is a lambda in Haskell?{=\\\\x -> x ~x \\=> x}")
 
