@@ -146,13 +146,13 @@ async def lockable_now(connection: AsyncConnection, rows: sa.Select[Any]) -> boo
     return True
 
 
+@pytest.mark.parametrize("engine", ["postgresql", "mariadb"], indirect=True)
 async def test_the_take_read_ahead_locks_the_progress_row_and_not_the_learners(
     engine: AsyncEngine, uow_factory: UowFactory, clock: FixedClock, course: Course
 ) -> None:
     """As the take read: another transaction waits for the progress row until this one
-    ends, but may write the learner's row (a contact refresh) meanwhile."""
-    if not reads_ahead(engine):
-        pytest.skip("SQLite locks the whole database, never a row")
+    ends, but may write the learner's row (a contact refresh) meanwhile. (SQLite locks the
+    whole database, never a row.)"""
     learner = await opened(uow_factory, clock, course.first_lesson)
     users, progress = table(UserRow), table(ProgressRow)
     async with uow_factory() as uow, engine.connect() as other:
