@@ -11,7 +11,7 @@ Two things keep a long-running bot bigger and busier than it needs to be:
   back only the top of its heap, so resident memory creeps up under load and stays there.
   ``keep_trimmed`` calls ``malloc_trim(0)`` every few seconds, which returns every whole
   free page to the kernel. On ``bench.process`` (10,000 answers, PostgreSQL) it took the
-  peak from 128.9 to 117.9 MiB (docs/performance.md). Where the C library is not glibc
+  peak from 128.9 to 117.8-121.6 MiB (docs/performance.md). Where the C library is not glibc
   (musl, macOS) there is no ``malloc_trim`` and trimming is skipped.
 """
 
