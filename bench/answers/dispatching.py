@@ -2,7 +2,8 @@
 
 The ceiling is the same dispatcher minus the database: the middlewares that need no
 database (in flight, metrics, language, callback answers, throttle, friendly errors) and
-the same feedback rendering, with the challenge looked up in memory. What separates the
+the same feedback rendering, with the challenge looked up in memory and the outcome's
+screen shaped as the real one for the same press (``_outcome``). What separates the
 two is the database work of an answer, and nothing else.
 """
 
@@ -28,6 +29,7 @@ from domain.catalogue import Challenge, Submission
 from domain.ports import UnitOfWork
 from domain.progress import Progress
 from domain.services import AnswerOutcome
+from domain.streaks import Streak
 from infrastructure.clock import SystemClock
 from infrastructure.observability import Metrics
 from infrastructure.settings import Settings
@@ -82,33 +84,71 @@ def ceiling_dispatcher(course: Course) -> Dispatcher:
     dispatcher.callback_query.middleware(CallbackAnswerMiddleware())
     dispatcher.callback_query.middleware(Throttle(clock, THROTTLE_OFF, 10.0))
     dispatcher.callback_query.middleware(FriendlyErrors())
-    dispatcher.include_router(_in_memory_answers({c.id: c for cs in course for c in cs}))
+    lessons = {lesson[0].lesson_id: lesson for lesson in course}
+    dispatcher.include_router(_in_memory_answers(lessons))
     return dispatcher
 
 
-def _in_memory_answers(challenges: dict[int, Challenge]) -> Router:
+def _in_memory_answers(lessons: dict[int, list[Challenge]]) -> Router:
     router = Router(name="ceiling")
+    challenges = {c.id: c for lesson in lessons.values() for c in lesson}
 
     @router.callback_query(PickCb.filter())
     async def pick(query: CallbackQuery, callback_data: PickCb) -> None:
         chosen = frozenset({callback_data.option})
         challenge = challenges[callback_data.challenge_id]
-        await _feedback(query, challenge, chosen, callback_data.attempt)
+        lesson = lessons[challenge.lesson_id]
+        await _feedback(query, lesson, challenge, chosen, callback_data.attempt)
 
     @router.callback_query(SubmitCb.filter())
     async def submit(query: CallbackQuery, callback_data: SubmitCb) -> None:
         mask = callback_data.mask
         chosen = frozenset(b for b in range(mask.bit_length()) if mask >> b & 1)
         challenge = challenges[callback_data.challenge_id]
-        await _feedback(query, challenge, chosen, callback_data.attempt)
+        lesson = lessons[challenge.lesson_id]
+        await _feedback(query, lesson, challenge, chosen, callback_data.attempt)
 
     return router
 
 
 async def _feedback(
-    query: CallbackQuery, challenge: Challenge, chosen: frozenset[int], attempt: int
+    query: CallbackQuery,
+    lesson: list[Challenge],
+    challenge: Challenge,
+    chosen: frozenset[int],
+    attempt: int,
 ) -> None:
     is_correct = challenge.check(Submission(selected=chosen))
     progress = Progress.begin(query.from_user.id, challenge.lesson_id, datetime.now(UTC))
-    outcome = AnswerOutcome(challenge, is_correct, attempt, progress)
-    await show(query, feedback_screen(outcome))
+    await show(query, feedback_screen(_outcome(lesson, challenge, is_correct, attempt, progress)))
+
+
+def _outcome(
+    lesson: list[Challenge],
+    challenge: Challenge,
+    is_correct: bool,
+    attempt: int,
+    progress: Progress,
+) -> AnswerOutcome:
+    """The outcome the real service gives the same press of the benchmark's plan (the lesson's
+    challenges in order, each wrong once, then right): the next question to solve, and on
+    the last one's right answer the lesson completed, with its score and a day's streak.
+    Its screen then has the real one's buttons and lines: a ceiling that rendered less
+    than the bot would make every ratio to it look worse than it is."""
+    at = lesson.index(challenge)
+    unsolved = lesson[at + 1 :] if is_correct else lesson[at:]
+    after = [*lesson[at + 1 :], *lesson[: at + 1]]
+    following = next((c for c in after if c in unsolved), None)
+    if unsolved:
+        return AnswerOutcome(challenge, is_correct, attempt, progress, next_challenge=following)
+    score = sum(c.points // 2 for c in lesson)
+    streak = Streak(current=1, longest=1, studied_today=True)
+    return AnswerOutcome(
+        challenge,
+        is_correct,
+        attempt,
+        progress,
+        lesson_completed=True,
+        take_score=score,
+        streak=streak,
+    )

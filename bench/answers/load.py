@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from bench.answers.counting import answer_kind
 from bench.support.plans import Step
+from learnbot import heap
 
 
 @dataclass
@@ -57,7 +58,9 @@ async def saturate(
     learners: list[SimLearner], answer: Answer, seconds: float, warmup: float
 ) -> Tally:
     """Answers finished within ``seconds`` after a ``warmup``; a learner whose plan runs
-    out stops early."""
+    out stops early. The heap is settled first, as ``learnbot run`` settles it once started
+    (``learnbot.heap``): a full collection then skips what set-up built."""
+    heap.settle()
     tally = Tally()
     cpu = time.process_time()
     opens = time.perf_counter() + warmup
@@ -80,6 +83,7 @@ async def offer(learners: list[SimLearner], answer: Answer, rate: float, seconds
     Arrivals still waiting when the window closes are dropped, each with the time it
     had waited as its latency: a lower bound, so an overloaded bot cannot look fast.
     """
+    heap.settle()
     tally = Tally()
     arrivals: asyncio.Queue[float | None] = asyncio.Queue()
     started = time.perf_counter()
