@@ -21,8 +21,11 @@ SQLITE_LOCK_WAIT = 30.0
 """Seconds a SQLite statement waits for another connection's write lock."""
 MYSQL_INIT = (
     "SET sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,"
-    "NO_ENGINE_SUBSTITUTION', time_zone = '+00:00'"
+    "NO_ENGINE_SUBSTITUTION', time_zone = '+00:00', group_concat_max_len = 67108864"
 )
+"""Each connection's mode: strict, UTC, and room for a learner's facts read as one JSON
+array (``mysql_rows.Packed``: ``JSON_ARRAYAGG`` is cut at ``group_concat_max_len``, 1 MB
+by default)."""
 
 
 def create_engine(settings: Settings, *, pooled: bool = True) -> AsyncEngine:

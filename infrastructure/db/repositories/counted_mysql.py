@@ -38,6 +38,7 @@ from infrastructure.db.repositories.counted_statements import (
 )
 from infrastructure.db.repositories.learner_facts import RECORDED, facts_query
 from infrastructure.db.repositories.learner_facts import tagged_row as tagged
+from infrastructure.db.repositories.mysql_rows import Packed
 from infrastructure.db.repositories.mysql_script import Script, compile_script, run_script
 from infrastructure.db.repositories.totals import claim_mark, mark_statement
 
@@ -84,5 +85,8 @@ def _statements(shape: Shape) -> list[Any]:
     if shape.card:
         statements.append(card_upsert("mysql", RECORDED_NOW))
     outcome = tagged(RECORDED, FLAG)
-    statements.append(sa.union_all(outcome, *facts_query(user_id)) if shape.study_day else outcome)
+    if shape.study_day:
+        statements.append(Packed(sa.union_all(outcome, *facts_query(user_id)), whole=True))
+    else:
+        statements.append(outcome)
     return statements
