@@ -19,6 +19,7 @@ from sqlalchemy.engine import Dialect, ExceptionContext
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from domain.errors import StorageConflict, StorageUnavailable
+from infrastructure.db.held import held_connection
 
 POSTGRES_OUTAGE_STATES = ("08", "57P01", "57P02", "57P03")
 """Connection exceptions; admin shutdown, crash shutdown, cannot connect now."""
@@ -91,10 +92,10 @@ async def connect_patiently(
     """
     for delay in delays:
         try:
-            await session.connection()
+            await held_connection(session)
             return
         except StorageUnavailable:
             await session.rollback()
             log.info("database unavailable; trying again in %.1f s", delay)
             await asyncio.sleep(delay)
-    await session.connection()
+    await held_connection(session)

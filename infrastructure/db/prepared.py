@@ -28,6 +28,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.errors import StorageConflict, StorageUnavailable
+from infrastructure.db.held import held_connection
 from infrastructure.db.outage import is_conflict, is_outage
 
 Converters = tuple[tuple[int, Callable[[Any], Any]], ...]
@@ -74,7 +75,7 @@ async def fetch_all(
     session: AsyncSession, statement: Statement, values: Mapping[str, Any]
 ) -> list[tuple[Any, ...]]:
     """The statement's rows, as ``session.execute(statement, values).all()`` would give them."""
-    connection = await session.connection()
+    connection = await held_connection(session)
     sync = connection.sync_connection
     if sync is None or sync.dialect.driver != "asyncpg":
         return [tuple(row) for row in (await session.execute(statement, values)).all()]
