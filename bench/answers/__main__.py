@@ -3,8 +3,9 @@
     .venv/bin/python -m bench.answers [--backends sqlite,postgresql,mariadb] [--learners 32]
         [--seconds 10] [--rate 300] [--offered-seconds 10] [--json report.json]
 
-Each backend gets a disposable database (``learnbot_bench_answers``: dropped, created,
-migrated, seeded with a generated course, dropped at the end). See README "Efficiency".
+Each backend gets a disposable database (``--database``, ``learnbot_bench_answers`` unless
+told: dropped, created, migrated, seeded with a generated course, dropped at the end).
+See docs/performance.md.
 """
 
 import argparse
@@ -14,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from bench.answers.report import print_report
-from bench.answers.run import run_answers
+from bench.answers.run import DATABASE, run_answers
 from bench.answers.sizes import Sizes
 from bench.support.databases import BACKENDS
 
@@ -33,6 +34,14 @@ def arguments() -> argparse.Namespace:
     parser.add_argument(
         "--profile", action="store_true", help="cProfile the saturation, own time by library"
     )
+    parser.add_argument(
+        "--rounds", type=int, default=defaults.rounds, help="turns taken with the ceiling"
+    )
+    parser.add_argument(
+        "--database",
+        default=DATABASE,
+        help="the disposable database's name (two benchmarks at once need two)",
+    )
     parser.add_argument("--json", type=Path, help="also write the report here")
     return parser.parse_args()
 
@@ -48,9 +57,11 @@ def main() -> None:
         args.offered_learners,
         args.lessons,
         args.profile,
+        args.rounds,
     )
     with tempfile.TemporaryDirectory() as folder:
-        report = asyncio.run(run_answers(args.backends.split(","), sizes, Path(folder)))
+        backends = args.backends.split(",")
+        report = asyncio.run(run_answers(backends, sizes, Path(folder), args.database))
     print_report(report)
     if args.json:
         args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")

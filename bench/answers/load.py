@@ -43,6 +43,15 @@ class Tally:
     def answers(self) -> int:
         return sum(self.by_kind.values())
 
+    def add(self, other: "Tally") -> None:
+        """``other``'s answers, window, CPU and latencies added to these."""
+        self.by_kind.update(other.by_kind)
+        self.in_window += other.in_window
+        self.elapsed += other.elapsed
+        self.dropped += other.dropped
+        self.cpu_seconds += other.cpu_seconds
+        self.latencies += other.latencies
+
 
 async def _answer_next(learner: SimLearner, answer: Answer, tally: Tally) -> bool:
     step = next(learner.steps, None)
@@ -75,6 +84,23 @@ async def saturate(
     tally.elapsed = seconds
     tally.cpu_seconds = time.process_time() - cpu
     return tally
+
+
+Side = tuple[list[SimLearner], Answer]
+
+
+async def alternate(sides: list[Side], rounds: int, seconds: float, warmup: float) -> list[Tally]:
+    """Each side saturated in turn, ``rounds`` times ``seconds / rounds`` each, after one
+    uncounted warm-up of each. On a shared host the machine's speed moves from one second
+    to the next (another tenant, the database server's own bursts); taken in turns, both
+    sides of a ratio meet the same moves, where one after the other each would meet its
+    own. Each side's tally is the sum of its windows and its warm-up (whose answers count
+    in none of them, as a single saturation's do not)."""
+    tallies = [await saturate(learners, answer, 0.0, warmup) for learners, answer in sides]
+    for _ in range(rounds):
+        for tally, (learners, answer) in zip(tallies, sides, strict=True):
+            tally.add(await saturate(learners, answer, seconds / rounds, 0.0))
+    return tallies
 
 
 async def offer(learners: list[SimLearner], answer: Answer, rate: float, seconds: float) -> Tally:

@@ -5,8 +5,8 @@ from collections import Counter
 
 from bench.answers.dispatching import ceiling_dispatcher
 from bench.answers.enrol import endless_takers, started_on_first_lesson
-from bench.answers.load import SimLearner, cpu_ms_per_answer, saturate
-from bench.answers.local_bot import local_bot
+from bench.answers.load import Side, SimLearner, Tally, cpu_ms_per_answer, saturate
+from bench.answers.local_bot import LocalSession, local_bot
 from bench.answers.raw import RAW_ROUND_TRIPS, RAW_STATEMENTS, raw_answers
 from bench.answers.sizes import Report, Sizes
 from bench.answers.updates import through
@@ -15,18 +15,30 @@ from bench.support.plans import Step
 from learnbot.app import Application
 
 
-async def measure_ceiling(course: Course, sizes: Sizes) -> Report:
+def ceiling_side(course: Course, sizes: Sizes) -> tuple[Side, LocalSession]:
+    """Learners that never run out of answers, pressing into the dispatcher without a
+    database; the session counts what it refused."""
     bot, session = local_bot()
-    answer = through(ceiling_dispatcher(course), bot)
-    learners = endless_takers(course, sizes.learners)
-    tally = await saturate(learners, answer, sizes.seconds, sizes.warmup)
-    per_second = tally.in_window / tally.elapsed
+    return (
+        endless_takers(course, sizes.learners),
+        through(ceiling_dispatcher(course), bot),
+    ), session
+
+
+def ceiling_figures(tally: Tally, session: LocalSession) -> Report:
     return {
-        "answers_per_s": per_second,
+        "answers_per_s": tally.in_window / tally.elapsed,
         "answers": tally.answers,
         "refusals": session.refusals,
         "cpu_ms_per_answer": cpu_ms_per_answer(tally),
     }
+
+
+async def measure_ceiling(course: Course, sizes: Sizes) -> Report:
+    """On its own, after the backend: for a profiled run, whose bot runs at the profiler's
+    pace (otherwise the ceiling takes turns with the bot, ``run._saturated``)."""
+    side, session = ceiling_side(course, sizes)
+    return ceiling_figures(await saturate(*side, sizes.seconds, sizes.warmup), session)
 
 
 async def measure_raw(

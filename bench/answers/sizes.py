@@ -18,3 +18,5 @@ class Sizes:
     lessons: int = 50
     profile: bool = False
     """cProfile the saturation phase (its answers/s are then the profiler's, not the bot's)."""
+    rounds: int = 5
+    """Turns the saturation takes with the ceiling (``load.alternate``)."""
