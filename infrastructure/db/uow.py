@@ -88,7 +88,10 @@ class SqlUnitOfWork:
         traceback: TracebackType | None,
     ) -> None:
         """Rolls back only a transaction still open: after a commit there is nothing to
-        undo, and asking SQLAlchemy to would cost CPU on every update for nothing."""
+        undo, and asking SQLAlchemy to would cost CPU on every update for nothing. Closes
+        the session only if it still holds something (a transaction, ORM objects): after
+        a commit of Core statements, ``close`` (a greenlet run, its bookkeeping) would
+        release nothing, the commit having returned the connection to the pool."""
         session = self.session
         self._session = None
         self._forget_repositories()
@@ -96,7 +99,8 @@ class SqlUnitOfWork:
             if session.in_transaction():
                 await session.rollback()
         finally:
-            await session.close()
+            if _holds_anything(session):
+                await session.close()
 
     @property
     def session(self) -> AsyncSession:
@@ -145,6 +149,10 @@ class SqlUnitOfWork:
     league_lock = _Built(lambda uow: SqlRefreshLock(uow.session, LEAGUES))
     reviews = _Built(lambda uow: SqlReviewCards(uow.session))
     review_waits = _Built(lambda uow: SqlReviewWaits(uow.session))
+
+
+def _holds_anything(session: AsyncSession) -> bool:
+    return bool(session.in_transaction() or session.identity_map or session.new or session.deleted)
 
 
 _REPOSITORIES = frozenset(

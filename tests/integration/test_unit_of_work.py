@@ -1,8 +1,10 @@
 """The unit of work: one transaction, rolled back unless committed."""
 
 import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.learners import TelegramProfile
+from infrastructure.db.models import UserRow
 from tests.integration.conftest import UowFactory
 from tests.support.clock import FixedClock
 
@@ -60,3 +62,45 @@ async def test_refuses_use_outside_its_block(uow_factory: UowFactory) -> None:
     uow = uow_factory()
     with pytest.raises(RuntimeError, match="outside"):
         await uow.commit()
+
+
+async def test_every_connection_is_back_in_the_pool_after_each_ending(
+    engine: AsyncEngine, uow_factory: UowFactory, clock: FixedClock
+) -> None:
+    """Committed, rolled back, left uncommitted, failed: a session that holds nothing more
+    is not closed, so nothing but the commit or rollback may return its connection."""
+    async with uow_factory() as uow:
+        await uow.learners.add(PROFILE, clock.now())
+        await uow.commit()
+    assert engine.sync_engine.pool.checkedout() == 0  # type: ignore[attr-defined]
+    async with uow_factory() as uow:
+        await uow.learners.set_timezone(1, "Europe/Paris", clock.now())
+        await uow.rollback()
+    assert engine.sync_engine.pool.checkedout() == 0  # type: ignore[attr-defined]
+    async with uow_factory() as uow:
+        await uow.learners.by_telegram_id(PROFILE.telegram_id)
+    assert engine.sync_engine.pool.checkedout() == 0  # type: ignore[attr-defined]
+
+    async def fail_half_way() -> None:
+        async with uow_factory() as uow:
+            await uow.learners.by_telegram_id(PROFILE.telegram_id)
+            raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError, match="boom"):
+        await fail_half_way()
+    assert engine.sync_engine.pool.checkedout() == 0  # type: ignore[attr-defined]
+
+
+async def test_orm_objects_loaded_in_a_block_are_let_go_at_its_end(
+    uow_factory: UowFactory, clock: FixedClock
+) -> None:
+    async with uow_factory() as uow:
+        learner = await uow.learners.add(PROFILE, clock.now())
+        await uow.commit()
+    async with uow_factory() as uow:
+        session = uow.session
+        row = await session.get(UserRow, learner.id)
+        await uow.commit()
+        assert row is not None
+        assert row in session.identity_map.values()
+    assert not session.identity_map
