@@ -12,6 +12,7 @@ a strong one would tie the session into a reference cycle that only the collecto
 """
 
 import weakref
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
@@ -31,3 +32,14 @@ async def held_connection(session: AsyncSession) -> AsyncConnection:
     if begun is not None:
         session.info[HELD] = (weakref.ref(begun), connection)
     return connection
+
+
+async def held_driver(session: AsyncSession) -> tuple[AsyncConnection, Any]:
+    """The held connection and its driver's own connection (asyncpg's, aiomysql's,
+    aiosqlite's), taken from the checked-out connection as is: ``get_raw_connection`` runs
+    a greenlet to read the same attribute."""
+    connection = await held_connection(session)
+    sync = connection.sync_connection
+    if sync is None or sync.invalidated:
+        return connection, (await connection.get_raw_connection()).driver_connection
+    return connection, sync.connection.driver_connection

@@ -29,7 +29,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from domain.progress import AnswerRecorded, CountedAnswer
-from infrastructure.db.held import held_connection
+from infrastructure.db.held import held_driver
 from infrastructure.db.repositories.catalogue_cache import CatalogueSnapshot
 from infrastructure.db.repositories.counted_statements import (
     ANSWER_COLUMNS,
@@ -78,8 +78,7 @@ async def write_counted_sqlite(
     PostgreSQL's one statement claims it."""
     user_id = counted.record.user_id
     marks = points_changed and claim_mark(session, user_id)
-    connection = await held_connection(session)
-    driver = (await connection.get_raw_connection()).driver_connection
+    connection, driver = await held_driver(session)
     answer, *writes = _steps(shape_of(counted, marks), connection.dialect)
     values = parameters(row, counted)
     if not await _run(connection, driver, answer, values):

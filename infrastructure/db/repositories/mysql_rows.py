@@ -11,7 +11,7 @@ decimals would arrive as floats, so a ``Numeric`` column is refused.
 """
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
@@ -46,10 +46,12 @@ class Packed:
 
 @dataclass(frozen=True)
 class Reader:
-    """How one ``SELECT``'s rows are read: unpacked if packed, then converted per column."""
+    """How one ``SELECT``'s rows are read: unpacked if packed, then converted, in place, in
+    the columns that have a conversion (a learner's facts: only the day of each row)."""
 
     packed: bool
-    columns: tuple[Processor | None, ...]
+    converting: tuple[tuple[int, Processor], ...]
+    """Each column that has a conversion, by position, with it."""
     whole: bool = False
 
     @classmethod
@@ -57,20 +59,23 @@ class Reader:
         packed = isinstance(statement, Packed)
         select = statement.select if isinstance(statement, Packed) else statement
         readers = (_reader(column.type, dialect, packed) for column in select.selected_columns)
-        return cls(packed, tuple(readers), isinstance(statement, Packed) and statement.whole)
+        converting = tuple((at, read) for at, read in enumerate(readers) if read is not None)
+        return cls(packed, converting, isinstance(statement, Packed) and statement.whole)
 
     def rows(self, rows: Rows) -> Rows:
+        listed: list[list[Any]]
         if self.whole:
-            rows = [tuple(row) for row in json.loads(rows[0][0] or "[]")] if rows else []
+            listed = json.loads(rows[0][0] or "[]") if rows else []
         elif self.packed:
-            rows = [tuple(json.loads(row[0])) for row in rows]
-        if not any(self.columns):
+            listed = [json.loads(row[0]) for row in rows]
+        elif not self.converting:
             return rows
-        return [tuple(self._each(row)) for row in rows]
-
-    def _each(self, row: tuple[Any, ...]) -> Iterator[Any]:
-        for read, value in zip(self.columns, row, strict=True):
-            yield read(value) if read else value
+        else:
+            listed = [list(row) for row in rows]
+        for row in listed:
+            for at, read in self.converting:
+                row[at] = read(row[at])
+        return [tuple(row) for row in listed]
 
 
 def _reader(type_: sa.types.TypeEngine[Any], dialect: Dialect, packed: bool) -> Processor | None:

@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.sql.compiler import SQLCompiler
 
 from domain.errors import StorageConflict, StorageUnavailable
-from infrastructure.db.held import held_connection
+from infrastructure.db.held import held_driver
 from infrastructure.db.outage import is_conflict, is_outage
 from infrastructure.db.repositories.mysql_rows import Packed, Processor, Reader, Rows
 
@@ -76,10 +76,9 @@ async def run_script(
     session: AsyncSession, script: Script, values: Mapping[str, Any]
 ) -> list[Rows]:
     """Each ``SELECT``'s rows, in the script's order, in the session's transaction."""
-    connection = await held_connection(session)
-    raw = await connection.get_raw_connection()
+    connection, driver = await held_driver(session)
     try:
-        sets = await _run(connection, raw.driver_connection, script.sql, script.arguments(values))
+        sets = await _run(connection, driver, script.sql, script.arguments(values))
     except Exception as error:
         if is_conflict(error):
             raise StorageConflict(f"a deadlock undid the transaction: {error}") from error
