@@ -53,7 +53,8 @@ async def test_an_invalidated_connection_is_not_handed_out(uow_factory: UowFacto
     async with uow_factory() as uow:
         held = await held_connection(uow.session)
         await held.invalidate()
-        assert held.sync_connection is not None and held.sync_connection.invalidated
+        assert held.sync_connection is not None
+        assert held.sync_connection.invalidated
         await uow.rollback()
         again = await held_connection(uow.session)
         assert not again.sync_connection.invalidated  # type: ignore[union-attr]
