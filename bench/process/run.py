@@ -1,7 +1,10 @@
 """``learnbot run`` as operators start it, against the fake Bot API on a fresh database.
 
 Start-up is the time from spawning the process to its first ``getUpdates`` on the fake
-(migrations already applied: the process only checks the revision). Memory is the
+(migrations already applied: the process only checks the revision). Beside it, the time a
+fresh interpreter takes to import the serving modules (``imports_s``): on the same
+machine, the part of start-up that is imports, and across machines a yardstick of their
+speed (start-up is seconds, not a ratio). Memory is the
 resident set (``VmRSS`` in ``/proc/<pid>/status``) once idle after start-up and again
 after the answers; ``VmHWM`` is the peak.
 """
@@ -37,6 +40,20 @@ class ProcessSizes:
     idle_seconds: float = 3.0
 
 
+SERVING_MODULES = "import learnbot.cli, learnbot.telegram"
+"""What ``learnbot run`` imports before its first ``getUpdates`` (tests/test_serving_imports.py
+keeps the rest out of it)."""
+
+
+async def import_seconds() -> float:
+    """Seconds for a fresh interpreter to import the serving modules, from spawn to exit."""
+    started = time.perf_counter()
+    process = await asyncio.create_subprocess_exec(sys.executable, "-c", SERVING_MODULES)
+    if await process.wait() != 0:
+        raise RuntimeError(f"{SERVING_MODULES!r} failed in a fresh interpreter")
+    return time.perf_counter() - started
+
+
 def memory_mb(pid: int) -> dict[str, float]:
     """Resident and peak resident memory of a live process, in MiB."""
     fields = dict(
@@ -55,7 +72,8 @@ async def measure_process(
         course = await publish_course(url, folder / "pack", lessons)
         async with FakeTelegram() as fake:
             report = await _serve_and_answer(fake, url, folder / "bot.log", course, sizes)
-        return {"backend": backend, "sizes": asdict(sizes)} | report
+        imports = await import_seconds()
+        return {"backend": backend, "sizes": asdict(sizes)} | report | {"imports_s": imports}
     finally:
         await drop_database(backend, name)
 

@@ -23,6 +23,7 @@ async def test_the_process_benchmark_reports_memory_and_start_up(
     assert report["refusals"] == 0
     assert report["exit_code"] == 0
     assert report["startup_s"] > 0
+    assert report["imports_s"] > 0
     assert 0 < report["rss_idle_mb"] <= report["peak_rss_mb"]
     assert 0 < report["rss_after_mb"] <= report["peak_rss_mb"]
 
