@@ -29,6 +29,7 @@ from domain.catalogue import Challenge, Submission
 from domain.ports import UnitOfWork
 from domain.progress import Progress
 from domain.services import AnswerOutcome
+from domain.services.progress import next_unsolved
 from domain.streaks import Streak
 from infrastructure.clock import SystemClock
 from infrastructure.observability import Metrics
@@ -136,10 +137,9 @@ def _outcome(
     Its screen then has the real one's buttons and lines: a ceiling that rendered less
     than the bot would make every ratio to it look worse than it is."""
     at = lesson.index(challenge)
-    unsolved = lesson[at + 1 :] if is_correct else lesson[at:]
-    after = [*lesson[at + 1 :], *lesson[: at + 1]]
-    following = next((c for c in after if c in unsolved), None)
+    unsolved = {c.id for c in (lesson[at + 1 :] if is_correct else lesson[at:])}
     if unsolved:
+        following = next_unsolved(lesson, challenge, unsolved)
         return AnswerOutcome(challenge, is_correct, attempt, progress, next_challenge=following)
     score = sum(c.points // 2 for c in lesson)
     streak = Streak(current=1, longest=1, studied_today=True)

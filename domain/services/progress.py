@@ -292,7 +292,7 @@ class ProgressService:
             record.is_correct,
             record.attempt,
             progress,
-            next_challenge=_next_unsolved(challenges, challenge, unsolved),
+            next_challenge=next_unsolved(challenges, challenge, unsolved),
             lesson_completed=not unsolved,
             take_score=score,
             new_achievements=studied.achievements,
@@ -454,7 +454,7 @@ def _replayed(mine: list[AnswerRecord], attempt: int | None) -> AnswerRecord | N
     return next((answer for answer in mine if answer.is_correct), None)
 
 
-def _next_unsolved(
+def next_unsolved(
     challenges: Sequence[Challenge], current: Challenge, unsolved: set[int]
 ) -> Challenge | None:
     """The next challenge still to solve, after the current one and wrapping round."""

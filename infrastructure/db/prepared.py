@@ -28,7 +28,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.errors import StorageConflict, StorageUnavailable
-from infrastructure.db.held import held_connection
+from infrastructure.db.held import held_driver
 from infrastructure.db.outage import is_conflict, is_outage
 
 Converters = tuple[tuple[int, Callable[[Any], Any]], ...]
@@ -75,11 +75,10 @@ async def fetch_all(
     session: AsyncSession, statement: Statement, values: Mapping[str, Any]
 ) -> list[tuple[Any, ...]]:
     """The statement's rows, as ``session.execute(statement, values).all()`` would give them."""
-    connection = await held_connection(session)
+    connection, driver = await held_driver(session)
     sync = connection.sync_connection
     if sync is None or sync.dialect.driver != "asyncpg":
         return [tuple(row) for row in (await session.execute(statement, values)).all()]
-    driver = sync.connection.driver_connection
     if driver is None or not driver.is_in_transaction():
         return [tuple(row) for row in (await session.execute(statement, values)).all()]
     plan = prepared(statement, sync.dialect)

@@ -1,10 +1,14 @@
 """The unit of work: one transaction, rolled back unless committed."""
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from domain.learners import TelegramProfile
 from infrastructure.db.models import UserRow
+from infrastructure.db.uow import SqlUnitOfWork
 from tests.integration.conftest import UowFactory
 from tests.support.clock import FixedClock
 
@@ -21,14 +25,24 @@ async def test_rolls_back_uncommitted_work_by_default(
         assert await uow.learners.by_telegram_id(PROFILE.telegram_id) is None
 
 
-async def test_rolls_back_on_error(uow_factory: UowFactory, clock: FixedClock) -> None:
-    async def fail_half_way() -> None:
+async def fail_half_way(uow_factory: UowFactory, work: Callable[[SqlUnitOfWork], Any]) -> None:
+    """Runs ``work`` in a unit of work that then fails."""
+
+    async def failing() -> None:
         async with uow_factory() as uow:
-            await uow.learners.add(PROFILE, clock.now())
+            await work(uow)
             raise RuntimeError("boom")
 
     with pytest.raises(RuntimeError, match="boom"):
-        await fail_half_way()
+        await failing()
+
+
+def checked_out(engine: AsyncEngine) -> int:
+    return engine.sync_engine.pool.checkedout()  # type: ignore[attr-defined,no-any-return]
+
+
+async def test_rolls_back_on_error(uow_factory: UowFactory, clock: FixedClock) -> None:
+    await fail_half_way(uow_factory, lambda uow: uow.learners.add(PROFILE, clock.now()))
 
     async with uow_factory() as uow:
         assert await uow.learners.by_telegram_id(PROFILE.telegram_id) is None
@@ -72,23 +86,16 @@ async def test_every_connection_is_back_in_the_pool_after_each_ending(
     async with uow_factory() as uow:
         await uow.learners.add(PROFILE, clock.now())
         await uow.commit()
-    assert engine.sync_engine.pool.checkedout() == 0  # type: ignore[attr-defined]
+    assert checked_out(engine) == 0
     async with uow_factory() as uow:
         await uow.learners.set_timezone(1, "Europe/Paris", clock.now())
         await uow.rollback()
-    assert engine.sync_engine.pool.checkedout() == 0  # type: ignore[attr-defined]
+    assert checked_out(engine) == 0
     async with uow_factory() as uow:
         await uow.learners.by_telegram_id(PROFILE.telegram_id)
-    assert engine.sync_engine.pool.checkedout() == 0  # type: ignore[attr-defined]
-
-    async def fail_half_way() -> None:
-        async with uow_factory() as uow:
-            await uow.learners.by_telegram_id(PROFILE.telegram_id)
-            raise RuntimeError("boom")
-
-    with pytest.raises(RuntimeError, match="boom"):
-        await fail_half_way()
-    assert engine.sync_engine.pool.checkedout() == 0  # type: ignore[attr-defined]
+    assert checked_out(engine) == 0
+    await fail_half_way(uow_factory, lambda uow: uow.learners.by_telegram_id(PROFILE.telegram_id))
+    assert checked_out(engine) == 0
 
 
 async def test_orm_objects_loaded_in_a_block_are_let_go_at_its_end(
