@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from domain.learners import TelegramProfile
+from domain.learners import Learner, TelegramProfile
 from infrastructure.db.models import UserRow
 from infrastructure.db.uow import SqlUnitOfWork
 from tests.integration.conftest import UowFactory
@@ -37,6 +37,14 @@ async def fail_half_way(uow_factory: UowFactory, work: Callable[[SqlUnitOfWork],
         await failing()
 
 
+async def committed_learner(uow_factory: UowFactory, clock: FixedClock) -> Learner:
+    """``PROFILE``'s learner, added and committed in a unit of work of its own."""
+    async with uow_factory() as uow:
+        learner = await uow.learners.add(PROFILE, clock.now())
+        await uow.commit()
+    return learner
+
+
 def checked_out(engine: AsyncEngine) -> int:
     return engine.sync_engine.pool.checkedout()  # type: ignore[attr-defined,no-any-return]
 
@@ -49,9 +57,7 @@ async def test_rolls_back_on_error(uow_factory: UowFactory, clock: FixedClock) -
 
 
 async def test_keeps_committed_work(uow_factory: UowFactory, clock: FixedClock) -> None:
-    async with uow_factory() as uow:
-        learner = await uow.learners.add(PROFILE, clock.now())
-        await uow.commit()
+    learner = await committed_learner(uow_factory, clock)
 
     async with uow_factory() as uow:
         assert await uow.learners.get(learner.id) == learner
@@ -101,9 +107,7 @@ async def test_every_connection_is_back_in_the_pool_after_each_ending(
 async def test_orm_objects_loaded_in_a_block_are_let_go_at_its_end(
     uow_factory: UowFactory, clock: FixedClock
 ) -> None:
-    async with uow_factory() as uow:
-        learner = await uow.learners.add(PROFILE, clock.now())
-        await uow.commit()
+    learner = await committed_learner(uow_factory, clock)
     async with uow_factory() as uow:
         session = uow.session
         row = await session.get(UserRow, learner.id)
