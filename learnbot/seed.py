@@ -15,6 +15,7 @@ from domain.content import ContentDiff, CoursePack
 from infrastructure.clock import SystemClock
 from infrastructure.db.content_version import ContentVersion
 from infrastructure.db.repositories import SqlContentStore
+from infrastructure.db.transaction import Transaction
 from learnbot.content import publish, read_pack
 
 
@@ -29,7 +30,7 @@ class _MigrationPorts:
     """The migration owns the transaction: committing here does not end it."""
 
     def __init__(self, session: AsyncSession) -> None:
-        self.content = SqlContentStore(session, ContentVersion(session))
+        self.content = SqlContentStore(session, ContentVersion(Transaction(session=session)))
         self._session = session
 
     async def commit(self) -> None:

@@ -46,6 +46,11 @@ def check_on_checkout(pool: Pool, backend: str) -> None:
     sa.event.listen(pool, "checkout", _check_postgresql if backend == "postgresql" else _check)
 
 
+def checks_on_checkout(pool: Pool) -> bool:
+    """Whether ``check_on_checkout`` set the pool up (on PostgreSQL: BEGIN at checkout)."""
+    return any(sa.event.contains(pool, "checkout", check) for check in (_check_postgresql, _check))
+
+
 def reset_when_in_transaction(pool: Pool) -> None:
     """For a pool made with ``reset_on_return=None`` (MySQL): a returned connection is
     rolled back only if the server says a transaction is open. SQLAlchemy's own reset

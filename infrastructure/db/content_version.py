@@ -13,6 +13,7 @@ from sqlalchemy.dialects import mysql, postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from infrastructure.db.models import ContentStateRow, table
+from infrastructure.db.transaction import OnTransaction, Transaction
 
 STATE = table(ContentStateRow)
 _BUMPED = "content_state.bumped"
@@ -43,11 +44,11 @@ async def bump_version(session: AsyncSession) -> None:
     await session.execute(upsert)
 
 
-class ContentVersion:
+class ContentVersion(OnTransaction):
     """What one unit of work knows of the version; ``written`` once it changed content."""
 
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
+    def __init__(self, transaction: Transaction) -> None:
+        super().__init__(transaction)
         self._seen: int | None = None
         self.written = False
 

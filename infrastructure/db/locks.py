@@ -99,7 +99,11 @@ class SqlRefreshLock:
                     await _release(connection, name)
 
     def _engine(self) -> AsyncEngine:
+        """The session's engine, or that of the connection it is bound to (a unit of work's
+        session made on its bare connection, ``transaction``)."""
         bind = self._session.bind
+        if isinstance(bind, AsyncConnection):
+            bind = bind.engine
         if not isinstance(bind, AsyncEngine):
             raise TypeError("the refresh lock needs a session bound to an engine")
         return bind

@@ -25,11 +25,10 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Dialect
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.errors import StorageConflict, StorageUnavailable
-from infrastructure.db.held import held_driver
 from infrastructure.db.outage import is_conflict, is_outage
+from infrastructure.db.transaction import Transaction
 
 Converters = tuple[tuple[int, Callable[[Any], Any]], ...]
 """The positions that have a type converter, each with it (most values need none)."""
@@ -72,31 +71,38 @@ def prepared(statement: Statement, dialect: Dialect) -> Prepared:
 
 
 async def fetch_all(
-    session: AsyncSession, statement: Statement, values: Mapping[str, Any]
+    transaction: Transaction, statement: Statement, values: Mapping[str, Any]
 ) -> list[tuple[Any, ...]]:
     """The statement's rows, as ``session.execute(statement, values).all()`` would give them."""
-    connection, driver = await held_driver(session)
-    sync = connection.sync_connection
-    if sync is None or sync.dialect.driver != "asyncpg":
-        return [tuple(row) for row in (await session.execute(statement, values)).all()]
+    dialect = transaction.dialect
+    if dialect.driver != "asyncpg":
+        return await _through_session(transaction, statement, values)
+    driver = await transaction.driver()
     if driver is None or not driver.is_in_transaction():
-        return [tuple(row) for row in (await session.execute(statement, values)).all()]
-    plan = prepared(statement, sync.dialect)
+        return await _through_session(transaction, statement, values)
+    plan = prepared(statement, dialect)
     arguments = plan.arguments(values)
-    sync.dispatch.before_cursor_execute(sync, None, plan.sql, arguments, None, False)
+    transaction.executing(None, plan.sql, arguments)
     try:
         records = await driver.fetch(plan.sql, *arguments)
     except Exception as error:
         if is_conflict(error):
             raise StorageConflict(f"a deadlock undid the transaction: {error}") from error
         if is_outage(error) or driver.is_closed():
-            await connection.invalidate()
+            await transaction.invalidate()
             raise StorageUnavailable(f"the database is unavailable: {error}") from error
         raise
     except BaseException:
-        await connection.invalidate()
+        await transaction.invalidate()
         raise
     return [plan.row(record) for record in records]
+
+
+async def _through_session(
+    transaction: Transaction, statement: Statement, values: Mapping[str, Any]
+) -> list[tuple[Any, ...]]:
+    result = await transaction.session.execute(statement, values)
+    return [tuple(row) for row in result.all()]
 
 
 def _converted(values: list[Any], converters: Converters) -> list[Any]:

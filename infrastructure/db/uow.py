@@ -8,7 +8,6 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from infrastructure.db.content_version import ContentVersion
 from infrastructure.db.locks import FULL_REFRESH_CLAIM, LEAGUES, SqlRefreshLock
-from infrastructure.db.outage import connect_patiently
 from infrastructure.db.repositories import (
     SqlAchievements,
     SqlActivityLog,
@@ -35,6 +34,7 @@ from infrastructure.db.repositories import (
 )
 from infrastructure.db.repositories.catalogue_cache import CatalogueCache
 from infrastructure.db.repositories.read_ahead import TakeReadAhead
+from infrastructure.db.transaction import Transaction
 
 T = TypeVar("T")
 
@@ -62,22 +62,24 @@ class SqlUnitOfWork:
 
     Each repository is built on first use and kept until the block ends: an update uses
     two or three of the twenty-odd, and building them all cost every update more CPU than
-    its learner read's Python."""
+    its learner read's Python. The transaction starts on a bare pooled connection and makes
+    its session when a repository first runs something on it (``transaction``): those an
+    answer builds take the transaction itself."""
 
     def __init__(
         self, session_factory: async_sessionmaker[AsyncSession], catalogue: CatalogueCache
     ) -> None:
         self._session_factory = session_factory
         self._catalogue = catalogue
-        self._session: AsyncSession | None = None
+        self._transaction: Transaction | None = None
 
     async def __aenter__(self) -> Self:
-        session = self._session = self._session_factory()
+        transaction = self._transaction = Transaction(self._session_factory)
         try:
-            await connect_patiently(session)
+            await transaction.open()
         except BaseException:
-            self._session = None
-            await session.close()
+            self._transaction = None
+            await transaction.close()
             raise
         return self
 
@@ -88,52 +90,46 @@ class SqlUnitOfWork:
         traceback: TracebackType | None,
     ) -> None:
         """Rolls back only a transaction still open: after a commit there is nothing to
-        undo, and asking SQLAlchemy to would cost CPU on every update for nothing. Closes
-        the session only if it still holds something (a transaction, ORM objects): after
-        a commit of Core statements, ``close`` (a greenlet run, its bookkeeping) would
-        release nothing, the commit having returned the connection to the pool."""
-        session = self.session
-        self._session = None
+        undo."""
+        transaction = self.transaction
+        self._transaction = None
         self._forget_repositories()
-        try:
-            if session.in_transaction():
-                await session.rollback()
-        finally:
-            if _holds_anything(session):
-                await session.close()
+        await transaction.close()
+
+    @property
+    def transaction(self) -> Transaction:
+        if self._transaction is None:
+            raise RuntimeError("the unit of work is used outside its `async with` block")
+        return self._transaction
 
     @property
     def session(self) -> AsyncSession:
-        if self._session is None:
-            raise RuntimeError("the unit of work is used outside its `async with` block")
-        return self._session
+        return self.transaction.session
 
     async def commit(self) -> None:
-        """A commit with no transaction begun since the last one is skipped: it would
-        write nothing (the session begins one as soon as anything is added or run)."""
-        if self.session.in_transaction():
-            await self.session.commit()
+        """A commit with no transaction begun since the last one is skipped."""
+        await self.transaction.commit()
 
     async def rollback(self) -> None:
-        await self.session.rollback()
+        await self.transaction.rollback()
 
     def _forget_repositories(self) -> None:
         """Those built in the block ending: each holds its session."""
         for name in self.__dict__.keys() & _REPOSITORIES:
             del self.__dict__[name]
 
-    _version = _Built(lambda uow: ContentVersion(uow.session))
-    _ahead = _Built(lambda uow: TakeReadAhead(uow.session, uow._catalogue))
-    learners = _Built(lambda uow: SqlLearners(uow.session, uow._version, uow._ahead))
+    _version = _Built(lambda uow: ContentVersion(uow.transaction))
+    _ahead = _Built(lambda uow: TakeReadAhead(uow.transaction, uow._catalogue))
+    learners = _Built(lambda uow: SqlLearners(uow.transaction, uow._version, uow._ahead))
     activity = _Built(lambda uow: SqlActivityLog(uow.session))
-    catalogue = _Built(lambda uow: SqlCatalogue(uow.session, uow._catalogue, uow._version))
+    catalogue = _Built(lambda uow: SqlCatalogue(uow.transaction, uow._catalogue, uow._version))
     content = _Built(lambda uow: SqlContentStore(uow.session, uow._version))
-    progress = _Built(lambda uow: SqlProgress(uow.session, uow.catalogue, uow._ahead))
+    progress = _Built(lambda uow: SqlProgress(uow.transaction, uow.catalogue, uow._ahead))
     answers = _Built(lambda uow: SqlAnswers(uow.session))
-    calendar = _Built(lambda uow: SqlStudyCalendar(uow.session))
-    freezes = _Built(lambda uow: SqlFreezes(uow.session))
-    achievements = _Built(lambda uow: SqlAchievements(uow.session, uow.catalogue))
-    totals = _Built(lambda uow: SqlTotals(uow.session, uow.catalogue))
+    calendar = _Built(lambda uow: SqlStudyCalendar(uow.transaction))
+    freezes = _Built(lambda uow: SqlFreezes(uow.transaction))
+    achievements = _Built(lambda uow: SqlAchievements(uow.transaction, uow.catalogue))
+    totals = _Built(lambda uow: SqlTotals(uow.transaction, uow.catalogue))
     leaderboard = _Built(lambda uow: SqlLeaderboard(uow.session))
     leaderboard_refresher = _Built(lambda uow: SqlLeaderboardRefresher(uow.session))
     updates = _Built(lambda uow: SqlUpdateJournal(uow.session))
@@ -149,10 +145,6 @@ class SqlUnitOfWork:
     league_lock = _Built(lambda uow: SqlRefreshLock(uow.session, LEAGUES))
     reviews = _Built(lambda uow: SqlReviewCards(uow.session))
     review_waits = _Built(lambda uow: SqlReviewWaits(uow.session))
-
-
-def _holds_anything(session: AsyncSession) -> bool:
-    return bool(session.in_transaction() or session.identity_map or session.new or session.deleted)
 
 
 _REPOSITORIES = frozenset(

@@ -37,7 +37,7 @@ async def read(uow_factory: UowFactory, statement: object) -> list[tuple[object,
     async with uow_factory() as uow:
         dialect = uow.session.get_bind().dialect
         script = compile_script([statement], dialect)  # type: ignore[list-item]
-        [rows] = await run_script(uow.session, script, {})
+        [rows] = await run_script(uow.transaction, script, {})
         return rows
 
 

@@ -44,7 +44,7 @@ async def test_the_rows_are_those_sqlalchemy_reads_and_the_statement_is_seen(
         await add_learner(uow, 42)
         through_sqlalchemy = (await uow.session.execute(BY_TELEGRAM_ID, {"key": 42})).all()
         with counted(engine) as log:
-            on_the_driver = await fetch_all(uow.session, BY_TELEGRAM_ID, {"key": 42})
+            on_the_driver = await fetch_all(uow.transaction, BY_TELEGRAM_ID, {"key": 42})
     assert on_the_driver == [tuple(row) for row in through_sqlalchemy]
     assert on_the_driver[0][1] == NOW
     assert len(log) == 1
@@ -57,6 +57,6 @@ async def test_a_connection_killed_in_use_is_unavailable_and_not_handed_out_agai
     async with pooled() as uow:
         await kill(server_url, await connection_id(uow, server_url))
         with pytest.raises(StorageUnavailable):
-            await fetch_all(uow.session, ONE, {"key": 42})
+            await fetch_all(uow.transaction, ONE, {"key": 42})
     async with pooled() as uow:
-        assert await fetch_all(uow.session, ONE, {"key": 42}) == [(42,)]
+        assert await fetch_all(uow.transaction, ONE, {"key": 42}) == [(42,)]

@@ -1,7 +1,6 @@
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.achievements import Achievement, EarnedAchievement, LearnerFacts, LearnerTotals
 from infrastructure.db.models import AchievementRow, EarnedRow, table
@@ -9,14 +8,15 @@ from infrastructure.db.repositories.achievement_rows import to_achievement
 from infrastructure.db.repositories.catalogue import SqlCatalogue
 from infrastructure.db.repositories.learner_facts import read_facts
 from infrastructure.db.repositories.totals import mark_changed
+from infrastructure.db.transaction import OnTransaction, Transaction
 from infrastructure.db.upsert import insert_if_absent
 
 
-class SqlAchievements:
+class SqlAchievements(OnTransaction):
     """Definitions come with the cached catalogue; a learner's awards from the database."""
 
-    def __init__(self, session: AsyncSession, catalogue: SqlCatalogue) -> None:
-        self._session = session
+    def __init__(self, transaction: Transaction, catalogue: SqlCatalogue) -> None:
+        super().__init__(transaction)
         self._catalogue = catalogue
 
     async def definitions(self) -> list[Achievement]:
@@ -41,9 +41,9 @@ class SqlAchievements:
         return awarded
 
 
-class SqlTotals:
-    def __init__(self, session: AsyncSession, catalogue: SqlCatalogue) -> None:
-        self._session = session
+class SqlTotals(OnTransaction):
+    def __init__(self, transaction: Transaction, catalogue: SqlCatalogue) -> None:
+        super().__init__(transaction)
         self._catalogue = catalogue
 
     async def facts(self, user_id: int, since: datetime | None = None) -> LearnerFacts:

@@ -32,6 +32,7 @@ from infrastructure.db.repositories.counted_statements import (
 )
 from infrastructure.db.repositories.review_rows import CARD_COLUMNS, to_card
 from infrastructure.db.repositories.totals import claim_mark
+from infrastructure.db.transaction import Transaction
 
 ANSWERS, PROGRESS = table(AnswerRow), table(ProgressRow)
 CARDS = table(ReviewCardRow)
@@ -138,7 +139,7 @@ def _among_challenges(array: bool) -> sa.ColumnElement[bool]:
 
 
 async def write_counted(
-    session: AsyncSession,
+    transaction: Transaction,
     row: int,
     counted: CountedAnswer,
     points_changed: bool,
@@ -146,22 +147,22 @@ async def write_counted(
 ) -> AnswerRecorded | None:
     """``row``: the progress row's id (updated by primary key, so no other learner's row is
     locked); ``points_changed``: the completed score changed, so the totals are marked."""
-    dialect = session.get_bind().dialect.name
+    dialect = transaction.dialect.name
     if dialect == "postgresql":
-        return await _write_at_once(session, row, counted, points_changed, catalogue)
+        return await _write_at_once(transaction, row, counted, points_changed, catalogue)
     if dialect in MYSQL:
-        return await write_counted_mysql(session, row, counted, points_changed, catalogue)
-    return await write_counted_sqlite(session, row, counted, points_changed, catalogue)
+        return await write_counted_mysql(transaction, row, counted, points_changed, catalogue)
+    return await write_counted_sqlite(transaction, row, counted, points_changed, catalogue)
 
 
 async def _write_at_once(
-    session: AsyncSession,
+    transaction: Transaction,
     row: int,
     counted: CountedAnswer,
     points_changed: bool,
     catalogue: CatalogueSnapshot,
 ) -> AnswerRecorded | None:
-    marks = points_changed and claim_mark(session, counted.record.user_id)
+    marks = points_changed and claim_mark(transaction.marked, counted.record.user_id)
     statement = counted_statement(shape_of(counted, marks))
-    rows = await fetch_all(session, statement, parameters(row, counted))
+    rows = await fetch_all(transaction, statement, parameters(row, counted))
     return recorded_from(rows, counted, catalogue, read_before=True)

@@ -1,5 +1,3 @@
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from domain.catalogue import Challenge, Lesson, Module, ModuleOutline
 from domain.content import CourseSettings
 from infrastructure.db.content_version import ContentVersion
@@ -8,24 +6,29 @@ from infrastructure.db.repositories.catalogue_cache import (
     CatalogueSnapshot,
     load_snapshot,
 )
+from infrastructure.db.transaction import OnTransaction, Transaction
 
 
-class SqlCatalogue:
+class SqlCatalogue(OnTransaction):
     """Answers from the process's cached snapshot of the version this unit of work saw.
 
     A unit of work that wrote content reads its own (uncommitted) rows instead, so the
     shared cache never holds content that might yet be rolled back.
     """
 
-    def __init__(self, session: AsyncSession, cache: CatalogueCache, version: ContentVersion):
-        self._session = session
+    def __init__(self, transaction: Transaction, cache: CatalogueCache, version: ContentVersion):
+        super().__init__(transaction)
         self._cache = cache
         self._version = version
 
     async def snapshot(self) -> CatalogueSnapshot:
         if self._version.written:
             return await load_snapshot(self._session)
-        return await self._cache.snapshot(self._session, await self._version.current())
+        version = await self._version.current()
+        latest = self._cache.latest()
+        if latest is not None and latest[0] == version:
+            return latest[1]
+        return await self._cache.snapshot(self._session, version)
 
     async def published_modules(self) -> list[Module]:
         return [

@@ -18,7 +18,6 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects import mysql
 from sqlalchemy.engine import Dialect
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.progress import AnswerRecorded, CountedAnswer
 from infrastructure.db.repositories.catalogue_cache import CatalogueSnapshot
@@ -41,6 +40,7 @@ from infrastructure.db.repositories.learner_facts import tagged_row as tagged
 from infrastructure.db.repositories.mysql_rows import Packed
 from infrastructure.db.repositories.mysql_script import Script, compile_script, run_script
 from infrastructure.db.repositories.totals import claim_mark, mark_statement
+from infrastructure.db.transaction import Transaction
 
 FLAG = sa.literal_column("@learnbot_recorded", sa.Integer)
 RECORDED_NOW = FLAG == 1
@@ -49,15 +49,15 @@ _SET_FLAG = sa.text("SET @learnbot_recorded = LAST_INSERT_ID() <> 0")
 
 
 async def write_counted_mysql(
-    session: AsyncSession,
+    transaction: Transaction,
     row: int,
     counted: CountedAnswer,
     points_changed: bool,
     catalogue: CatalogueSnapshot,
 ) -> AnswerRecorded | None:
-    marks = points_changed and claim_mark(session, counted.record.user_id)
-    script = _script(shape_of(counted, marks), session.get_bind().dialect)
-    results = await run_script(session, script, parameters(row, counted))
+    marks = points_changed and claim_mark(transaction.marked, counted.record.user_id)
+    script = _script(shape_of(counted, marks), transaction.dialect)
+    results = await run_script(transaction, script, parameters(row, counted))
     return recorded_from(results[-1], counted, catalogue, read_before=False)
 
 

@@ -26,10 +26,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import Dialect
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from domain.progress import AnswerRecorded, CountedAnswer
-from infrastructure.db.held import held_driver
 from infrastructure.db.repositories.catalogue_cache import CatalogueSnapshot
 from infrastructure.db.repositories.counted_statements import (
     ANSWER_COLUMNS,
@@ -47,6 +45,7 @@ from infrastructure.db.repositories.counted_statements import (
 )
 from infrastructure.db.repositories.learner_facts import read_facts
 from infrastructure.db.repositories.totals import claim_mark, mark_statement
+from infrastructure.db.transaction import Transaction
 
 ALWAYS = sa.true()
 
@@ -67,7 +66,7 @@ class Step:
 
 
 async def write_counted_sqlite(
-    session: AsyncSession,
+    transaction: Transaction,
     row: int,
     counted: CountedAnswer,
     points_changed: bool,
@@ -77,28 +76,25 @@ async def write_counted_sqlite(
     answer, the learner's facts after the writes. The totals mark is claimed first, as
     PostgreSQL's one statement claims it."""
     user_id = counted.record.user_id
-    marks = points_changed and claim_mark(session, user_id)
-    connection, driver = await held_driver(session)
-    answer, *writes = _steps(shape_of(counted, marks), connection.dialect)
+    marks = points_changed and claim_mark(transaction.marked, user_id)
+    driver = await transaction.driver()
+    answer, *writes = _steps(shape_of(counted, marks), transaction.dialect)
     values = parameters(row, counted)
-    if not await _run(connection, driver, answer, values):
+    if not await _run(transaction, driver, answer, values):
         return None
     for step in writes:
-        await _run(connection, driver, step, values)
+        await _run(transaction, driver, step, values)
     if counted.study_day is None:
         return AnswerRecorded(None)
-    return AnswerRecorded(await read_facts(session, user_id, catalogue, counted.day_start))
+    facts = await read_facts(transaction.session, user_id, catalogue, counted.day_start)
+    return AnswerRecorded(facts)
 
 
-async def _run(
-    connection: AsyncConnection, driver: Any, step: Step, values: Mapping[str, Any]
-) -> int:
+async def _run(transaction: Transaction, driver: Any, step: Step, values: Mapping[str, Any]) -> int:
     """The rows ``step`` changed; ``driver``: the connection's aiosqlite connection."""
     arguments = step.arguments(values)
-    sync = connection.sync_connection
     async with driver.cursor() as cursor:
-        if sync is not None:
-            sync.dispatch.before_cursor_execute(sync, cursor, step.sql, arguments, None, False)
+        transaction.executing(cursor, step.sql, arguments)
         await cursor.execute(step.sql, arguments)
         return int(cursor.rowcount)
 

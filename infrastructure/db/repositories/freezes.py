@@ -5,10 +5,10 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.freezes import FreezeLedger
 from infrastructure.db.models import StreakFreezeRow, table
+from infrastructure.db.transaction import OnTransaction
 from infrastructure.db.upsert import affected, insert_if_absent
 
 EARNED, SPENT, AWARD = "earned", "spent", "award:"
@@ -16,10 +16,7 @@ FREEZES = table(StreakFreezeRow)
 KEY = ["user_id", "day", "kind"]
 
 
-class SqlFreezes:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
-
+class SqlFreezes(OnTransaction):
     async def ledger(self, user_id: int) -> FreezeLedger:
         statement = sa.select(FREEZES.c.day, FREEZES.c.kind).where(FREEZES.c.user_id == user_id)
         return ledger_of((await self._session.execute(statement)).all())

@@ -4,14 +4,16 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.learners import Learner, TelegramProfile
 from infrastructure.db.content_version import ContentVersion, version_column
 from infrastructure.db.models import UserRow, table
 from infrastructure.db.prepared import fetch_all
+from infrastructure.db.repositories.answering import MYSQL
+from infrastructure.db.repositories.mysql_script import one_statement, run_script
 from infrastructure.db.repositories.read_ahead import Planned, TakeReadAhead, with_take
 from infrastructure.db.repositories.read_ahead_mysql import TakeScript
+from infrastructure.db.transaction import OnTransaction, Transaction
 from infrastructure.db.upsert import affected, insert_if_absent
 
 USERS = table(UserRow)
@@ -31,15 +33,15 @@ _WITH_TAKE, _WITH_TAKE_SCRIPT = with_take(_BY_TELEGRAM_ID), TakeScript(_BY_TELEG
 _WIDTH = len(_LEARNER_FIELDS) + 1
 
 
-class SqlLearners:
+class SqlLearners(OnTransaction):
     """The learner query also brings the content version, so the catalogue cache is
     checked on every update at no extra round trip; for an answer button's update, it
     also brings the take the answer needs (``read_ahead``)."""
 
     def __init__(
-        self, session: AsyncSession, version: ContentVersion, ahead: TakeReadAhead
+        self, transaction: Transaction, version: ContentVersion, ahead: TakeReadAhead
     ) -> None:
-        self._session = session
+        super().__init__(transaction)
         self._version = version
         self._ahead = ahead
 
@@ -110,12 +112,17 @@ class SqlLearners:
         """The learner's columns and content version, and the take's rows."""
         values = planned.parameters() | {"key": telegram_id}
         if planned.scripted:
-            return await _WITH_TAKE_SCRIPT.read(self._session, values)
-        rows = await fetch_all(self._session, _WITH_TAKE, values)
+            return await _WITH_TAKE_SCRIPT.read(self._transaction, values)
+        rows = await fetch_all(self._transaction, _WITH_TAKE, values)
         return (rows[0][:_WIDTH] if rows else None), [r[_WIDTH:] for r in rows]
 
     async def _one(self, statement: sa.Select[Any], key: int) -> Learner | None:
-        rows = await fetch_all(self._session, statement, {"key": key})
+        dialect = self._transaction.dialect
+        if dialect.name in MYSQL:
+            script = one_statement(statement, dialect)
+            [rows] = await run_script(self._transaction, script, {"key": key})
+        else:
+            rows = await fetch_all(self._transaction, statement, {"key": key})
         return self._learner(rows[0]) if rows else None
 
     def _learner(self, row: Sequence[Any]) -> Learner:

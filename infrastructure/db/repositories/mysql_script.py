@@ -16,17 +16,17 @@ reported as the rest of the engine reports them.
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Dialect
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from sqlalchemy.sql.compiler import SQLCompiler
 
 from domain.errors import StorageConflict, StorageUnavailable
-from infrastructure.db.held import held_driver
 from infrastructure.db.outage import is_conflict, is_outage
 from infrastructure.db.repositories.mysql_rows import Packed, Processor, Reader, Rows
+from infrastructure.db.transaction import Transaction
 
 Statement = sa.ClauseElement | Packed
 Items = dict[str, tuple[str, int]]
@@ -72,35 +72,40 @@ def compile_script(
     return Script(";\n".join(part.sql for part in parts), layout, constants, results)
 
 
+@cache
+def one_statement(statement: sa.Select[Any], dialect: Dialect) -> Script:
+    """A ``SELECT`` alone, as a script: its rows read on the driver, as ``prepared`` reads
+    PostgreSQL's (compiled once per statement: statements are module-level objects)."""
+    return compile_script([statement], dialect)
+
+
 async def run_script(
-    session: AsyncSession, script: Script, values: Mapping[str, Any]
+    transaction: Transaction, script: Script, values: Mapping[str, Any]
 ) -> list[Rows]:
-    """Each ``SELECT``'s rows, in the script's order, in the session's transaction."""
-    connection, driver = await held_driver(session)
+    """Each ``SELECT``'s rows, in the script's order, in the unit of work's transaction."""
+    driver = await transaction.driver()
     try:
-        sets = await _run(connection, driver, script.sql, script.arguments(values))
+        sets = await _run(transaction, driver, script.sql, script.arguments(values))
     except Exception as error:
         if is_conflict(error):
             raise StorageConflict(f"a deadlock undid the transaction: {error}") from error
         if is_outage(error):
-            await connection.invalidate()
+            await transaction.invalidate()
             raise StorageUnavailable(f"the database is unavailable: {error}") from error
         raise
     except BaseException:
-        await connection.invalidate()  # cancelled half-way through the replies: unusable
+        await transaction.invalidate()  # cancelled half-way through the replies: unusable
         raise
     return [reader.rows(rows) for rows, reader in zip(sets, script.results, strict=True)]
 
 
 async def _run(
-    connection: AsyncConnection, driver: Any, sql: str, arguments: Sequence[Any]
+    transaction: Transaction, driver: Any, sql: str, arguments: Sequence[Any]
 ) -> list[Rows]:
     """Every result of the script is read (the connection is unusable until they are)."""
     sets: list[Rows] = []
-    sync = connection.sync_connection
     async with driver.cursor() as cursor:
-        if sync is not None:
-            sync.dispatch.before_cursor_execute(sync, cursor, sql, arguments, None, False)
+        transaction.executing(cursor, sql, arguments)
         await cursor.execute(sql, arguments)
         while True:
             if cursor.description:

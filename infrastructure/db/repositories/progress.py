@@ -11,17 +11,18 @@ from infrastructure.db.repositories.answering import ANSWER_KEY, read_take, writ
 from infrastructure.db.repositories.catalogue import SqlCatalogue
 from infrastructure.db.repositories.read_ahead import TakeReadAhead
 from infrastructure.db.repositories.totals import mark_changed
+from infrastructure.db.transaction import OnTransaction, Transaction
 from infrastructure.db.upsert import insert_if_absent
 
 
-class SqlProgress:
+class SqlProgress(OnTransaction):
     """Remembers the status and score it read, so only a save that changes a completed
     lesson's points marks the learner's totals (an ordinary answer costs nothing more)."""
 
     def __init__(
-        self, session: AsyncSession, catalogue: SqlCatalogue, ahead: TakeReadAhead
+        self, transaction: Transaction, catalogue: SqlCatalogue, ahead: TakeReadAhead
     ) -> None:
-        self._session = session
+        super().__init__(transaction)
         self._catalogue = catalogue
         self._ahead = ahead
         self._read: dict[tuple[int, int], tuple[ProgressStatus, int | None]] = {}
@@ -83,7 +84,7 @@ class SqlProgress:
             counted.score,
         )
         catalogue = await self._catalogue.snapshot()
-        return await write_counted(self._session, take.key, answer, changed, catalogue)
+        return await write_counted(self._transaction, take.key, answer, changed, catalogue)
 
     async def _points_saved(self, progress: Progress) -> None:
         if self._points_change(progress):
@@ -121,10 +122,7 @@ class SqlAnswers:
         return await insert_if_absent(self._session, table(AnswerRow), values, ANSWER_KEY)
 
 
-class SqlStudyCalendar:
-    def __init__(self, session: AsyncSession) -> None:
-        self._session = session
-
+class SqlStudyCalendar(OnTransaction):
     async def mark(self, user_id: int, day: date) -> None:
         values = {"user_id": user_id, "day": day}
         await insert_if_absent(self._session, table(StudyDayRow), values, ["user_id", "day"])

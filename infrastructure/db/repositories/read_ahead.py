@@ -16,12 +16,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from domain.progress import Take
 from infrastructure.db.models import UserRow, table
 from infrastructure.db.repositories.answering import MYSQL, take_from_rows, take_select
 from infrastructure.db.repositories.catalogue_cache import CatalogueCache
+from infrastructure.db.transaction import Transaction
 
 USERS = table(UserRow)
 READS_AHEAD = ("postgresql", *MYSQL)
@@ -57,14 +57,14 @@ class Planned:
 class _Held:
     planned: Planned
     take: Take
-    transaction: object
+    transaction: int
 
 
 class TakeReadAhead:
     """Per unit of work: the take read with the learner, until the take is asked for."""
 
-    def __init__(self, session: AsyncSession, cache: CatalogueCache) -> None:
-        self._session = session
+    def __init__(self, transaction: Transaction, cache: CatalogueCache) -> None:
+        self._transaction = transaction
         self._cache = cache
         self._held: _Held | None = None
 
@@ -72,7 +72,7 @@ class TakeReadAhead:
         """None where nothing is read ahead: SQLite (in process, no round trip to save), no
         catalogue cached yet, or a challenge the cached catalogue does not have."""
         latest = self._cache.latest()
-        dialect = self._session.get_bind().dialect.name
+        dialect = self._transaction.dialect.name
         if latest is None or dialect not in READS_AHEAD:
             return None
         version, snapshot = latest
@@ -92,7 +92,7 @@ class TakeReadAhead:
         if (version or 0) != planned.version or not rows or rows[0][0] is None:
             return
         take = take_from_rows(rows, user_id, planned.lesson_id, planned.challenge_id)
-        self._held = _Held(planned, take, self._transaction())
+        self._held = _Held(planned, take, self._transaction.generation)
 
     def take(
         self, user_id: int, lesson_id: int, challenge_ids: Sequence[int], card_of: int | None
@@ -100,7 +100,7 @@ class TakeReadAhead:
         """The take read ahead if it is the one asked for, in the transaction that read it;
         either way it is handed out no more."""
         held, self._held = self._held, None
-        if held is None or held.transaction is not self._transaction():
+        if held is None or held.transaction != self._transaction.generation:
             return None
         planned, take = held.planned, held.take
         wanted = (user_id, lesson_id, tuple(challenge_ids))
@@ -109,6 +109,3 @@ class TakeReadAhead:
         if card_of is None:
             return replace(take, card=None)
         return take if card_of == planned.challenge_id else None
-
-    def _transaction(self) -> object:
-        return self._session.sync_session.get_transaction()

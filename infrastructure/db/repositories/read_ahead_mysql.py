@@ -21,12 +21,12 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Dialect
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from infrastructure.db.models import UserRow, table
 from infrastructure.db.repositories.answering import ANSWERS, take_select
 from infrastructure.db.repositories.mysql_rows import Packed
 from infrastructure.db.repositories.mysql_script import Script, compile_script, run_script
+from infrastructure.db.transaction import Transaction
 
 USERS = table(UserRow)
 
@@ -42,15 +42,16 @@ class TakeScript:
         self._compiled: dict[tuple[int, Dialect], Script] = {}
 
     async def read(
-        self, session: AsyncSession, values: dict[str, Any]
+        self, transaction: Transaction, values: dict[str, Any]
     ) -> tuple[Sequence[Any] | None, list[tuple[Any, ...]]]:
         """The learner's row (None if unknown) and the take's rows (none if no progress
         row); ``values`` as for ``read_ahead.with_take``'s statement."""
-        learner, take = await run_script(session, self._script(session, values), values)
+        script = self._script(transaction.dialect, values)
+        learner, take = await run_script(transaction, script, values)
         return (learner[0] if learner else None), take
 
-    def _script(self, session: AsyncSession, values: dict[str, Any]) -> Script:
-        key = (len(values["challenges"]), session.get_bind().dialect)
+    def _script(self, dialect: Dialect, values: dict[str, Any]) -> Script:
+        key = (len(values["challenges"]), dialect)
         script = self._compiled.get(key)
         if script is None:
             sizes = {"challenges": key[0]}

@@ -25,13 +25,13 @@ from infrastructure.db.models import (
     UserRow,
     table,
 )
+from infrastructure.db.transaction import MARKED
 from infrastructure.db.types import UtcDateTime
 from infrastructure.db.upsert import upsert
 
 TOTALS = table(LearnerTotalsRow)
 COUNTS = ("total_score", "lessons_completed", "achievements_count", "weekly_score")
 CHUNK = 5_000
-_MARKED = "learner_totals.marked"
 REBUILD_ABOVE = 50_000
 """More marked learners than this are recounted by one full rebuild instead of by id."""
 
@@ -44,7 +44,7 @@ async def mark_changed(session: AsyncSession, learners: int | sa.Select[Any]) ->
     """
     dialect = session.get_bind().dialect.name
     if isinstance(learners, int):
-        if claim_mark(session, learners):
+        if claim_mark(_marked(session), learners):
             await session.execute(_mark_one(dialect), {"user_id": learners})
         return
     user_id = learners.selected_columns[0].label("user_id")
@@ -52,12 +52,13 @@ async def mark_changed(session: AsyncSession, learners: int | sa.Select[Any]) ->
     await session.execute(_upsert(dialect, rows, _bump))
 
 
-def claim_mark(session: AsyncSession, user_id: int) -> bool:
-    """True if the learner is not yet marked in this transaction (and now counts as
-    marked): the caller then writes the mark, e.g. inside a larger statement."""
-    if user_id in _marked(session):
+def claim_mark(marked: set[int], user_id: int) -> bool:
+    """True if the learner is not yet in ``marked``, the learners marked in this
+    transaction (``Transaction.marked``), and now is: the caller then writes the mark,
+    e.g. inside a larger statement."""
+    if user_id in marked:
         return False
-    _marked(session).add(user_id)
+    marked.add(user_id)
     return True
 
 
@@ -79,16 +80,18 @@ def _bump(_row: Any) -> dict[str, Any]:
 
 
 def _marked(session: AsyncSession) -> set[int]:
-    """Learners marked in the session's current transaction, forgotten when it ends."""
-    marked = session.info.get(_MARKED)
+    """Learners marked in the session's current transaction, forgotten when it ends: the
+    unit of work's ``Transaction.marked`` for the session it made (it forgets them itself),
+    else a set of the session's own."""
+    marked = session.info.get(MARKED)
     if marked is None:
-        marked = session.info[_MARKED] = set()
+        marked = session.info[MARKED] = set()
         sa.event.listen(session.sync_session, "after_transaction_end", _forget)
     return cast(set[int], marked)
 
 
 def _forget(session: Session, _transaction: Any) -> None:
-    session.info.get(_MARKED, set()).clear()
+    session.info.get(MARKED, set()).clear()
 
 
 class TotalsRecount:
