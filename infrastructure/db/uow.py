@@ -114,7 +114,7 @@ class SqlUnitOfWork:
         await self.transaction.rollback()
 
     def _forget_repositories(self) -> None:
-        """Those built in the block ending: each holds its session."""
+        """Those built in the block ending: each holds its transaction or its session."""
         for name in self.__dict__.keys() & _REPOSITORIES:
             del self.__dict__[name]
 
