@@ -4,11 +4,10 @@ when something asks for it.
 The answer path's statements already run on the driver itself (``prepared``,
 ``mysql_script``); what was left of SQLAlchemy on that path was the session around them:
 an ``AsyncSession``, its transaction and its connection, made and ended on every update,
-each step a greenlet run through the session's and the connection's layers. Measured
-alone, a cycle of a session, one ``SELECT`` on the driver and COMMIT costs 204-211 µs of
-CPU on MariaDB and 242-248 µs on PostgreSQL; a connection checked out of the same pool,
-the same ``SELECT``, COMMIT on the driver and the connection checked in, 130-137 µs and
-160-166 µs (docs/performance.md).
+each step a greenlet run through the session's and the connection's layers. By
+``bench.transaction``, a session, one ``SELECT`` on the driver and COMMIT cost 246 µs of
+CPU on PostgreSQL and 198 µs on MariaDB; this transaction around the same ``SELECT``, 175
+and 139 µs (docs/performance.md).
 
 So on PostgreSQL and MySQL/MariaDB a transaction starts **bare**: a connection checked out
 of the engine's pool, with the pool's own checks (``checkout``: on PostgreSQL its BEGIN),
