@@ -5,6 +5,7 @@ one transaction on one connection, the connection goes back to the pool when the
 transaction ends, and a lost connection is reported, never committed."""
 
 from collections.abc import AsyncIterator
+from dataclasses import astuple
 from typing import Any
 
 import pytest
@@ -13,7 +14,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from domain.errors import StorageUnavailable
 from domain.learners import TelegramProfile
 from infrastructure.db.engine import create_engine, create_session_factory
+from infrastructure.db.models import UserRow
 from infrastructure.db.repositories.catalogue_cache import CatalogueCache
+from infrastructure.db.repositories.learners import to_learner
 from infrastructure.db.uow import SqlUnitOfWork
 from infrastructure.settings import Settings
 from tests.integration.conftest import UowFactory
@@ -141,3 +144,22 @@ async def _execute(driver: Any, engine: AsyncEngine, sql: str) -> None:
         return
     async with driver.cursor() as cursor:
         await cursor.execute(sql)
+
+
+async def test_a_learner_read_on_the_driver_is_the_one_the_session_reads(
+    uow_factory: UowFactory, clock: FixedClock
+) -> None:
+    """MariaDB's plain learner reads run as one-statement scripts, PostgreSQL's on asyncpg:
+    the values and their types are those of SQLAlchemy's own read."""
+    async with uow_factory() as uow:
+        added = await uow.learners.add(PROFILE, clock.now())
+        await uow.commit()
+    async with uow_factory() as uow:
+        on_the_driver = await uow.learners.get(added.id)
+        assert uow.transaction.bare
+        through_the_session = to_learner(await uow.session.get_one(UserRow, added.id))
+    assert on_the_driver == through_the_session
+    assert on_the_driver is not None
+    assert [type(v) for v in astuple(on_the_driver)] == [
+        type(v) for v in astuple(through_the_session)
+    ]
