@@ -1,4 +1,6 @@
-"""The session's connection, asked for once per transaction by the answer path's own runners.
+"""The session's connection, asked for once per transaction by the answer path's own runners
+(on SQLite, and on PostgreSQL and MariaDB once a unit of work has made its session: before
+that, they run on the transaction's bare connection, ``transaction``).
 
 ``AsyncSession.connection()`` runs a greenlet and walks the session's transaction and proxy
 registry each time it is called, even when the connection is the one it handed out a moment
