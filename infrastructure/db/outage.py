@@ -11,6 +11,7 @@ transaction was rolled back whole, so the bot may run its update again.
 
 import asyncio
 import logging
+import sys
 from collections.abc import Sequence
 from typing import Any
 
@@ -37,13 +38,24 @@ def is_outage(error: BaseException) -> bool:
     """True when ``error`` says the server cannot be reached, not that a statement is wrong."""
     if isinstance(error, sa.exc.DBAPIError):
         return error.connection_invalidated or (error.orig is not None and is_outage(error.orig))
-    if isinstance(error, OSError | TimeoutError):
+    if isinstance(error, OSError | TimeoutError) or _asyncpg_protocol_broken(error):
         return True
     state = getattr(error, "sqlstate", None)
     if isinstance(state, str):
         return state.startswith(POSTGRES_OUTAGE_STATES)
     code = error.args[0] if error.args else None
     return isinstance(code, int) and code in MYSQL_OUTAGE_CODES
+
+
+def _asyncpg_protocol_broken(error: BaseException) -> bool:
+    """asyncpg's ``InternalClientError`` ("cannot switch to state 15; another operation (2)
+    is in progress"): the server's goodbye (a FATAL message, a shutdown) arrived between two
+    statements and the driver was still consuming it, the end of the stream not yet seen,
+    when the next one was sent. learnbot never shares a connection between two tasks, so
+    the protocol is confused only by a connection that is going away. Looked up, not
+    imported: a bot on MySQL never loads asyncpg."""
+    asyncpg = sys.modules.get("asyncpg")
+    return asyncpg is not None and isinstance(error, asyncpg.exceptions.InternalClientError)
 
 
 def translate_outages(engine: AsyncEngine) -> None:

@@ -234,10 +234,11 @@ class Transaction:
             else:
                 await (driver.commit() if commit else driver.rollback())  # type: ignore[union-attr]
         except Exception as error:
+            closed = _closed(driver)
             await self.invalidate()
             if is_conflict(error):
                 raise StorageConflict(f"a deadlock undid the transaction: {error}") from error
-            if is_outage(error):
+            if is_outage(error) or closed:
                 raise StorageUnavailable(f"the database is unavailable: {error}") from error
             raise
         except BaseException:
@@ -277,6 +278,13 @@ async def _end_asyncpg(adapted: Any, commit: bool) -> None:
     transaction, adapted._transaction = adapted._transaction, None
     if transaction is not None:
         await (transaction.commit() if commit else transaction.rollback())
+
+
+def _closed(driver: Any) -> bool:
+    """Whether the driver knows its connection is closed (asyncpg's ``is_closed()``,
+    aiomysql's ``closed``), as the asyncpg dialect tells a disconnect."""
+    is_closed = getattr(driver, "is_closed", None)
+    return bool(is_closed()) if callable(is_closed) else bool(getattr(driver, "closed", False))
 
 
 def _holds_anything(session: AsyncSession) -> bool:

@@ -14,7 +14,7 @@ from sqlalchemy.pool import NullPool
 from domain.errors import StorageUnavailable
 from infrastructure.clock import SystemClock
 from infrastructure.db.engine import create_engine, create_session_factory
-from infrastructure.db.outage import CONNECT_DELAYS
+from infrastructure.db.outage import CONNECT_DELAYS, is_outage
 from infrastructure.db.repositories.catalogue_cache import CatalogueCache
 from infrastructure.db.uow import SqlUnitOfWork
 from infrastructure.observability import Metrics
@@ -113,3 +113,18 @@ async def test_a_pooled_connection_killed_while_idle_is_replaced_before_use(
     await kill(server_url, first)
     async with pooled() as uow:
         assert await connection_id(uow, server_url) != first
+
+
+def test_asyncpg_confused_by_a_server_saying_goodbye_is_an_outage() -> None:
+    """A shutdown's FATAL message can arrive between two statements: asyncpg is still
+    consuming it when the next one (a COMMIT, say) is sent, and refuses with its own
+    protocol error before it has seen the end of the stream (seen in
+    tests/e2e/test_database_restart.py). Any other error stays the caller's."""
+    import asyncpg
+
+    confused = asyncpg.exceptions.InternalClientError(
+        "cannot switch to state 15; another operation (2) is in progress"
+    )
+    assert is_outage(confused)
+    assert not is_outage(asyncpg.exceptions.InterfaceError("the server expects 2 arguments"))
+    assert not is_outage(ValueError("a bug"))
