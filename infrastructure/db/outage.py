@@ -53,9 +53,13 @@ def _asyncpg_protocol_broken(error: BaseException) -> bool:
     statements and the driver was still consuming it, the end of the stream not yet seen,
     when the next one was sent. learnbot never shares a connection between two tasks, so
     the protocol is confused only by a connection that is going away. Looked up, not
-    imported: a bot on MySQL never loads asyncpg."""
+    imported: a bot on MySQL never loads asyncpg. SQLAlchemy's asyncpg adapter raises its
+    own ``InternalClientError`` from asyncpg's, so the cause is looked at too."""
     asyncpg = sys.modules.get("asyncpg")
-    return asyncpg is not None and isinstance(error, asyncpg.exceptions.InternalClientError)
+    if asyncpg is None:
+        return False
+    broken = asyncpg.exceptions.InternalClientError
+    return isinstance(error, broken) or isinstance(error.__cause__, broken)
 
 
 def translate_outages(engine: AsyncEngine) -> None:

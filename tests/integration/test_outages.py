@@ -126,5 +126,8 @@ def test_asyncpg_confused_by_a_server_saying_goodbye_is_an_outage() -> None:
         "cannot switch to state 15; another operation (2) is in progress"
     )
     assert is_outage(confused)
+    adapted = RuntimeError("as SQLAlchemy's adapter raises it")
+    adapted.__cause__ = confused
+    assert is_outage(adapted)
     assert not is_outage(asyncpg.exceptions.InterfaceError("the server expects 2 arguments"))
     assert not is_outage(ValueError("a bug"))
