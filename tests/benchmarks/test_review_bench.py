@@ -2,16 +2,11 @@
 due read and explains it on both servers. Only the report's rows are checked (at this
 size the planner may scan instead of using the index: the plan is printed, not judged)."""
 
-import asyncio
-import os
-import sys
-from pathlib import Path
-
 import pytest
 
+from tests.benchmarks.runner import bench_report
 from tests.support.databases import ScratchDatabases
 
-ROOT = Path(__file__).resolve().parents[2]
 ROWS = ["generate", "due read, 5 cards a learner", "due read, 20 cards all due"]
 
 
@@ -22,21 +17,7 @@ async def test_the_review_benchmark_reports_every_row(
 ) -> None:
     url = await scratch_databases.create(backend)
     arguments = ["--learners", "50", "--cards", "5", "--heavy", "20"]
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bench.review",
-        url.render_as_string(hide_password=False),
-        *arguments,
-        cwd=ROOT,
-        env={**os.environ, "COLUMNS": "200"},
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    out, err = await asyncio.wait_for(process.communicate(), timeout=600)
-
-    assert process.returncode == 0, err.decode()[-3000:]
-    report = out.decode()
+    report = await bench_report("bench.review", url, *arguments)
     assert [row for row in ROWS if row not in report] == []
     assert "count(*) OVER ()" in report
     assert "review_cards" in report.split("LIMIT", 1)[1]

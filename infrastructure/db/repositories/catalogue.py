@@ -25,10 +25,7 @@ class SqlCatalogue(OnTransaction):
         if self._version.written:
             return await load_snapshot(self._session)
         version = await self._version.current()
-        latest = self._cache.latest()
-        if latest is not None and latest[0] == version:
-            return latest[1]
-        return await self._cache.snapshot(self._session, version)
+        return await self._cache.snapshot(lambda: self._session, version)
 
     async def published_modules(self) -> list[Module]:
         return [

@@ -6,6 +6,7 @@ shared by its units of work; each answers from the snapshot of the version it sa
 """
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import sqlalchemy as sa
@@ -78,9 +79,13 @@ class CatalogueCache:
         self._version: int | None = None
         self._snapshot: CatalogueSnapshot | None = None
 
-    async def snapshot(self, session: AsyncSession, version: int) -> CatalogueSnapshot:
+    async def snapshot(
+        self, session: Callable[[], AsyncSession], version: int
+    ) -> CatalogueSnapshot:
+        """``session`` is asked for only if the snapshot must be read: a unit of work's
+        transaction makes its session on first use (``transaction``)."""
         if self._snapshot is None or self._version != version:
-            snapshot = await load_snapshot(session)
+            snapshot = await load_snapshot(session())
             self._version, self._snapshot = version, snapshot
             return snapshot
         return self._snapshot
